@@ -1,0 +1,25 @@
+// The one build config every package uses (`tsup --config ../../tsup.config.ts`).
+// A package lists its entry points under "wsport.entry" in its package.json;
+// by default that is src/index.ts.
+import { readFileSync } from "node:fs";
+import { defineConfig } from "tsup";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
+  wsport?: { entry?: string[] };
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+};
+
+export default defineConfig({
+  entry: pkg.wsport?.entry ?? ["src/index.ts"],
+  format: ["esm"],
+  dts: true,
+  clean: true,
+  target: "es2022",
+  platform: "neutral",
+  splitting: true,
+  treeshake: true,
+  sourcemap: false,
+  // Dependencies stay imports so each runtime resolves its own transport.
+  external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), /^node:/],
+});

@@ -1,0 +1,79 @@
+// One vitest project per package and runtime. The same test files run in Node and in a real
+// Chromium (Debian's /usr/bin/chromium through playwright); `*.node.test.ts` files need Node-only
+// features (TLS options, handshake details, raw TCP) and run in Node only, `*.browser.test.ts`
+// files run in the browser only. Tests import packages from source, so no build is needed first.
+import { existsSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig, type TestProjectConfiguration } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
+
+/** `@wsport/<name>` resolves to its source entry for the given runtime. */
+function sourceAliases(runtime: "node" | "browser") {
+  return packages.map((name) => {
+    const dir = `${root}packages/${name}/src/`;
+    const entry = existsSync(`${dir}${runtime}.ts`) ? `${dir}${runtime}.ts` : `${dir}index.ts`;
+    return { find: new RegExp(`^@wsport/${name}$`), replacement: entry };
+  });
+}
+
+const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  },
+});
+
+const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
+  const dir = `packages/${name}/test`;
+  const node: TestProjectConfiguration = {
+    resolve: { alias: sourceAliases("node") },
+    test: {
+      name: `${name}:node`,
+      environment: "node",
+      include: [`${dir}/**/*.test.ts`],
+      exclude: [`${dir}/**/*.browser.test.ts`],
+      globalSetup: [`${root}test/global-setup.ts`],
+    },
+  };
+  const browser: TestProjectConfiguration = {
+    resolve: { alias: sourceAliases("browser") },
+    test: {
+      name: `${name}:browser`,
+      include: [`${dir}/**/*.test.ts`],
+      exclude: [`${dir}/**/*.node.test.ts`],
+      globalSetup: [`${root}test/global-setup.ts`],
+      browser: {
+        enabled: true,
+        headless: true,
+        provider: chromium,
+        instances: [{ browser: "chromium" }],
+        screenshotFailures: false,
+      },
+    },
+  };
+  const hasBrowserTests = readdirSync(`${root}${dir}`).some(
+    (f) => f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
+  );
+  return hasBrowserTests ? [node, browser] : [node];
+});
+
+export default defineConfig({
+  test: {
+    projects,
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    // Two cores on CI: keep parallel files modest so socket timings stay honest.
+    maxWorkers: 2,
+  },
+});
