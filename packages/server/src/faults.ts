@@ -38,18 +38,20 @@ export function runFault(
       else ws.close(route.code, route.reason);
       return false;
     case "drop": {
+      // Echo; the N-th echo (or the open, for N = 0) arms the drop, which happens `delay` ms later.
       let echoed = 0;
-      const drop = () => afterFlush(socket, () => ws.terminate());
-      const arm = () => (route.delay > 0 ? schedule(route.delay, drop) : drop());
-      if (route.after === 0) {
-        arm();
-        return false;
-      }
+      let armed = false;
+      const arm = () => {
+        armed = true;
+        const drop = () => afterFlush(socket, () => ws.terminate());
+        if (route.delay > 0) schedule(route.delay, drop);
+        else drop();
+      };
       ws.on("message", (data, isBinary) => {
-        if (echoed >= route.after) return; // already counting down to the drop
         ws.send(data, { binary: isBinary });
-        if (++echoed === route.after) arm();
+        if (!armed && ++echoed === route.after) arm();
       });
+      if (route.after === 0) arm();
       return false;
     }
     case "garbage":
