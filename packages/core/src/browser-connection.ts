@@ -1,0 +1,88 @@
+// The browser transport: a Connection over the native WebSocket.
+import { Connection } from "./connection.js";
+import type { Capabilities } from "./types.js";
+import { decodeUtf8, encodeUtf8, utf8ByteLength } from "./utf8.js";
+
+export const browserCapabilities: Capabilities = Object.freeze({
+  runtime: "browser",
+  customHeaders: false,
+  handshakeDetails: false,
+  ping: false,
+  tlsOptions: false,
+  perMessageDeflateOption: false,
+  anyCloseCode: false,
+  server: false,
+  socketInfo: false,
+});
+
+export class BrowserConnection extends Connection {
+  readonly capabilities = browserCapabilities;
+  readonly #ws: WebSocket;
+  readonly #maxPayload: number;
+  /** Set when we closed the socket over an oversized message: the close we report is 1009. */
+  #tooBig = false;
+
+  constructor(url: string, timeout: number, protocols: string[], maxPayload: number) {
+    super(url, timeout);
+    this.#maxPayload = maxPayload;
+    const ws = new globalThis.WebSocket(url, protocols);
+    this.#ws = ws;
+    ws.binaryType = "arraybuffer";
+    ws.onopen = () => this.opened(ws.protocol);
+    ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => this.#message(e.data);
+    ws.onerror = () => this.failed({ type: "error", kind: "network", message: "WebSocket error" });
+    ws.onclose = (e: CloseEvent) => {
+      if (this.#tooBig) this.closed(1009, "Message too big", false);
+      else this.closed(e.code, e.reason, e.wasClean);
+    };
+  }
+
+  get bufferedAmount(): number {
+    return this.#ws.bufferedAmount;
+  }
+  get remoteAddress(): string {
+    return "";
+  }
+  get remotePort(): number {
+    return 0;
+  }
+  setNoDelay(): boolean {
+    return false;
+  }
+
+  #message(data: string | ArrayBuffer): void {
+    if (this.state !== "open") return; // after close() browsers may still deliver; the engines drop these
+    const binary = typeof data !== "string";
+    const size = binary ? data.byteLength : data.length * 3 > this.#maxPayload ? utf8ByteLength(data) : 0;
+    if (this.#maxPayload > 0 && size > this.#maxPayload) {
+      this.#tooBig = true;
+      this.failed({
+        type: "error",
+        kind: "too-big",
+        message: `Message of ${size} bytes is larger than maxPayload (${this.#maxPayload})`,
+      });
+      this.closing();
+      this.#ws.close(); // browsers may not send 1009 themselves; the close we report says 1009
+      return;
+    }
+    this.emit({ type: "message", data: binary ? new Uint8Array(data) : data, binary });
+  }
+
+  protected transportSend(data: string | Uint8Array, binary: boolean): void {
+    if (typeof data === "string") this.#ws.send(binary ? encodeUtf8(data) : data);
+    else this.#ws.send(binary ? data : decodeUtf8(data));
+  }
+
+  protected transportPing(): void {
+    throw new Error("ping() is not available in browsers");
+  }
+
+  protected transportClose(code: number | undefined, reason: string): void {
+    if (code === undefined) this.#ws.close();
+    else this.#ws.close(code, reason);
+  }
+
+  protected transportAbort(): void {
+    this.#ws.close();
+  }
+}

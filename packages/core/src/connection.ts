@@ -1,0 +1,140 @@
+// The lifecycle every transport shares: states, the connect timeout, argument checks, and the
+// promise that events come later than the call that caused them, with exactly one close.
+import { assertCloseCode, assertCloseReason } from "./close-code.js";
+import { describe } from "./describe.js";
+import type { Capabilities, ConnectionEvent, ErrorEvent, ReadyState } from "./types.js";
+import { utf8ByteLength } from "./utf8.js";
+
+export abstract class Connection {
+  /** The URL as given; server-side, "ws://" + the Host header + the request path once it is read. */
+  url: string;
+  /** The subprotocol the server selected, "" until open or when none. */
+  protocol = "";
+  /** The one consumer of this connection's events. Events never fire inside connect/send/close. */
+  onevent: ((event: ConnectionEvent) => void) | null = null;
+  abstract readonly capabilities: Capabilities;
+
+  #state: ReadyState = "connecting";
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once we have reported a failure ourselves, so the transport's own echo of it is dropped. */
+  #failed = false;
+
+  constructor(url: string, timeout: number) {
+    this.url = url;
+    if (timeout > 0) this.#timer = setTimeout(() => this.#timeout(timeout), timeout);
+  }
+
+  get state(): ReadyState {
+    return this.#state;
+  }
+
+  /** Bytes queued for sending and not yet written to the network. */
+  abstract get bufferedAmount(): number;
+  /** The peer's IP address, or "" where the runtime does not tell. */
+  abstract get remoteAddress(): string;
+  /** The peer's TCP port, or 0 where the runtime does not tell. */
+  abstract get remotePort(): number;
+  /** Sets TCP_NODELAY; false where the runtime has no such switch. */
+  abstract setNoDelay(enabled: boolean): boolean;
+
+  /**
+   * Sends one message: a string as a text frame, bytes as a binary frame. `binary` overrides the
+   * frame type (a string sent as UTF-8 in a binary frame, or bytes sent in a text frame).
+   */
+  send(data: string | Uint8Array, binary: boolean = typeof data !== "string"): void {
+    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
+      throw new TypeError(`send() takes a string or a Uint8Array, got ${describe(data)}`);
+    }
+    if (this.#state !== "open") throw new Error(`Cannot send: the connection is ${this.#state}`);
+    this.transportSend(data, binary === true);
+  }
+
+  /** Sends a ping (at most 125 bytes). Only where `capabilities.ping` is true. */
+  ping(data: string | Uint8Array = ""): void {
+    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
+      throw new TypeError(`ping() takes a string or a Uint8Array, got ${describe(data)}`);
+    }
+    if (!this.capabilities.ping)
+      throw new Error("ping() is not available in this runtime (browsers cannot send pings)");
+    const size = typeof data === "string" ? utf8ByteLength(data) : data.length;
+    if (size > 125) throw new RangeError(`A ping carries at most 125 bytes, got ${size}`);
+    if (this.#state !== "open") throw new Error(`Cannot ping: the connection is ${this.#state}`);
+    this.transportPing(data);
+  }
+
+  /**
+   * Starts the closing handshake (or aborts a connection still connecting). Closing a closing or
+   * closed connection does nothing. Without a code, the close frame carries none (seen as 1005).
+   */
+  close(code?: number, reason = ""): void {
+    if (code !== undefined) {
+      assertCloseCode(code);
+      if (!this.capabilities.anyCloseCode && code !== 1000 && (code < 3000 || code > 4999)) {
+        throw new RangeError(`Close code ${code} cannot be sent from a browser: use 1000 or 3000-4999`);
+      }
+    }
+    assertCloseReason(reason, utf8ByteLength);
+    if (reason !== "" && code === undefined) throw new TypeError("A close reason needs a close code");
+    if (this.#state === "closing" || this.#state === "closed") return;
+    if (this.#state === "connecting") {
+      this.#failed = true; // the transport will report its abort as an error; the caller asked for it
+      this.#state = "closing";
+      this.transportAbort();
+      return;
+    }
+    this.#state = "closing";
+    this.transportClose(code, reason);
+  }
+
+  // --- for transports -------------------------------------------------------------------
+  protected abstract transportSend(data: string | Uint8Array, binary: boolean): void;
+  protected abstract transportPing(data: string | Uint8Array): void;
+  protected abstract transportClose(code: number | undefined, reason: string): void;
+  /** Tears the connection down at once; the transport must still call `closed()` later. */
+  protected abstract transportAbort(): void;
+
+  protected opened(protocol: string): void {
+    if (this.#state !== "connecting") return; // closed or aborted while the handshake finished
+    this.#clearTimer();
+    this.protocol = protocol;
+    this.#state = "open";
+    this.emit({ type: "open", protocol });
+  }
+
+  protected emit(event: ConnectionEvent): void {
+    this.onevent?.(event);
+  }
+
+  /** Reports a failure; a close must follow. Only the first failure is reported. */
+  protected failed(event: ErrorEvent): void {
+    if (this.#failed || this.#state === "closed") return;
+    this.#failed = true;
+    this.emit(event);
+  }
+
+  /** Reports the end of the connection, exactly once. */
+  protected closed(code: number, reason: string, wasClean: boolean): void {
+    if (this.#state === "closed") return;
+    this.#clearTimer();
+    this.#state = "closed";
+    this.emit({ type: "close", code, reason, wasClean });
+  }
+
+  /** Marks the connection as closing from the transport's side (e.g. the peer sent a close frame). */
+  protected closing(): void {
+    if (this.#state === "open") this.#state = "closing";
+  }
+
+  #timeout(ms: number): void {
+    this.#timer = undefined;
+    if (this.#state !== "connecting") return;
+    this.failed({ type: "error", kind: "timeout", message: `Connection timed out after ${ms} ms` });
+    this.#state = "closing";
+    this.transportAbort();
+  }
+
+  #clearTimer(): void {
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}

@@ -1,0 +1,133 @@
+// The Node transport: a Connection over a `ws` WebSocket, client or server side.
+
+import type { ClientRequest, IncomingMessage } from "node:http";
+import type { Socket } from "node:net";
+import WebSocket from "ws";
+import { Connection } from "./connection.js";
+import { errorKind, failureCloseCode, handshakeError } from "./node-errors.js";
+import type { Capabilities } from "./types.js";
+
+export const nodeCapabilities: Capabilities = Object.freeze({
+  runtime: "node",
+  customHeaders: true,
+  handshakeDetails: true,
+  ping: true,
+  tlsOptions: true,
+  perMessageDeflateOption: true,
+  anyCloseCode: true,
+  server: true,
+  socketInfo: true,
+});
+
+// ws takes send options as an object; these two are shared so a send allocates nothing extra.
+const AS_BINARY = Object.freeze({ binary: true });
+const AS_TEXT = Object.freeze({ binary: false });
+
+export class NodeConnection extends Connection {
+  readonly capabilities = nodeCapabilities;
+  #ws: WebSocket | undefined;
+  #socket: Socket | undefined;
+  /** The code we sent when failing the connection over a protocol error; ws reports 1006 then. */
+  #failCode: number | undefined;
+
+  get bufferedAmount(): number {
+    return this.#ws?.bufferedAmount ?? 0;
+  }
+  get remoteAddress(): string {
+    return this.#socket?.remoteAddress ?? "";
+  }
+  get remotePort(): number {
+    return this.#socket?.remotePort ?? 0;
+  }
+  setNoDelay(enabled: boolean): boolean {
+    if (this.#socket === undefined || this.#socket.destroyed) return false;
+    this.#socket.setNoDelay(enabled);
+    return true;
+  }
+
+  /** Takes over a ws client that is still connecting. */
+  attachClient(ws: WebSocket): void {
+    this.#listen(ws);
+    ws.on("upgrade", (res: IncomingMessage) => {
+      this.#socket = res.socket as Socket;
+    });
+    ws.on("unexpected-response", (req: ClientRequest, res: IncomingMessage) => {
+      handshakeError(res).then((event) => {
+        this.failed(event);
+        req.destroy();
+        ws.terminate();
+      });
+    });
+  }
+
+  /** Takes over a ws server-side socket whose upgrade has just completed. */
+  attachServer(ws: WebSocket, socket: Socket): void {
+    this.#socket = socket;
+    this.#listen(ws);
+    queueMicrotask(() => this.opened(ws.protocol));
+  }
+
+  /** Reports a failure seen before a ws instance exists (server-side handshake), then the close. */
+  failBeforeOpen(message: string): void {
+    queueMicrotask(() => {
+      this.failed({ type: "error", kind: "handshake", message });
+      this.closed(1006, "", false);
+    });
+  }
+
+  #listen(ws: WebSocket): void {
+    this.#ws = ws;
+    ws.binaryType = "nodebuffer";
+    ws.on("open", () => this.opened(ws.protocol));
+    ws.on("message", (data: Buffer, isBinary: boolean) => {
+      this.emit({ type: "message", data: plainBytes(data), binary: isBinary });
+    });
+    ws.on("ping", (data: Buffer) => this.emit({ type: "ping", data: plainBytes(data) }));
+    ws.on("pong", (data: Buffer) => this.emit({ type: "pong", data: plainBytes(data) }));
+    ws.on("error", (err: Error & { code?: string }) => {
+      this.#failCode ??= failureCloseCode(err.code);
+      this.failed({ type: "error", kind: errorKind(err), message: err.message, code: err.code });
+    });
+    ws.on("close", (code: number, reason: Buffer) => {
+      if (code === 1006 && this.#failCode !== undefined) this.closed(this.#failCode, "", false);
+      else this.closed(code, reason.toString(), code !== 1006);
+    });
+  }
+
+  protected transportSend(data: string | Uint8Array, binary: boolean): void {
+    const ws = this.#ws!;
+    if (ws.readyState !== WebSocket.OPEN) {
+      // The peer's close frame has arrived and ws is finishing the closing handshake.
+      this.closing();
+      throw new Error("Cannot send: the connection is closing");
+    }
+    if (binary === (typeof data !== "string")) ws.send(data);
+    else ws.send(data, binary ? AS_BINARY : AS_TEXT);
+  }
+
+  protected transportPing(data: string | Uint8Array): void {
+    this.#ws!.ping(data);
+  }
+
+  protected transportClose(code: number | undefined, reason: string): void {
+    this.#ws!.close(code, reason);
+  }
+
+  protected transportAbort(): void {
+    if (this.#ws !== undefined) this.#ws.terminate();
+    else {
+      this.#socket?.destroy();
+      queueMicrotask(() => this.closed(1006, "", false));
+    }
+  }
+
+  /** Sets the socket for a server-side connection before its upgrade completes. */
+  setSocket(socket: Socket): void {
+    this.#socket = socket;
+  }
+}
+
+/** A Uint8Array view of a Buffer's bytes (no copy), so users never meet Buffer's own semantics. */
+function plainBytes(buffer: Buffer): Uint8Array {
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
