@@ -1,3 +1,4 @@
+/// <reference path="./provided.d.ts" />
 // Shared by every package's tests: record what a connection-like object reports, and wait for it.
 import { inject } from "vitest";
 

@@ -1,3 +1,4 @@
+/// <reference path="./provided.d.ts" />
 // Starts the test server (echo, rooms, fault routes) on loopback once per test run, in Node,
 // and hands its port to every test, Node or browser, through `inject("port")`.
 import { createServer } from "node:net";
@@ -23,9 +24,3 @@ function closedPort(): Promise<number> {
   });
 }
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    port: number;
-    closedPort: number;
-  }
-}
