@@ -1,0 +1,135 @@
+// Runs the built CLI (dist/cli.js) as a separate process, rebuilding it first when src is newer.
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startServer } from "../src/index.js";
+import { closed, open, within } from "./helpers.js";
+
+const pkgDir = fileURLToPath(new URL("..", import.meta.url));
+const cli = `${pkgDir}dist/cli.js`;
+const version = (JSON.parse(readFileSync(`${pkgDir}package.json`, "utf8")) as { version: string }).version;
+
+function distIsStale(): boolean {
+  if (!existsSync(cli)) return true;
+  const built = statSync(cli).mtimeMs;
+  return readdirSync(`${pkgDir}src`).some((file) => statSync(`${pkgDir}src/${file}`).mtimeMs > built);
+}
+
+beforeAll(() => {
+  if (distIsStale())
+    execFileSync("pnpm", ["--filter", "@wsport/server", "build"], { cwd: pkgDir, stdio: "ignore" });
+}, 60_000);
+
+interface Run {
+  child: ChildProcessWithoutNullStreams;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+function run(args: string[]): Run {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: pkgDir });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  const exit = within(
+    new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code))),
+    `wsport-server ${args.join(" ")} to exit`,
+    10_000,
+  ).finally(() => child.kill("SIGKILL"));
+  return { child, stdout: () => stdout, stderr: () => stderr, exit };
+}
+
+/** Starts the CLI on a free port and resolves with the echo URL it printed. */
+async function serve(args: string[]): Promise<Run & { url: string }> {
+  const proc = run(["--port", "0", ...args]);
+  const url = await within(
+    new Promise<string>((resolve, reject) => {
+      proc.exit.then(() => reject(new Error(`exited early: ${proc.stderr()}`)), reject);
+      proc.child.stdout.on("data", () => {
+        const match = /echo\s+(ws:\/\/\S+)/.exec(proc.stdout());
+        if (match) resolve(match[1]!);
+      });
+    }),
+    "the CLI to print its URL",
+  );
+  return { ...proc, url };
+}
+
+describe("wsport-server CLI", () => {
+  it("--help prints usage and exits 0", async () => {
+    const proc = run(["--help"]);
+    expect(await proc.exit).toBe(0);
+    expect(proc.stdout()).toContain("Usage: wsport-server [options]");
+    expect(proc.stdout()).toContain("--max-connections");
+  });
+
+  it("--version prints the package version", async () => {
+    const proc = run(["--version"]);
+    expect(await proc.exit).toBe(0);
+    expect(proc.stdout()).toBe(`${version}\n`);
+  });
+
+  it.each([
+    [["--port", "abc"], 'wsport-server: --port must be an integer from 0 to 65535, got "abc" (see --help)'],
+    [
+      ["--heartbeat=-1"],
+      'wsport-server: --heartbeat must be an integer from 0 to 2147483647, got "-1" (see --help)',
+    ],
+    [["--port"], "wsport-server: Option '--port <value>' argument missing (see --help)"],
+    [["--bogus"], "wsport-server: Unknown option '--bogus' (see --help)"],
+    [
+      ["--protocols", "a b"],
+      'wsport-server: --protocols must be a comma-separated list of tokens, got "a b" (see --help)',
+    ],
+  ])("bad usage %j exits 2 with one stderr line", async (args, message) => {
+    const proc = run(args);
+    expect(await proc.exit).toBe(2);
+    const lines = proc.stderr().trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(message);
+  });
+
+  it("exits 1 with one stderr line and no stack trace when the port is taken", async () => {
+    const taken = await startServer({ port: 0 });
+    try {
+      const proc = run(["--port", String(taken.port)]);
+      expect(await proc.exit).toBe(1);
+      expect(proc.stderr()).toBe(`wsport-server: Port ${taken.port} on 127.0.0.1 is already in use\n`);
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it("prints its routes, logs connections, and on SIGTERM closes every client with 1001 and exits 0", async () => {
+    const proc = await serve(["--faults"]);
+    expect(proc.stdout()).toContain(`${proc.url.replace(/\/$/, "")}/room/<name>`);
+    expect(proc.stdout()).toContain("/reject/<status>");
+    const clients = await Promise.all([open(proc.url), open(`${proc.url}room/x`), open(`${proc.url}room/x`)]);
+    const results = clients.map((ws) => closed(ws));
+    proc.child.kill("SIGTERM");
+    for (const result of await Promise.all(results)) {
+      expect(result).toMatchObject({ code: 1001, reason: "Server shutting down" });
+    }
+    expect(await proc.exit).toBe(0);
+    expect(proc.stdout().match(/ open /g)).toHaveLength(3);
+    expect(proc.stdout().match(/ close 1001/g)).toHaveLength(3);
+  });
+
+  it("on SIGINT closes clients with 1001 and exits 0; --quiet logs no connections", async () => {
+    const proc = await serve(["--quiet"]);
+    expect(proc.stdout()).toContain("fault routes off");
+    const ws = await open(proc.url);
+    const result = closed(ws);
+    proc.child.kill("SIGINT");
+    expect(await result).toMatchObject({ code: 1001 });
+    expect(await proc.exit).toBe(0);
+    expect(proc.stdout()).not.toContain(" open ");
+  });
+});
