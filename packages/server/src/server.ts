@@ -133,8 +133,14 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
     try {
       route = matchRoute(new URL(req.url ?? "/", "http://localhost"), opts.faults, opts.maxPayload);
     } catch (err) {
-      if (!(err instanceof ParamError)) throw err;
-      refuse(id, socket, req, 400, err.message);
+      // new URL() throws on a malformed absolute-form target; never let a request crash the server.
+      refuse(
+        id,
+        socket,
+        req,
+        400,
+        err instanceof ParamError ? err.message : `Invalid request URL ${req.url}`,
+      );
       return;
     }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { refused, shared } from "./helpers.js";
+import { open, refused, shared } from "./helpers.js";
+import { rawHandshake } from "./raw.js";
 
 const MAX_PAYLOAD = 16 * 1024 * 1024; // the shared server uses the default
 
@@ -42,5 +43,15 @@ describe("bad route parameters get HTTP 400 with a clear text body", () => {
     expect(res.status).toBe(400);
     expect(res.headers["content-type"]).toBe("text/plain");
     expect(res.body).toBe(body);
+  });
+});
+
+describe("a request target the URL parser rejects", () => {
+  it("gets 400 instead of crashing the server", async () => {
+    const port = Number(new URL(shared()).port);
+    const res = await rawHandshake(port, "http://x:99999/");
+    expect(res.statusLine).toBe("HTTP/1.1 400 Bad Request");
+    const ws = await open(shared()); // still serving
+    ws.terminate();
   });
 });
