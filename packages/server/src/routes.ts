@@ -40,7 +40,7 @@ export function matchRoute(url: URL, faults: boolean, maxPayload: number): Route
   if (segments.length > 1 && segments.at(-1) === "") segments.pop(); // tolerate one trailing slash
   const [head = "", ...rest] = segments;
 
-  if (head === "room" && rest.length > 0) {
+  if (url.pathname.startsWith("/room/")) {
     const name = rest.join("/");
     if (name === "") throw new ParamError("Bad route: use /room/<name> with a non-empty name");
     return { kind: "room", name: decodeRoomName(name) };

@@ -37,6 +37,7 @@ describe("bad route parameters get HTTP 400 with a clear text body", () => {
     ["/drop?delay=70000", 'Invalid delay "70000": must be a number of ms from 0 to 60000'],
     ["/drop/extra", "Bad route: use /drop[?after=N][&delay=ms]"],
     ["/hang/extra", "Bad route: use /hang"],
+    ["/room/", "Bad route: use /room/<name> with a non-empty name"],
     ["/room/%ZZ", 'Bad room name "%ZZ": bad percent-encoding'],
   ])("%s", async (path, body) => {
     const res = await refused(shared(path));
