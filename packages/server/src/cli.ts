@@ -93,6 +93,9 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
 }
 
 async function main(): Promise<void> {
+  // A closed pipe (e.g. `| head`) must not crash the server mid-shutdown with EPIPE.
+  process.stdout.on("error", () => {});
+  process.stderr.on("error", () => {});
   let options: ReturnType<typeof parse>;
   try {
     options = parse(process.argv.slice(2));
