@@ -1,0 +1,42 @@
+// connect(uri, options) in the plugin's terms → a URL and options for @wsport/core.
+import { type ConnectOptions as CoreOptions, describe, parseWebSocketUrl } from "@wsport/core";
+
+/** The plugin's connect timeout. */
+const CONNECT_TIMEOUT_MS = 6000;
+
+const TLS_VERSIONS: Record<string, "TLSv1" | "TLSv1.1" | "TLSv1.2"> = {
+  TLS_V1: "TLSv1",
+  TLS_V1_1: "TLSv1.1",
+  TLS_V1_2: "TLSv1.2",
+};
+
+export function translate(uri: unknown, options: unknown): { url: string; options: CoreOptions } {
+  const url = parseWebSocketUrl(uri);
+  if (options === undefined || options === null || options === false) options = {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`connect: options must be a table, got ${describe(options)}`);
+  }
+  const { port, tls } = options as { port?: unknown; tls?: unknown };
+  if (port !== undefined) {
+    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new RangeError(
+        `connect: options.port must be a whole number from 1 to 65535, got ${describe(port)}`,
+      );
+    }
+    url.port = String(port);
+  }
+  const version = typeof tls === "string" && Object.hasOwn(TLS_VERSIONS, tls) ? TLS_VERSIONS[tls] : undefined;
+  if (tls !== undefined && version === undefined) {
+    throw new RangeError(
+      `connect: options.tls must be ws.TLS_1_0, ws.TLS_1_1 or ws.TLS_1_2, got ${describe(tls)}`,
+    );
+  }
+  const core: CoreOptions = { timeout: CONNECT_TIMEOUT_MS };
+  // The plugin verifies no certificate ("verify none"); a pinned version is both min and max.
+  if (url.protocol === "wss:") {
+    core.tls = version
+      ? { rejectUnauthorized: false, minVersion: version, maxVersion: version }
+      : { rejectUnauthorized: false };
+  }
+  return { url: url.href, options: core };
+}
