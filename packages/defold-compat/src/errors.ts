@@ -1,0 +1,36 @@
+// The extension's EVENT_ERROR texts for what core reports.
+import { decodeUtf8, type ErrorEvent } from "@wsport/core";
+import type { ErrorData } from "./types.js";
+
+/** The ERROR data for a core failure, before or after the connection was established. */
+export function errorData(error: ErrorEvent, opened: boolean, host: string): ErrorData {
+  if (opened) return { event: 3, message: closingText(host, error.message) };
+  const data: ErrorData = { event: 3, message: connectFailureText(error) };
+  const handshake = error.handshake;
+  if (handshake !== undefined) {
+    data.handshake_response = {
+      status: handshake.status,
+      headers: handshake.headers,
+      response: decodeUtf8(handshake.body),
+    };
+  }
+  return data;
+}
+
+export function closingText(host: string, reason: string): string {
+  return `Websocket closing for ${host} (${reason})`;
+}
+
+export function openFailureText(reason: string): string {
+  return `Failed to open connection: ${reason}`;
+}
+
+function connectFailureText(error: ErrorEvent): string {
+  if (error.kind === "timeout") return "Connect sequence timed out";
+  if (error.handshake !== undefined) return `Wrong response status: ${error.handshake.status}`;
+  if (error.kind === "handshake") return `Failed verifying handshake headers:\n${error.message}`;
+  // The native build names the socket result; these two are the ones a game can act on.
+  if (error.kind === "refused") return openFailureText("CONNREFUSED");
+  if (error.kind === "dns") return openFailureText("HOST_NOT_FOUND");
+  return openFailureText(error.message);
+}

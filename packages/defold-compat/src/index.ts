@@ -1,0 +1,15 @@
+// @wsport/defold-compat: Defold's extension-websocket, name for name.
+export type {
+  Callback,
+  ConnectedData,
+  Connection,
+  ConnectParams,
+  DisconnectedData,
+  ErrorData,
+  EventData,
+  HandshakeResponse,
+  MessageData,
+  MessageOf,
+  SendOptions,
+} from "./types.js";
+export { websocket } from "./websocket.js";

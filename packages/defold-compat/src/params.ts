@@ -1,0 +1,59 @@
+// Turns Defold's connect `params` table into core options, with the extension's checks.
+import { type ConnectOptions, describe, parseHeaderBlock } from "@wsport/core";
+
+/** Timers above this fire at once (setTimeout overflows), so longer means "no limit". */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+export interface CheckedParams {
+  options: ConnectOptions;
+  /** Binary frames arrive as bytes (the wsport-only `binary_as_bytes`). */
+  bytes: boolean;
+}
+
+/** A non-object `params` is ignored, as are unknown fields; a wrongly typed field is an error. */
+export function checkParams(params: unknown): CheckedParams {
+  const table = (typeof params === "object" && params !== null ? params : {}) as Record<string, unknown>;
+  const field = <T>(name: string, type: string): T | undefined => {
+    const value = table[name];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== type || Number.isNaN(value)) {
+      throw new TypeError(`bad argument #2 to 'connect' (${name}: ${type} expected, got ${describe(value)})`);
+    }
+    return value as T;
+  };
+  const timeout = field<number>("timeout", "number") ?? 3000;
+  const protocol = field<string>("protocol", "string");
+  const headerBlock = field<string>("headers", "string");
+  const bytes = field<boolean>("binary_as_bytes", "boolean") ?? false;
+
+  const protocols = protocol === undefined ? [] : splitList(protocol);
+  let headers: Record<string, string> | undefined;
+  if (headerBlock !== undefined) {
+    // An empty line would end the handshake request early: the extension refuses it.
+    if (/(^|\n)\r?\n/.test(headerBlock)) {
+      throw new Error(`The header field must not contain double '\\r\\n\\r\\n': '${headerBlock}'`);
+    }
+    headers = {};
+    for (const [name, value] of parseHeaderBlock(headerBlock)) {
+      // Defold's own docs pass the subprotocol as a header; offer it as one so it is negotiated.
+      if (name.toLowerCase() === "sec-websocket-protocol") protocols.push(...splitList(value));
+      else headers[name] = value;
+    }
+  }
+  return {
+    // Defold accepts 0 and negative timeouts: the deadline has passed, so the connect times out.
+    options: {
+      timeout: timeout > MAX_TIMER_MS ? 0 : Math.max(timeout, 1),
+      protocols: [...new Set(protocols)],
+      headers,
+    },
+    bytes,
+  };
+}
+
+function splitList(list: string): string[] {
+  return list
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}

@@ -1,0 +1,161 @@
+// websocket.connect / send / disconnect: each call becomes one call on a core Connection, and the
+// connection's events become the extension's callback.
+import {
+  type Connection as CoreConnection,
+  connect as coreConnect,
+  describe,
+  messageText,
+  parseWebSocketUrl,
+} from "@wsport/core";
+import { closingText, errorData, openFailureText } from "./errors.js";
+import { checkParams } from "./params.js";
+import type {
+  Callback,
+  Connection,
+  ConnectParams,
+  ErrorData,
+  EventData,
+  MessageOf,
+  SendOptions,
+} from "./types.js";
+
+const EVENT_CONNECTED = 0;
+const EVENT_DISCONNECTED = 1;
+const EVENT_MESSAGE = 2;
+const EVENT_ERROR = 3;
+const DATA_TYPE_TEXT = 1;
+const DATA_TYPE_BINARY = 2;
+
+interface Entry {
+  /** Undefined when the URL was unusable and only the failure is left to report. */
+  core: CoreConnection | undefined;
+  /** disconnect() was called: no more MESSAGE or ERROR, DISCONNECTED is on its way. */
+  closing: boolean;
+  /** False once DISCONNECTED has been delivered: the handle is dead. */
+  live: boolean;
+}
+
+/** Every handle ever returned, so a dead one is told apart from something that never was one. */
+const entries = new WeakMap<object, Entry>();
+let handles = 0;
+
+function connect<S = undefined, P extends ConnectParams | null | undefined = undefined>(
+  url: string,
+  params: P,
+  callback: Callback<S, MessageOf<P>>,
+  self?: S,
+): Connection {
+  if (typeof url !== "string") {
+    throw new TypeError(`bad argument #1 to 'connect' (string expected, got ${describe(url)})`);
+  }
+  if (typeof callback !== "function") {
+    throw new TypeError(`bad argument #3 to 'connect' (function expected, got ${describe(callback)})`);
+  }
+  const { options, bytes } = checkParams(params);
+  const text = `userdata: 0x${(++handles).toString(16).padStart(8, "0")}`;
+  const handle = Object.freeze({ toString: () => text }) as unknown as Connection;
+  const entry: Entry = { core: undefined, closing: false, live: true };
+  entries.set(handle, entry);
+
+  const deliver = (data: EventData<MessageOf<P>>) => {
+    try {
+      callback.call(self as S, self as S, handle, data);
+    } catch (err) {
+      // Defold logs a failing callback and carries on; throwing here would kill the socket's task.
+      console.error("ERROR:WEBSOCKET: the callback threw:", err);
+    }
+  };
+  const finish = (error: ErrorData | undefined, code: number) => {
+    if (error !== undefined) deliver(error);
+    deliver({ event: EVENT_DISCONNECTED, message: "", code });
+    entry.live = false;
+    entry.core = undefined;
+  };
+
+  // Defold takes http:/https: as ws:/wss:.
+  const target = url.replace(/^http(s?):/i, "ws$1:");
+  let host: string;
+  try {
+    host = parseWebSocketUrl(target).hostname;
+  } catch (err) {
+    // Defold reports an unusable URL through the callback, on a later frame.
+    const failure: ErrorData = { event: EVENT_ERROR, message: openFailureText((err as Error).message) };
+    setTimeout(() => finish(entry.closing ? undefined : failure, 1006));
+    return handle;
+  }
+  const core = coreConnect(target, options);
+  entry.core = core;
+  let opened = false;
+  let error: ErrorData | undefined;
+  core.onevent = (event) => {
+    if (event.type === "open") {
+      opened = true;
+      deliver({ event: EVENT_CONNECTED, message: "" });
+    } else if (event.type === "message") {
+      if (entry.closing) return; // the game said goodbye; Defold drops what is still in flight
+      const message = bytes && event.binary ? (event.data as Uint8Array) : messageText(event.data);
+      deliver({ event: EVENT_MESSAGE, message } as EventData<MessageOf<P>>);
+    } else if (event.type === "error") {
+      if (error === undefined && !entry.closing) error = errorData(event, opened, host);
+    } else if (event.type === "close") {
+      // No close frame and no reason given: the connection was lost, which is an error too.
+      if (error === undefined && !entry.closing && event.code === 1006) {
+        error = {
+          event: EVENT_ERROR,
+          message: opened ? closingText(host, "connection lost") : openFailureText("connection lost"),
+        };
+      }
+      finish(error, event.code);
+    }
+  };
+  return handle;
+}
+
+function entryOf(connection: unknown): Entry {
+  const entry = entries.get(connection as object);
+  if (entry === undefined) throw new Error("The first argument must be a valid connection!");
+  return entry;
+}
+
+function disconnect(connection: Connection): void {
+  const entry = entryOf(connection);
+  if (!entry.live || entry.closing) return; // a dead handle is a silent no-op, as in Defold
+  entry.closing = true;
+  entry.core?.close(1000);
+}
+
+function send(connection: Connection, message: string | Uint8Array, options?: SendOptions | null): void {
+  const entry = entryOf(connection);
+  if (!entry.live) throw new Error("Invalid connection");
+  const core = entry.core;
+  if (core === undefined || core.state !== "open" || entry.closing)
+    throw new Error("Connection isn't connected");
+  if (typeof message !== "string" && !(message instanceof Uint8Array)) {
+    throw new TypeError(`bad argument #2 to 'send' (string expected, got ${describe(message)})`);
+  }
+  const type =
+    typeof options === "object" && options !== null ? (options.type ?? DATA_TYPE_BINARY) : DATA_TYPE_BINARY;
+  if (type !== DATA_TYPE_BINARY && type !== DATA_TYPE_TEXT) {
+    throw new TypeError(
+      `bad argument #3 to 'send' (type: websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got ${describe(type)})`,
+    );
+  }
+  try {
+    core.send(message, type === DATA_TYPE_BINARY);
+  } catch {
+    throw new Error("Connection isn't connected"); // the server's close frame arrived meanwhile
+  }
+}
+
+/** Defold's `websocket` module: three functions and six constants. */
+export const websocket = Object.freeze({
+  connect,
+  disconnect,
+  send,
+  EVENT_CONNECTED,
+  EVENT_DISCONNECTED,
+  EVENT_MESSAGE,
+  EVENT_ERROR,
+  DATA_TYPE_TEXT,
+  DATA_TYPE_BINARY,
+} as const);
