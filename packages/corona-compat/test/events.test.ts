@@ -64,18 +64,21 @@ describe("ONOPEN and ONMESSAGE", () => {
     });
   });
 
-  it.each([0, 1, 126, 65536])("%i bytes sent with ws.BINARY come back as the same Uint8Array", async (size) => {
-    const { ws, next } = client();
-    ws.connect(serverUrl("/"));
-    await next("OnOpen0");
-    ws.send(patternBytes(size), ws.BINARY);
-    const event = await next("OnMessage0");
-    expect(Object.keys(event)).toEqual(["name", "type", "data", "message"]);
-    if (event.type !== "OnMessage0") throw new Error("not a message");
-    expect(event.data).toBeInstanceOf(Uint8Array);
-    expect(event.data).toEqual(patternBytes(size));
-    expect(event.message).toStrictEqual({ data: event.data, type: "binary" });
-  });
+  it.each([0, 1, 126, 65536])(
+    "%i bytes sent with ws.BINARY come back as the same Uint8Array",
+    async (size) => {
+      const { ws, next } = client();
+      ws.connect(serverUrl("/"));
+      await next("OnOpen0");
+      ws.send(patternBytes(size), ws.BINARY);
+      const event = await next("OnMessage0");
+      expect(Object.keys(event)).toEqual(["name", "type", "data", "message"]);
+      if (event.type !== "OnMessage0") throw new Error("not a message");
+      expect(event.data).toBeInstanceOf(Uint8Array);
+      expect(event.data).toEqual(patternBytes(size));
+      expect(event.message).toStrictEqual({ data: event.data, type: "binary" });
+    },
+  );
 
   it("a Uint8Array sent without a kind goes as a binary frame", async () => {
     const { ws, next } = client();
@@ -98,7 +101,10 @@ describe("ONOPEN and ONMESSAGE", () => {
       message: { type: "binary" },
     });
     ws.send(new TextEncoder().encode("ü ok"), ws.TEXT);
-    expect(await log.waitForCount(3)).toMatchObject({ data: "ü ok", message: { data: "ü ok", type: "text" } });
+    expect(await log.waitForCount(3)).toMatchObject({
+      data: "ü ok",
+      message: { data: "ü ok", type: "text" },
+    });
     ws.send("plain", ws.TEXT);
     expect(await log.waitForCount(4)).toMatchObject({ data: "plain", message: { type: "text" } });
   });
@@ -266,7 +272,12 @@ describe("connect, send and disconnect in every state", () => {
     expect(a.log.events).toStrictEqual([
       { name: "WsEvent0", type: "OnOpen0" },
       { name: "WsEvent0", type: "OnOpen0" },
-      { name: "WsEvent0", type: "OnMessage0", data: "to the new one", message: { data: "to the new one", type: "text" } },
+      {
+        name: "WsEvent0",
+        type: "OnMessage0",
+        data: "to the new one",
+        message: { data: "to the new one", type: "text" },
+      },
     ]);
   });
 
