@@ -1,0 +1,91 @@
+// Client echo figures: messages per second (sequential and pipelined) and per-message round trips.
+import type { ClientKind, EchoClient } from "./clients/types.ts";
+
+/** Rejects after `ms` unless `work` settles first; `onTimeout` cleans up. */
+function bounded<T>(work: Promise<T>, ms: number, what: string, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new Error(`${what} did not finish within ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Lets the closing handshake and any poll loop wind down before the next client runs. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+/**
+ * Sends `count` messages keeping `inFlight` unanswered at a time (1 = sequential round trips) and
+ * returns messages per second, counted from the first send to the last echo.
+ */
+export async function throughputRun(
+  kind: ClientKind,
+  url: string,
+  payload: Uint8Array,
+  count: number,
+  inFlight: number,
+  timeoutMs: number,
+): Promise<number> {
+  let client: EchoClient | undefined;
+  let sent = 0;
+  let received = 0;
+  let finish = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  client = await kind.open(url, () => {
+    received++;
+    if (sent < count) {
+      sent++;
+      client!.send(payload);
+    } else if (received === count) finish();
+  });
+  try {
+    const started = performance.now();
+    const first = Math.min(inFlight, count);
+    for (; sent < first; ) {
+      sent++;
+      client.send(payload);
+    }
+    await bounded(finished, timeoutMs, `${kind.name} echo run`, () => client?.close());
+    return count / ((performance.now() - started) / 1000);
+  } finally {
+    client.close();
+    await settle();
+  }
+}
+
+/** Times `count` sequential round trips one by one; returns them in microseconds, sorted. */
+export async function latencyRun(
+  kind: ClientKind,
+  url: string,
+  payload: Uint8Array,
+  count: number,
+  timeoutMs: number,
+): Promise<Float64Array> {
+  const samples = new Float64Array(count);
+  let client: EchoClient | undefined;
+  let index = 0;
+  let sentAt = 0;
+  let finish = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  client = await kind.open(url, () => {
+    samples[index++] = (performance.now() - sentAt) * 1000;
+    if (index === count) return finish();
+    sentAt = performance.now();
+    client!.send(payload);
+  });
+  try {
+    sentAt = performance.now();
+    client.send(payload);
+    await bounded(finished, timeoutMs, `${kind.name} latency run`, () => client?.close());
+    return samples.sort();
+  } finally {
+    client.close();
+    await settle();
+  }
+}

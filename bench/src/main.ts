@@ -1,0 +1,95 @@
+// pnpm bench: every figure in one run, printed as tables and written to results/latest.json.
+// `--quick` is the smoke run for `pnpm test`: tiny counts, one run, written to results/quick.json.
+import { writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { fileURLToPath } from "node:url";
+import { startChild } from "./child.ts";
+import { loadClients } from "./clients/index.ts";
+import { fullConfig, quickConfig } from "./config.ts";
+import { evaluateGoals, render } from "./report.ts";
+import type { Results } from "./results.ts";
+import { measureLatency, measureThroughput } from "./sections/clients.ts";
+import { measureClientHeap, measureServerHeap } from "./sections/memory.ts";
+import { measureGodotPoll } from "./sections/poll.ts";
+import { measureServers, type ServerProcess } from "./sections/server.ts";
+import { measureBundleSizes } from "./sizes.ts";
+
+const quick = process.argv.includes("--quick");
+const config = quick ? quickConfig : fullConfig;
+const benchDir = fileURLToPath(new URL("..", import.meta.url));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const started = performance.now();
+
+if (typeof globalThis.gc !== "function") {
+  log("bench: run with node --expose-gc (pnpm bench does)");
+  process.exit(1);
+}
+
+// Nothing may keep us running: a stuck section ends the process after a generous bound.
+const hardLimitMs = quick ? 120_000 : 15 * 60_000;
+setTimeout(() => {
+  log(`bench: gave up after ${hardLimitMs / 1000} s`);
+  process.exit(1);
+}, hardLimitMs).unref();
+
+const { clients, missing } = await loadClients();
+for (const m of missing) log(`bench: ${m.name} ${m.missing}`);
+
+async function startEchoServer(kind: "ws" | "wsport", name: string): Promise<ServerProcess> {
+  const [child, ready] = await startChild<{ port: number }>("echo-server", [kind]);
+  return { name, url: `ws://127.0.0.1:${ready.port}/`, child };
+}
+
+const bareWs = await startEchoServer("ws", "bare ws");
+const wsport = await startEchoServer("wsport", "@wsport/server");
+const [load] = await startChild("load-clients", []);
+const [idle] = await startChild("idle-clients", []);
+
+const results: Results = {
+  date: new Date().toISOString(),
+  node: process.versions.node,
+  cpus: cpus().length,
+  quick,
+  seconds: 0,
+  notes: [
+    "Client figures (1, 2, 4 client side) run against one bare ws echo server in a child process.",
+    "Godot: WebSocketPeer.poll() is driven by a setImmediate loop (not a 16 ms frame timer), so the figures measure the library, not a frame clock.",
+    "Server figures: 1 client keeps 32 messages in flight; 100 clients keep 1 each. Load is raw ws in its own process.",
+  ],
+  missing,
+  throughput: [],
+  latency: [],
+  server: [],
+  serverHeap: [],
+  clientHeap: [],
+  godotPoll: null,
+  bundles: [],
+  goals: [],
+};
+
+try {
+  log("bench: echo throughput");
+  results.throughput = await measureThroughput(config, clients, bareWs.url, log);
+  log("bench: latency");
+  results.latency = await measureLatency(config, clients, bareWs.url);
+  log("bench: server throughput");
+  results.server = await measureServers(config, [bareWs, wsport], load);
+  log("bench: server heap");
+  results.serverHeap = await measureServerHeap(config, [bareWs, wsport], idle);
+  log("bench: client heap");
+  results.clientHeap = await measureClientHeap(config, clients, bareWs.url);
+  log("bench: godot poll");
+  results.godotPoll = await measureGodotPoll(config, bareWs.url);
+  log("bench: bundles");
+  results.bundles = await measureBundleSizes(benchDir);
+} finally {
+  await Promise.all([bareWs.child.stop(), wsport.child.stop(), load.stop(), idle.stop()]);
+}
+
+results.seconds = (performance.now() - started) / 1000;
+results.goals = evaluateGoals(results);
+const file = `${benchDir}results/${quick ? "quick" : "latest"}.json`;
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+console.log(render(results));
+log(`bench: wrote ${file}`);
+process.exit(0);

@@ -1,0 +1,87 @@
+// Browser bytes: each package's browser entry bundled with its dependencies the way an app bundler
+// would (esbuild, platform browser, "browser" condition, minified), then gzipped. Deterministic, so
+// it can back a budget test; `measureBundleSizes()` is the function to call from one.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+export interface BundleSize {
+  package: string;
+  /** Minified bytes. */
+  minified: number;
+  /** Minified, then gzip -9. */
+  gzip: number;
+  /** Budget for min+gzip in bytes, when the package has one. */
+  budget: number | undefined;
+  /** Output bytes that came from the `ws` package (must be 0). */
+  wsBytes: number;
+  /** Input files from `ws` in the bundle graph (must be empty). */
+  wsInputs: string[];
+}
+
+/** Budgets in bytes for min+gzip including core (1 KB = 1000 bytes, as size-limit counts). */
+export const BUNDLE_BUDGETS: Readonly<Record<string, number | undefined>> = {
+  "@wsport/core": undefined,
+  "@wsport/defold-compat": 2000,
+  "@wsport/corona-compat": 2000,
+  "@wsport/aseprite-compat": 2500,
+  "@wsport/godot-compat": 4000,
+};
+
+const isWsFile = (path: string) =>
+  /(^|[/\\])node_modules[/\\](\.pnpm[/\\]ws@[^/\\]+[/\\]node_modules[/\\])?ws[/\\]/.test(path);
+
+/**
+ * Bundles `import * as` the package (every export kept, as the worst case for an app) from
+ * `resolveDir`, where the package must be resolvable (its dist/ built).
+ */
+export async function measureBundleSize(name: string, resolveDir: string): Promise<BundleSize> {
+  const result = await build({
+    stdin: { contents: `export * as pkg from ${JSON.stringify(name)};`, resolveDir, loader: "js" },
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    conditions: ["browser"],
+    target: "es2022",
+    minify: true,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error(`esbuild produced no output for ${name}`);
+  const wsInputs = Object.keys(result.metafile.inputs).filter(isWsFile);
+  let wsBytes = 0;
+  for (const out of Object.values(result.metafile.outputs)) {
+    for (const [path, input] of Object.entries(out.inputs))
+      if (isWsFile(path)) wsBytes += input.bytesInOutput;
+  }
+  return {
+    package: name,
+    minified: output.contents.length,
+    gzip: gzipSync(output.contents, { level: 9 }).length,
+    budget: BUNDLE_BUDGETS[name],
+    wsBytes,
+    wsInputs,
+  };
+}
+
+/** Sizes for every package in BUNDLE_BUDGETS; a package that cannot be bundled gets its error text. */
+export async function measureBundleSizes(
+  resolveDir: string,
+): Promise<Array<BundleSize | { package: string; error: string }>> {
+  const results: Array<BundleSize | { package: string; error: string }> = [];
+  for (const name of Object.keys(BUNDLE_BUDGETS)) {
+    try {
+      results.push(await measureBundleSize(name, resolveDir));
+    } catch (err) {
+      results.push({ package: name, error: firstError(err) });
+    }
+  }
+  return results;
+}
+
+/** esbuild's first error text (e.g. "Could not resolve ..."), else the message. */
+function firstError(err: unknown): string {
+  const first = (err as { errors?: Array<{ text: string }> }).errors?.[0];
+  return first?.text ?? (err instanceof Error ? err.message : String(err));
+}
