@@ -1,0 +1,33 @@
+// IXWebSocket's reconnection backoff, as Aseprite configures it.
+import { backoffDelay } from "@wsport/core";
+
+/** Aseprite's defaults (IXWebSocket's): 1 ms and 10 s. */
+export const DEFAULT_MIN_WAIT_MS = 1;
+export const DEFAULT_MAX_WAIT_MS = 10_000;
+/** The longest delay a timer can wait (2^31 - 1 ms); longer ones would fire at once. */
+export const LONGEST_WAIT_MS = 2_147_483_647;
+
+/**
+ * The wait in ms after `failures` consecutive failed attempts (1 = the first): 100 ms × 2^(failures-1),
+ * raised to `min`, then capped at `max` (so max wins when they cross). Aseprite's "after 26 failures,
+ * always max" rule needs no code: 100 ms × 2^26 is beyond any wait a timer can hold.
+ */
+export function reconnectWait(
+  failures: number,
+  min: number = DEFAULT_MIN_WAIT_MS,
+  max: number = DEFAULT_MAX_WAIT_MS,
+): number {
+  return backoffDelay(failures, { initial: 100, factor: 2, min, max });
+}
+
+/** A wait option in seconds → ms. Aseprite reads it only when it is a number; other types are ignored. */
+export function waitOption(name: string, value: unknown): number | undefined {
+  if (typeof value !== "number") return undefined;
+  const ms = value * 1000;
+  if (!(ms >= 0 && ms <= LONGEST_WAIT_MS)) {
+    throw new RangeError(
+      `${name} must be a number of seconds from 0 to ${LONGEST_WAIT_MS / 1000}, got ${value}`,
+    );
+  }
+  return ms;
+}

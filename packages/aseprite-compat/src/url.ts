@@ -1,0 +1,12 @@
+// Aseprite accepts http:// and https:// besides ws:// and wss:// (IXWebSocket treats them alike).
+
+/** The ws:// or wss:// URL to hand to core: http → ws, https → wss; anything else is left as is. */
+export function toWebSocketUrl(url: string): string {
+  return url.replace(/^http(s?):/i, "ws$1:");
+}
+
+/** The host and port IXWebSocket names in its connect errors (default ports 80 and 443). */
+export function hostAndPort(target: URL): { host: string; port: number } {
+  const port = target.port === "" ? (target.protocol === "wss:" ? 443 : 80) : Number(target.port);
+  return { host: target.hostname.replace(/^\[|\]$/g, ""), port };
+}

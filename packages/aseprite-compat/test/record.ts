@@ -1,0 +1,34 @@
+// Records what a WebSocket's onreceive is given, with the time it arrived, and closes it after the test.
+import { type ReceiveArgs, WebSocket, type WebSocketOptions } from "@wsport/aseprite-compat";
+import { afterEach } from "vitest";
+import { EventLog } from "../../../test/events.ts";
+
+export interface Received {
+  type: number;
+  data: string | Uint8Array;
+  error: string;
+  /** performance.now() when it arrived */
+  at: number;
+}
+
+const sockets: WebSocket[] = [];
+afterEach(() => {
+  for (const ws of sockets.splice(0)) ws.close();
+});
+
+export function record(options: Omit<WebSocketOptions, "onreceive">) {
+  const log = new EventLog<Received>();
+  const ws = WebSocket({
+    ...options,
+    onreceive: (...[type, data, error]: ReceiveArgs) =>
+      log.push({ type, data, error, at: performance.now() }),
+  });
+  sockets.push(ws);
+  /** The n-th event (1-based) of the given type, waiting for it if needed. */
+  const nth = (type: number, n = 1, timeoutMs = 8000) => {
+    let seen = 0;
+    return log.waitFor((e) => e.type === type && ++seen === n, timeoutMs, `event #${n} of type ${type}`);
+  };
+  const types = () => log.events.map((e) => e.type);
+  return { ws, log, nth, types };
+}
