@@ -1,0 +1,67 @@
+// TCPServer over core's TcpListener (Node only). Godot binds synchronously; Node binds on a later
+// tick, so listen() returns OK for valid arguments and is_listening() turns true once bound. A bind
+// failure (port taken) prints an error, as Godot's failing checks do, and is_listening() stays false.
+import { capabilities, createTcpListener, type TcpListener } from "@wsport/core";
+import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
+import { printError } from "./print.js";
+import { StreamPeerTCP } from "./stream-peer-tcp.js";
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
+
+export class TCPServer {
+  static new(): TCPServer {
+    return new TCPServer();
+  }
+
+  #listener: TcpListener | null = null;
+
+  /** "*" = every address (dual-stack), "0.0.0.0" = every IPv4, "::" = every IPv6, or one IP. Port 0 = any free port. */
+  listen(port: number, bind_address = "*"): GodotError {
+    if (!capabilities.server) return ERR_UNAVAILABLE;
+    if (this.#listener !== null) return ERR_ALREADY_IN_USE;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      printError(`Invalid port ${String(port)}: it must be from 0 to 65535.`);
+      return ERR_INVALID_PARAMETER;
+    }
+    if (
+      bind_address !== "*" &&
+      !(typeof bind_address === "string" && (IPV4.test(bind_address) || IPV6.test(bind_address)))
+    ) {
+      printError(`Invalid bind address ${String(bind_address)}: it must be "*" or an IP address.`);
+      return ERR_INVALID_PARAMETER;
+    }
+    const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);
+    this.#listener = listener;
+    listener.ready.catch((err: { message?: string }) => {
+      printError(`TCPServer could not listen on port ${port}: ${err.message ?? String(err)}`);
+      if (this.#listener === listener) this.#listener = null; // a later listen() may try again
+    });
+    return OK;
+  }
+
+  is_listening(): boolean {
+    return this.#listener?.listening ?? false;
+  }
+
+  get_local_port(): number {
+    return this.#listener?.port ?? 0;
+  }
+
+  is_connection_available(): boolean {
+    return this.#listener?.listening === true && this.#listener.available > 0;
+  }
+
+  /** The next waiting connection, already connected, or null when none waits. */
+  take_connection(): StreamPeerTCP | null {
+    const listener = this.#listener;
+    const stream = listener?.take();
+    return stream === undefined ? null : new StreamPeerTCP(stream, listener!.port);
+  }
+
+  /** Stops listening; connections already taken stay open. */
+  stop(): void {
+    this.#listener?.close();
+    this.#listener = null;
+  }
+}
