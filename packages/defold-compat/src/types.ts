@@ -62,9 +62,11 @@ export type EventData<M = string> = ConnectedData | DisconnectedData | MessageDa
 
 /** What a message payload is: always a string, unless `binary_as_bytes: true` may make it bytes. */
 export type MessageOf<P> = P extends { binary_as_bytes?: infer B }
-  ? true extends B
-    ? string | Uint8Array
-    : string
+  ? unknown extends B // params without the field, e.g. {}
+    ? string
+    : true extends B
+      ? string | Uint8Array
+      : string
   : string;
 
 /** `callback(self, connection, data)`; `this` is `self` too. */

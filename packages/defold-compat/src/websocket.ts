@@ -39,6 +39,10 @@ interface Entry {
 const entries = new WeakMap<object, Entry>();
 let handles = 0;
 
+/**
+ * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
+ * task. `self` (optional) is handed back as the callback's first argument and as its `this`.
+ */
 function connect<S = undefined, P extends ConnectParams | null | undefined = undefined>(
   url: string,
   params: P,
@@ -117,6 +121,7 @@ function entryOf(connection: unknown): Entry {
   return entry;
 }
 
+/** Closes with 1000 (or aborts a connect); DISCONNECTED follows. A dead handle is a no-op. */
 function disconnect(connection: Connection): void {
   const entry = entryOf(connection);
   if (!entry.live || entry.closing) return; // a dead handle is a silent no-op, as in Defold
@@ -124,6 +129,7 @@ function disconnect(connection: Connection): void {
   entry.core?.close(1000);
 }
 
+/** Sends one message; `options.type` defaults to DATA_TYPE_BINARY. Throws unless CONNECTED. */
 function send(connection: Connection, message: string | Uint8Array, options?: SendOptions | null): void {
   const entry = entryOf(connection);
   if (!entry.live) throw new Error("Invalid connection");

@@ -1,5 +1,11 @@
 // Opens Defold-style connections for the tests and records every callback, in order.
-import { type Connection, type ConnectParams, type EventData, websocket } from "@wsport/defold-compat";
+import {
+  type Connection,
+  type ConnectParams,
+  type EventData,
+  type SendOptions,
+  websocket,
+} from "@wsport/defold-compat";
 import { afterEach } from "vitest";
 import { EventLog } from "../../../test/events.ts";
 
@@ -35,7 +41,7 @@ export function open(url: string, params?: ConnectParams | null, self?: unknown)
 export async function echo(
   session: ReturnType<typeof open>,
   message: string | Uint8Array,
-  options?: { type?: number },
+  options?: SendOptions | null,
 ) {
   const before = session.log.events.length;
   websocket.send(session.connection, message, options);
