@@ -1,5 +1,5 @@
 // The extension's EVENT_ERROR texts for what core reports.
-import { decodeUtf8, type ErrorEvent } from "@wsport/core";
+import { decodeUtf8, describe, type ErrorEvent } from "@wsport/core";
 import type { ErrorData } from "./types.js";
 
 /** The ERROR data for a core failure, before or after the connection was established. */
@@ -33,4 +33,9 @@ function connectFailureText(error: ErrorEvent): string {
   if (error.kind === "refused") return openFailureText("CONNREFUSED");
   if (error.kind === "dns") return openFailureText("HOST_NOT_FOUND");
   return openFailureText(error.message);
+}
+
+/** Lua's error for a wrongly typed argument, e.g. "bad argument #1 to 'connect' (string expected, got nil)". */
+export function badArgument(index: number, name: string, expected: string, got: unknown): TypeError {
+  return new TypeError(`bad argument #${index} to '${name}' (${expected} expected, got ${describe(got)})`);
 }

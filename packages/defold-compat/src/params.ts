@@ -1,5 +1,6 @@
 // Turns Defold's connect `params` table into core options, with the extension's checks.
-import { type ConnectOptions, describe, parseHeaderBlock } from "@wsport/core";
+import { type ConnectOptions, parseHeaderBlock } from "@wsport/core";
+import { badArgument } from "./errors.js";
 
 /** Timers above this fire at once (setTimeout overflows), so longer means "no limit". */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -17,7 +18,7 @@ export function checkParams(params: unknown): CheckedParams {
     const value = table[name];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== type || Number.isNaN(value)) {
-      throw new TypeError(`bad argument #2 to 'connect' (${name}: ${type} expected, got ${describe(value)})`);
+      throw badArgument(2, "connect", `${name}: ${type}`, value);
     }
     return value as T;
   };

@@ -3,11 +3,10 @@
 import {
   type Connection as CoreConnection,
   connect as coreConnect,
-  describe,
   messageText,
   parseWebSocketUrl,
 } from "@wsport/core";
-import { closingText, errorData, openFailureText } from "./errors.js";
+import { badArgument, closingText, errorData, openFailureText } from "./errors.js";
 import { checkParams } from "./params.js";
 import type {
   Callback,
@@ -25,6 +24,7 @@ const EVENT_MESSAGE = 2;
 const EVENT_ERROR = 3;
 const DATA_TYPE_TEXT = 1;
 const DATA_TYPE_BINARY = 2;
+const NOT_CONNECTED = "Connection isn't connected";
 
 interface Entry {
   /** Undefined when the URL was unusable and only the failure is left to report. */
@@ -50,10 +50,10 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
   self?: S,
 ): Connection {
   if (typeof url !== "string") {
-    throw new TypeError(`bad argument #1 to 'connect' (string expected, got ${describe(url)})`);
+    throw badArgument(1, "connect", "string", url);
   }
   if (typeof callback !== "function") {
-    throw new TypeError(`bad argument #3 to 'connect' (function expected, got ${describe(callback)})`);
+    throw badArgument(3, "connect", "function", callback);
   }
   const { options, bytes } = checkParams(params);
   const text = `userdata: 0x${(++handles).toString(16).padStart(8, "0")}`;
@@ -134,22 +134,19 @@ function send(connection: Connection, message: string | Uint8Array, options?: Se
   const entry = entryOf(connection);
   if (!entry.live) throw new Error("Invalid connection");
   const core = entry.core;
-  if (core === undefined || core.state !== "open" || entry.closing)
-    throw new Error("Connection isn't connected");
+  if (core === undefined || core.state !== "open" || entry.closing) throw new Error(NOT_CONNECTED);
   if (typeof message !== "string" && !(message instanceof Uint8Array)) {
-    throw new TypeError(`bad argument #2 to 'send' (string expected, got ${describe(message)})`);
+    throw badArgument(2, "send", "string", message);
   }
   const type =
     typeof options === "object" && options !== null ? (options.type ?? DATA_TYPE_BINARY) : DATA_TYPE_BINARY;
   if (type !== DATA_TYPE_BINARY && type !== DATA_TYPE_TEXT) {
-    throw new TypeError(
-      `bad argument #3 to 'send' (type: websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY expected, got ${describe(type)})`,
-    );
+    throw badArgument(3, "send", "type: websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY", type);
   }
   try {
     core.send(message, type === DATA_TYPE_BINARY);
   } catch {
-    throw new Error("Connection isn't connected"); // the server's close frame arrived meanwhile
+    throw new Error(NOT_CONNECTED); // the server's close frame arrived meanwhile
   }
 }
 
