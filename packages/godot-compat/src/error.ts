@@ -52,7 +52,7 @@ export const ERR_PRINTER_ON_FIRE = 48;
 
 /** The whole enum as one object, as GDScript's `Error.OK`, `Error.FAILED`, ... */
 // biome-ignore lint/suspicious/noShadowRestrictedNames: Godot calls this enum Error; importers choose to shadow
-export const Error = Object.freeze({
+export const Error = /* @__PURE__ */ Object.freeze({
   OK,
   FAILED,
   ERR_UNAVAILABLE,

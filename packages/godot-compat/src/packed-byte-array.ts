@@ -1,9 +1,12 @@
 // PackedByteArray is a Uint8Array with the Godot methods ports use. A Uint8Array has a fixed
 // length, so Godot's resizing methods (append, resize, clear, ...) are not here.
+// decode_*/encode_* are little-endian, as in Godot; out-of-range offsets print an error and
+// decode 0 (or write nothing).
 import { decodeUtf8, encodeUtf8, isValidUtf8 } from "@wsport/core";
 import { printError } from "./print.js";
 import { bytesToVar, type Variant } from "./variant.js";
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface below
 export class PackedByteArray extends Uint8Array {
   size(): number {
     return this.length;
@@ -48,87 +51,9 @@ export class PackedByteArray extends Uint8Array {
     return bytesToVar(this.subarray(byte_offset), allow_objects);
   }
 
-  decode_u8(byte_offset: number): number {
-    return this.#read(byte_offset, 1, (v, o) => v.getUint8(o));
-  }
-  decode_s8(byte_offset: number): number {
-    return this.#read(byte_offset, 1, (v, o) => v.getInt8(o));
-  }
-  decode_u16(byte_offset: number): number {
-    return this.#read(byte_offset, 2, (v, o) => v.getUint16(o, true));
-  }
-  decode_s16(byte_offset: number): number {
-    return this.#read(byte_offset, 2, (v, o) => v.getInt16(o, true));
-  }
-  decode_u32(byte_offset: number): number {
-    return this.#read(byte_offset, 4, (v, o) => v.getUint32(o, true));
-  }
-  decode_s32(byte_offset: number): number {
-    return this.#read(byte_offset, 4, (v, o) => v.getInt32(o, true));
-  }
-  /** A bigint: 64-bit integers do not fit a JS number. */
-  decode_u64(byte_offset: number): bigint {
-    return this.#read(byte_offset, 8, (v, o) => v.getBigUint64(o, true), 0n);
-  }
-  decode_s64(byte_offset: number): bigint {
-    return this.#read(byte_offset, 8, (v, o) => v.getBigInt64(o, true), 0n);
-  }
-  decode_float(byte_offset: number): number {
-    return this.#read(byte_offset, 4, (v, o) => v.getFloat32(o, true));
-  }
-  decode_double(byte_offset: number): number {
-    return this.#read(byte_offset, 8, (v, o) => v.getFloat64(o, true));
-  }
-
-  encode_u8(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 1, (v, o) => v.setUint8(o, value));
-  }
-  encode_s8(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 1, (v, o) => v.setInt8(o, value));
-  }
-  encode_u16(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 2, (v, o) => v.setUint16(o, value, true));
-  }
-  encode_s16(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 2, (v, o) => v.setInt16(o, value, true));
-  }
-  encode_u32(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 4, (v, o) => v.setUint32(o, value, true));
-  }
-  encode_s32(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 4, (v, o) => v.setInt32(o, value, true));
-  }
-  encode_u64(byte_offset: number, value: bigint | number): void {
-    this.#write(byte_offset, 8, (v, o) => v.setBigUint64(o, BigInt(value), true));
-  }
-  encode_s64(byte_offset: number, value: bigint | number): void {
-    this.#write(byte_offset, 8, (v, o) => v.setBigInt64(o, BigInt(value), true));
-  }
-  encode_float(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 4, (v, o) => v.setFloat32(o, value, true));
-  }
-  encode_double(byte_offset: number, value: number): void {
-    this.#write(byte_offset, 8, (v, o) => v.setFloat64(o, value, true));
-  }
-
   #untilNul(): Uint8Array {
     const nul = this.indexOf(0);
     return nul < 0 ? this : this.subarray(0, nul);
-  }
-
-  #fits(offset: number, size: number): boolean {
-    if (Number.isInteger(offset) && offset >= 0 && offset + size <= this.length) return true;
-    printError(`Index p_offset = ${offset} is out of bounds (size() - ${size} = ${this.length - size}).`);
-    return false;
-  }
-
-  #read<T>(offset: number, size: number, get: (view: DataView, at: number) => T, fallback?: T): T {
-    if (!this.#fits(offset, size)) return (fallback ?? 0) as T;
-    return get(new DataView(this.buffer, this.byteOffset, this.length), offset);
-  }
-
-  #write(offset: number, size: number, set: (view: DataView, at: number) => void): void {
-    if (this.#fits(offset, size)) set(new DataView(this.buffer, this.byteOffset, this.length), offset);
   }
 }
 
@@ -140,4 +65,64 @@ export function to_utf8_buffer(text: string): PackedByteArray {
 /** The same bytes seen as a PackedByteArray (no copy). */
 export function asPacked(bytes: Uint8Array): PackedByteArray {
   return new PackedByteArray(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length);
+}
+
+// The 20 decode_X / encode_X methods, made from one table below to keep the bundle small.
+export interface PackedByteArray {
+  decode_u8(byte_offset: number): number;
+  decode_s8(byte_offset: number): number;
+  decode_u16(byte_offset: number): number;
+  decode_s16(byte_offset: number): number;
+  decode_u32(byte_offset: number): number;
+  decode_s32(byte_offset: number): number;
+  /** 64-bit integers are bigints: they do not fit a JS number. */
+  decode_u64(byte_offset: number): bigint;
+  decode_s64(byte_offset: number): bigint;
+  decode_float(byte_offset: number): number;
+  decode_double(byte_offset: number): number;
+  encode_u8(byte_offset: number, value: number): void;
+  encode_s8(byte_offset: number, value: number): void;
+  encode_u16(byte_offset: number, value: number): void;
+  encode_s16(byte_offset: number, value: number): void;
+  encode_u32(byte_offset: number, value: number): void;
+  encode_s32(byte_offset: number, value: number): void;
+  encode_u64(byte_offset: number, value: bigint | number): void;
+  encode_s64(byte_offset: number, value: bigint | number): void;
+  encode_float(byte_offset: number, value: number): void;
+  encode_double(byte_offset: number, value: number): void;
+}
+
+type Accessors = Record<string, (offset: number, ...rest: unknown[]) => number | bigint>;
+
+// Godot's suffix, DataView's name, size in bytes.
+for (const [suffix, type, size] of [
+  ["u8", "Uint8", 1],
+  ["s8", "Int8", 1],
+  ["u16", "Uint16", 2],
+  ["s16", "Int16", 2],
+  ["u32", "Uint32", 4],
+  ["s32", "Int32", 4],
+  ["u64", "BigUint64", 8],
+  ["s64", "BigInt64", 8],
+  ["float", "Float32", 4],
+  ["double", "Float64", 8],
+] as const) {
+  const big = size === 8 && type !== "Float64";
+  const target = PackedByteArray.prototype as unknown as Record<string, unknown>;
+  target[`decode_${suffix}`] = function (this: PackedByteArray, offset: number) {
+    const view = viewAt(this, offset, size);
+    return view ? view[`get${type}`]!(offset, true) : big ? 0n : 0;
+  };
+  target[`encode_${suffix}`] = function (this: PackedByteArray, offset: number, value: number | bigint) {
+    const view = viewAt(this, offset, size);
+    if (view) view[`set${type}`]!(offset, big ? BigInt(value) : Number(value), true);
+  };
+}
+
+function viewAt(bytes: Uint8Array, offset: number, size: number): Accessors | undefined {
+  if (Number.isInteger(offset) && offset >= 0 && offset + size <= bytes.length) {
+    return new DataView(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as Accessors;
+  }
+  printError(`Index p_offset = ${offset} is out of bounds (size() - ${size} = ${bytes.length - size}).`);
+  return undefined;
 }

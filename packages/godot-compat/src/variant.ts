@@ -55,12 +55,14 @@ class Writer {
     return at;
   }
   u32(value: number): void {
-    this.view.setUint32(this.reserve(4), value, true);
+    const at = this.reserve(4); // first: reserve() may replace the view
+    this.view.setUint32(at, value, true);
   }
   /** A length, the bytes, then zeros up to a multiple of 4. */
   blob(data: Uint8Array): void {
     this.u32(data.length);
-    this.bytes.set(data, this.reserve((data.length + 3) & ~3));
+    const at = this.reserve((data.length + 3) & ~3);
+    this.bytes.set(data, at);
   }
 }
 
@@ -75,19 +77,23 @@ function encode(w: Writer, value: unknown, depth: number): void {
     if (big < -(2n ** 63n) || big >= 2n ** 63n) throw new Invalid(ERR_INVALID_DATA);
     if (big >= -(2n ** 31n) && big < 2n ** 31n) {
       w.u32(INT);
-      w.view.setInt32(w.reserve(4), Number(big), true);
+      const at = w.reserve(4); // first: reserve() may replace the view
+      w.view.setInt32(at, Number(big), true);
     } else {
       w.u32(INT | FLAG_64);
-      w.view.setBigInt64(w.reserve(8), big, true);
+      const at = w.reserve(8); // first: reserve() may replace the view
+      w.view.setBigInt64(at, big, true);
     }
   } else if (typeof value === "number") {
     // Like Godot: 32 bits when the value survives the round trip through a float, else 64.
     if (Math.fround(value) === value || Number.isNaN(value)) {
       w.u32(FLOAT);
-      w.view.setFloat32(w.reserve(4), value, true);
+      const at = w.reserve(4); // first: reserve() may replace the view
+      w.view.setFloat32(at, value, true);
     } else {
       w.u32(FLOAT | FLAG_64);
-      w.view.setFloat64(w.reserve(8), value, true);
+      const at = w.reserve(8); // first: reserve() may replace the view
+      w.view.setFloat64(at, value, true);
     }
   } else if (typeof value === "string") {
     w.u32(STRING);

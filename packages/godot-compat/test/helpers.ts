@@ -1,0 +1,55 @@
+// What the godot-compat tests share: poll a peer until something is true (bounded), and clean up.
+import { OK, WebSocketPeer } from "@wsport/godot-compat";
+import { expect } from "vitest";
+import { delay } from "../../../test/events.ts";
+
+/** Calls peer.poll() every few ms until `test()` holds; throws after `timeoutMs`. */
+export async function pollUntil(
+  peers: WebSocketPeer | WebSocketPeer[],
+  test: () => boolean,
+  what = "condition",
+  timeoutMs = 8000,
+): Promise<void> {
+  const list = Array.isArray(peers) ? peers : [peers];
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    for (const peer of list) peer.poll();
+    if (test()) return;
+    if (Date.now() > end) {
+      throw new Error(`Timed out waiting for ${what}; states ${list.map((p) => p.get_ready_state())}`);
+    }
+    await delay(5);
+  }
+}
+
+const live: WebSocketPeer[] = [];
+
+/** A peer that is dropped after the test. */
+export function newPeer(setup?: (peer: WebSocketPeer) => void): WebSocketPeer {
+  const peer = new WebSocketPeer();
+  setup?.(peer);
+  live.push(peer);
+  return peer;
+}
+
+export function closeAll(): void {
+  for (const peer of live.splice(0)) peer.close(-1);
+}
+
+/** Connects and polls until OPEN. */
+export async function openPeer(url: string, setup?: (peer: WebSocketPeer) => void): Promise<WebSocketPeer> {
+  const peer = newPeer(setup);
+  expect(peer.connect_to_url(url)).toBe(OK);
+  await pollUntil(peer, () => peer.get_ready_state() === WebSocketPeer.STATE_OPEN, "STATE_OPEN");
+  return peer;
+}
+
+/** Polls until a packet is available and takes it. */
+export async function nextPacket(peer: WebSocketPeer) {
+  await pollUntil(peer, () => peer.get_available_packet_count() > 0, "a packet");
+  return peer.get_packet();
+}
+
+export async function pollUntilClosed(peer: WebSocketPeer): Promise<void> {
+  await pollUntil(peer, () => peer.get_ready_state() === WebSocketPeer.STATE_CLOSED, "STATE_CLOSED");
+}
