@@ -208,6 +208,14 @@ describe("ONCLOSE", () => {
     expect(log.events[2]).toStrictEqual(DROPPED);
   });
 
+  it("/drop?delay=<ms>: open, then the drop a little later", async () => {
+    const { ws, log, next } = client();
+    ws.connect(serverUrl("/drop?delay=150"));
+    await next("OnOpen0");
+    expect(await next("OnClose0")).toStrictEqual(DROPPED);
+    expect(log.events).toHaveLength(2);
+  });
+
   it("/hang: disconnect() while connecting abandons the attempt with ONCLOSE 1000, once", async () => {
     const { ws, log, next } = client();
     ws.connect(serverUrl("/hang"));
