@@ -31,4 +31,13 @@ describe("HTML5 build", () => {
     const session = open(refusedUrl());
     expect((await session.next(EVENT_ERROR)).message).toMatch(/^Failed to open connection: /);
   });
+
+  it("a peer that breaks the protocol: DISCONNECTED carries the browser's 1006", async () => {
+    const session = open(serverUrl("/invalid-utf8"));
+    expect(await session.next(EVENT_DISCONNECTED)).toEqual({
+      event: EVENT_DISCONNECTED,
+      message: "",
+      code: 1006,
+    });
+  });
 });
