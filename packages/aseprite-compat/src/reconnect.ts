@@ -9,8 +9,8 @@ export const LONGEST_WAIT_MS = 2_147_483_647;
 
 /**
  * The wait in ms after `failures` consecutive failed attempts (1 = the first): 100 ms × 2^(failures-1),
- * raised to `min`, then capped at `max` (so max wins when they cross). Aseprite's "after 26 failures,
- * always max" rule needs no code: 100 ms × 2^26 is beyond any wait a timer can hold.
+ * raised to `min`, then capped at `max` (so max wins when they cross). Aseprite's "from n = 26 on,
+ * always max" rule needs no code: max is at most 2^31 - 1 ms, which 100 ms × 2^25 already exceeds.
  */
 export function reconnectWait(
   failures: number,

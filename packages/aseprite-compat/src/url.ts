@@ -2,7 +2,7 @@
 
 /** The ws:// or wss:// URL to hand to core: http → ws, https → wss; anything else is left as is. */
 export function toWebSocketUrl(url: string): string {
-  return url.replace(/^http(s?):/i, "ws$1:");
+  return url.replace(/^http(s?):/i, (_, tls: string) => (tls ? "wss:" : "ws:"));
 }
 
 /** The host and port IXWebSocket names in its connect errors (default ports 80 and 443). */

@@ -13,22 +13,19 @@ import {
 } from "@wsport/core";
 import { connectErrorText, parseErrorText } from "./error-text.js";
 import { joinParts, luaNumber, type Part } from "./lua-string.js";
-import { WebSocketMessageType as T } from "./message-type.js";
+import { WebSocketMessageType as T, type WebSocketMessageType } from "./message-type.js";
 import { reconnectWait, waitOption } from "./reconnect.js";
 import { toWebSocketUrl } from "./url.js";
-
-/** The arguments of `onreceive`: BINARY carries bytes, every other type a string. */
-export type ReceiveArgs =
-  | [type: 0 | 1 | 2 | 3 | 4 | 5 | 6, data: string, error: string]
-  | [type: 16, data: Uint8Array, error: string];
-
-/** Called for every event; `data` and `error` are always given ("" when there is nothing). */
-export type ReceiveHandler = (...args: ReceiveArgs) => void;
 
 export interface WebSocketOptions {
   /** ws://, wss://, http:// (= ws://) or https:// (= wss://). A number is turned into its string. */
   url?: string | number;
-  onreceive?: ReceiveHandler;
+  /**
+   * Called for every event, never inside the call that caused it. `data` is a string, except for
+   * BINARY where it is the message's bytes; `error` is "" except for ERROR. (A method signature, so
+   * a handler declared as `(mt: number, data: string)` is accepted too.)
+   */
+  onreceive?(type: WebSocketMessageType, data: string | Uint8Array, error: string): void;
   /** Offer permessage-deflate (Node; browsers always offer it themselves). */
   deflate?: boolean;
   /** Shortest wait before a reconnection attempt, in seconds (default 0.001). */
@@ -63,7 +60,7 @@ const HANDSHAKE_TIMEOUT_MS = 60_000; // IXWebSocket's
 class AsepriteWebSocket implements WebSocket {
   readonly #url: string;
   readonly #target: URL | undefined; // undefined: the URL cannot be parsed
-  readonly #onreceive: ReceiveHandler | undefined;
+  readonly #onreceive: WebSocketOptions["onreceive"];
   readonly #deflate: boolean;
   readonly #minWait: number | undefined; // ms
   readonly #maxWait: number | undefined; // ms
@@ -212,9 +209,9 @@ class AsepriteWebSocket implements WebSocket {
     if (this.#running && run === this.#run) this.#timer = setTimeout(() => this.#attempt(run), wait);
   }
 
-  #emit(...args: ReceiveArgs): void {
+  #emit(type: WebSocketMessageType, data: string | Uint8Array, error: string): void {
     try {
-      this.#onreceive?.(...args);
+      this.#onreceive?.(type, data, error);
     } catch (err) {
       // Aseprite prints a failing handler's error to its console and stops the socket.
       console.error(err);

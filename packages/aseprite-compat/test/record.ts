@@ -1,5 +1,5 @@
 // Records what a WebSocket's onreceive is given, with the time it arrived, and closes it after the test.
-import { type ReceiveArgs, WebSocket, type WebSocketOptions } from "@wsport/aseprite-compat";
+import { WebSocket, type WebSocketOptions } from "@wsport/aseprite-compat";
 import { afterEach } from "vitest";
 import { EventLog } from "../../../test/events.ts";
 
@@ -20,8 +20,7 @@ export function record(options: Omit<WebSocketOptions, "onreceive">) {
   const log = new EventLog<Received>();
   const ws = WebSocket({
     ...options,
-    onreceive: (...[type, data, error]: ReceiveArgs) =>
-      log.push({ type, data, error, at: performance.now() }),
+    onreceive: (type, data, error) => log.push({ type, data, error, at: performance.now() }),
   });
   sockets.push(ws);
   /** The n-th event (1-based) of the given type, waiting for it if needed. */
