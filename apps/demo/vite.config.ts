@@ -1,17 +1,29 @@
 // The demo's Vite config. Besides the build, it writes dist/modules.json: every module that went
 // into each chunk, so the test can prove that no byte of `ws` reached the browser bundle.
+import { relative } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 
 function moduleList(): Plugin {
+  let root = ".";
   return {
     name: "wsport-module-list",
     apply: "build",
+    configResolved(config) {
+      root = config.root;
+    },
     generateBundle(_options, bundle) {
       const chunks: Record<string, string[]> = {};
       for (const [file, output] of Object.entries(bundle)) {
-        if (output.type === "chunk") chunks[file] = Object.keys(output.modules).sort();
+        if (output.type === "chunk")
+          chunks[file] = Object.keys(output.modules)
+            .map((id) => (id.startsWith("/") ? relative(root, id) : id))
+            .sort();
       }
-      this.emitFile({ type: "asset", fileName: "modules.json", source: `${JSON.stringify(chunks, null, 2)}\n` });
+      this.emitFile({
+        type: "asset",
+        fileName: "modules.json",
+        source: `${JSON.stringify(chunks, null, 2)}\n`,
+      });
     },
   };
 }

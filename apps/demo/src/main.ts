@@ -2,14 +2,14 @@
 import * as Phaser from "phaser";
 import { readConfig, routeUrl } from "./config.ts";
 import { ENGINES, type EngineId } from "./engines.ts";
-import { type Fault, FAULTS } from "./faults.ts";
+import { FAULTS, type Fault } from "./faults.ts";
 import { Panel } from "./panel.ts";
-import { GameLink } from "./protocol.ts";
 import { asepritePlayer } from "./players/aseprite.ts";
 import { coronaPlayer } from "./players/corona.ts";
 import { defoldPlayer } from "./players/defold.ts";
 import { godotPlayer } from "./players/godot.ts";
 import type { PlayerFactory } from "./players/player.ts";
+import { GameLink } from "./protocol.ts";
 import { ArenaScene, QUAD_H, QUAD_W, type Seat } from "./scene.ts";
 import { HEIGHT, WIDTH } from "./world.ts";
 import "./style.css";
@@ -33,7 +33,8 @@ const seats: Seat[] = ENGINES.map((info, i) => {
 });
 
 function joinRoom() {
-  for (const seat of seats) seat.player.join(routeUrl(config, roomPath), seat.panel.session(roomPath, "room"));
+  for (const seat of seats)
+    seat.player.join(routeUrl(config, roomPath), seat.panel.session(roomPath, "room"));
 }
 
 // --- fault buttons ---------------------------------------------------------------------------
@@ -80,7 +81,7 @@ setInterval(() => {
 }, 200);
 
 new Phaser.Game({
-  type: Phaser.AUTO,
+  type: new URLSearchParams(location.search).get("renderer") === "canvas" ? Phaser.CANVAS : Phaser.AUTO,
   parent: "game",
   width: QUAD_W * 2,
   height: QUAD_H * 2,

@@ -44,7 +44,7 @@ export class Panel implements Scoreboard {
     root.dataset.engine = info.id;
     root.style.setProperty("--engine", cssColor(info.color));
     root.innerHTML = `
-      <header><h2>${info.name}</h2><code>${escape(info.api)}</code></header>
+      <header><h2>${info.name}</h2><code>${escapeHtml(info.api)}</code></header>
       <dl>
         <dt>state</dt><dd class="state" data-field="state">not started</dd>
         <dt>route</dt><dd data-field="route">—</dd>
@@ -92,7 +92,7 @@ export class Panel implements Scoreboard {
         const item = document.createElement("li");
         item.dataset.name = name;
         const time = ((performance.now() - started) / 1000).toFixed(2);
-        item.innerHTML = `<time>+${time}s</time> <b>${escape(name)}</b> ${escape(detail)}`;
+        item.innerHTML = `<time>+${time}s</time> <b>${escapeHtml(name)}</b> ${escapeHtml(detail)}`;
         log.append(item);
       },
       closed: (text) => this.#set("close", text),
@@ -132,6 +132,6 @@ export class Panel implements Scoreboard {
   }
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }

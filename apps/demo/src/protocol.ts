@@ -42,7 +42,9 @@ export class GameLink {
     const out: string[] = [];
     if (now >= this.#nextPosition) {
       this.#nextPosition = now + POSITION_EVERY_MS;
-      out.push(JSON.stringify({ k: "pos", id: this.id, x: Math.round(this.body.x), y: Math.round(this.body.y) }));
+      out.push(
+        JSON.stringify({ k: "pos", id: this.id, x: Math.round(this.body.x), y: Math.round(this.body.y) }),
+      );
     }
     if (now >= this.#nextPing) {
       this.#nextPing = now + PING_EVERY_MS;
@@ -64,7 +66,12 @@ export class GameLink {
       this.score.sent(1);
       return JSON.stringify({ k: "pong", to: message.id, t: message.t });
     }
-    if (message.k === "pong" && message.to === this.id && message.t === this.#pingTime && !this.#pingAnswered) {
+    if (
+      message.k === "pong" &&
+      message.to === this.id &&
+      message.t === this.#pingTime &&
+      !this.#pingAnswered
+    ) {
       this.#pingAnswered = true;
       this.score.roundTrip(now - message.t);
     }

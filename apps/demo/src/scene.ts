@@ -48,17 +48,31 @@ export class ArenaScene extends Phaser.Scene {
     this.seats.forEach((seat, i) => {
       const x = (i % 2) * QUAD_W;
       const y = Math.floor(i / 2) * QUAD_H;
-      this.add.rectangle(x + QUAD_W / 2, y + QUAD_H / 2, QUAD_W - 8, QUAD_H - 8, 0x1b1f2a).setStrokeStyle(2, seat.info.color, 0.9);
+      this.add
+        .rectangle(x + QUAD_W / 2, y + QUAD_H / 2, QUAD_W - 8, QUAD_H - 8, 0x1b1f2a)
+        .setStrokeStyle(2, seat.info.color, 0.9);
       this.add
         .rectangle(x + FIELD_X + WIDTH / 2, y + FIELD_Y + HEIGHT / 2, WIDTH + SIZE, HEIGHT + SIZE, 0x11141b)
         .setStrokeStyle(1, 0x3a4152);
-      this.add.text(x + 14, y + 10, `${seat.info.name} client`, { fontFamily: "sans-serif", fontSize: "17px", color: "#ffffff" });
-      const status = this.add.text(x + QUAD_W - 14, y + 12, "", { fontFamily: "sans-serif", fontSize: "13px", color: "#9aa4b8" }).setOrigin(1, 0);
+      this.add.text(x + 14, y + 10, `${seat.info.name} client`, {
+        fontFamily: "sans-serif",
+        fontSize: "17px",
+        color: "#ffffff",
+      });
+      const status = this.add
+        .text(x + QUAD_W - 14, y + 12, "", { fontFamily: "sans-serif", fontSize: "13px", color: "#9aa4b8" })
+        .setOrigin(1, 0);
       const squares = this.seats.map((other) => this.add.rectangle(0, 0, SIZE, SIZE, other.info.color));
       this.#quadrants.push({ seat, x, y, squares, status });
     });
     this.#help = this.add
-      .text(QUAD_W, QUAD_H * 2 - 4, "", { fontFamily: "sans-serif", fontSize: "13px", color: "#c9d1e0", backgroundColor: "#000000aa", padding: { x: 6, y: 2 } })
+      .text(QUAD_W, QUAD_H * 2 - 4, "", {
+        fontFamily: "sans-serif",
+        fontSize: "13px",
+        color: "#c9d1e0",
+        backgroundColor: "#000000aa",
+        padding: { x: 6, y: 2 },
+      })
       .setOrigin(0.5, 1);
     this.#steer(0);
   }
@@ -73,7 +87,11 @@ export class ArenaScene extends Phaser.Scene {
     const c = this.#cursors;
     this.seats.forEach((seat, i) => {
       if (i === this.#steered && c) {
-        steer(seat.body, { left: c.left.isDown, right: c.right.isDown, up: c.up.isDown, down: c.down.isDown }, delta);
+        steer(
+          seat.body,
+          { left: c.left.isDown, right: c.right.isDown, up: c.up.isDown, down: c.down.isDown },
+          delta,
+        );
       } else {
         wander(seat.body, i, time);
       }
@@ -88,7 +106,8 @@ export class ArenaScene extends Phaser.Scene {
     q.status.setColor(seat.panel.connected ? "#7ee08a" : "#ff8a80");
     this.seats.forEach((other, i) => {
       const square = q.squares[i]!;
-      const place = (p: { x: number; y: number }) => square.setPosition(q.x + FIELD_X + p.x, q.y + FIELD_Y + p.y);
+      const place = (p: { x: number; y: number }) =>
+        square.setPosition(q.x + FIELD_X + p.x, q.y + FIELD_Y + p.y);
       if (other === seat) {
         place(seat.body);
         square.setAlpha(1).setStrokeStyle(2, 0xffffff);
@@ -101,7 +120,10 @@ export class ArenaScene extends Phaser.Scene {
       }
       place(heard);
       const stale = now - heard.at > STALE_MS;
-      square.setVisible(true).setAlpha(stale ? 0.3 : 0.85).setStrokeStyle(stale ? 2 : 0, 0xff8a80);
+      square
+        .setVisible(true)
+        .setAlpha(stale ? 0.3 : 0.85)
+        .setStrokeStyle(stale ? 2 : 0, 0xff8a80);
     });
   }
 }

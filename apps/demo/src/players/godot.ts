@@ -55,7 +55,7 @@ class GodotClient {
     if (state === WebSocketPeer.STATE_CLOSED) {
       const code = this.socket.get_close_code();
       const reason = this.socket.get_close_reason();
-      const text = `get_close_code()=${code} reason="${reason}" clean=${code !== -1}`;
+      const text = `get_close_code()=${code} reason="${reason}"`; // -1: no close frame (Node)
       this.report.event(name, text);
       this.report.closed(text);
     } else {

@@ -1,0 +1,327 @@
+#!/usr/bin/env node
+// End-to-end test of the built demo in a real browser: Debian's Chromium, headless, through
+// playwright-core. It serves apps/demo/dist (run `pnpm --filter @wsport/demo build` first) with
+// `vite preview`, starts @wsport/server with its fault routes, and checks what the panels say.
+// Prints one line per check and closes with "N passed, M failed"; exits 1 on any failure.
+import { existsSync, mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startServer } from "@wsport/server";
+import { chromium } from "playwright-core";
+import { preview } from "vite";
+import { bundleChecks } from "./bundle-check.mjs";
+
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const distDir = `${appDir}dist`;
+const artifacts = `${appDir}artifacts`;
+const ENGINES = ["defold", "godot", "corona", "aseprite"];
+/** Each engine's word for "connected to the room". */
+const CONNECTED = { defold: "EVENT_CONNECTED", godot: "STATE_OPEN", corona: "ONOPEN", aseprite: "OPEN" };
+
+/** Lines Chromium logs by itself on the fault routes. */
+const BROWSER_NOISE = [
+  /^WebSocket connection to .* failed/, // each failed handshake, caused on purpose
+  // A send after the server's close frame arrived but before the close event: the socket is
+  // CLOSING while @wsport/core still says "open", and Chromium logs (and drops) the send.
+  /^WebSocket is already in CLOSING or CLOSED state/,
+];
+
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = "") {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${!ok && detail ? `\n     ${detail}` : ""}`);
+}
+
+/** Polls `probe` until it returns { ok: true } or `ms` pass; records one check either way. */
+async function eventually(name, probe, ms = 8000) {
+  const end = Date.now() + ms;
+  let last = { ok: false, detail: "never ran" };
+  while (Date.now() < end) {
+    last = await probe();
+    if (last.ok) break;
+    await sleep(100);
+  }
+  check(name, last.ok, last.detail);
+  return last.ok;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const pageErrors = [];
+  page.on("pageerror", (err) => pageErrors.push(err.message));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" && !BROWSER_NOISE.some((re) => re.test(msg.text())))
+      pageErrors.push(msg.text());
+  });
+  const base = web.resolvedUrls.local[0];
+  // Canvas rendering: headless Chromium's software WebGL manages a few frames per second only.
+  await page.goto(`${base}?renderer=canvas&server=${encodeURIComponent(server.url)}&room=e2e`);
+  await page.waitForSelector("canvas", { timeout: 10_000 });
+  check("the page renders a Phaser canvas", true);
+
+  /** Reads every panel: its fields and both event logs. */
+  const panels = () =>
+    page.evaluate(() => {
+      const out = {};
+      for (const el of document.querySelectorAll(".panel")) {
+        const field = (name) => el.querySelector(`[data-field="${name}"]`)?.textContent ?? "";
+        const log = (name) =>
+          [...el.querySelectorAll(`[data-field="${name}"] li[data-name]`)].map((li) => ({
+            name: li.dataset.name,
+            text: li.textContent,
+          }));
+        out[el.dataset.engine] = {
+          connected: el.classList.contains("connected"),
+          state: field("state"),
+          route: field("route"),
+          sent: Number(field("sent")),
+          received: Number(field("received")),
+          rtt: field("rtt"),
+          close: field("close"),
+          error: field("error"),
+          sees: field("sees"),
+          fault: log("fault-log"),
+        };
+      }
+      return out;
+    });
+
+  const allConnected = async () => {
+    const p = await panels();
+    const waiting = ENGINES.filter(
+      (e) => !(p[e]?.connected && p[e].state === CONNECTED[e] && p[e].route.startsWith("/room/")),
+    );
+    return {
+      ok: waiting.length === 0,
+      detail: waiting.map((e) => `${e}: ${p[e]?.state} on ${p[e]?.route}`).join("; "),
+    };
+  };
+  for (const engine of ENGINES) {
+    await eventually(`${engine}: reports ${CONNECTED[engine]} in the room`, async () => {
+      const p = (await panels())[engine];
+      return { ok: p?.connected && p.state === CONNECTED[engine], detail: `state "${p?.state}"` };
+    });
+  }
+
+  // Traffic: counters grow and each player sees the other three move.
+  // The Defold player is the one the arrow keys steer; the test holds → then ↓.
+  await sleep(1500);
+  const before = await panels();
+  await page.keyboard.down("ArrowRight");
+  await sleep(700);
+  await page.keyboard.up("ArrowRight");
+  await page.keyboard.down("ArrowDown");
+  await sleep(700);
+  await page.keyboard.up("ArrowDown");
+  await sleep(300);
+  const after = await panels();
+  for (const engine of ENGINES) {
+    const a = before[engine];
+    const b = after[engine];
+    check(`${engine}: sent counter grows (${a.sent} → ${b.sent})`, b.sent > a.sent);
+    check(`${engine}: received counter grows (${a.received} → ${b.received})`, b.received > a.received);
+    const others = ENGINES.filter((e) => e !== engine);
+    const seen = others.filter((o) => positionOf(b.sees, o) !== undefined);
+    check(`${engine}: sees the other three players`, seen.length === 3, `sees "${b.sees}"`);
+    const moved = others.filter((o) => positionOf(a.sees, o) !== positionOf(b.sees, o));
+    check(`${engine}: the others' positions change`, moved.length === 3, `"${a.sees}" → "${b.sees}"`);
+    check(`${engine}: shows a round-trip time`, /^\d+(\.\d+)? ms$/.test(b.rtt), `rtt "${b.rtt}"`);
+  }
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: `${artifacts}/demo-connected.png` });
+
+  // Faults: each button sends all four players to a fault route at once.
+  for (const fault of FAULTS) {
+    await eventually(`${fault.id}: the button is enabled`, async () => ({
+      ok: await page.isEnabled(`button[data-fault="${fault.id}"]`),
+    }));
+    await page.click(`button[data-fault="${fault.id}"]`);
+    for (const engine of ENGINES) {
+      const expect = fault.expect[engine];
+      await eventually(
+        `${fault.id}: ${engine} reports ${expect.says}`,
+        async () => {
+          const p = (await panels())[engine];
+          return { ok: p.route === fault.route && expect.test(p), detail: describeLog(p) };
+        },
+        fault.wait,
+      );
+    }
+    await page.screenshot({ path: `${artifacts}/demo-${fault.id}.png` });
+    await eventually(`${fault.id}: all four players rejoin the room afterwards`, allConnected, 15_000);
+  }
+
+  await sleep(1200); // let the squares move a little after the last rejoin
+  await page.screenshot({ path: `${artifacts}/demo.png` });
+  check("no errors in the page's console", pageErrors.length === 0, pageErrors.slice(0, 5).join(" | "));
+  console.log(`screenshot: ${artifacts}/demo.png (also demo-connected.png and one per fault)`);
+}
+
+function positionOf(sees, engine) {
+  return new RegExp(`\\b${engine} (-?\\d+,-?\\d+)`).exec(sees)?.[1];
+}
+
+function describeLog(p) {
+  return `state "${p.state}" on ${p.route}; events: ${p.fault.map((e) => e.text).join(" | ") || "none"}`;
+}
+
+/** True when the named events occur in this order in the log (others may come between). */
+function inOrder(log, ...steps) {
+  let i = 0;
+  for (const step of steps) {
+    const at = log.findIndex(
+      (e, k) => k >= i && e.name === step.name && (!step.has || e.text.includes(step.has)),
+    );
+    if (at < 0) return false;
+    i = at + 1;
+  }
+  return true;
+}
+
+// What each engine's API says for each fault in a browser, from the specs in /work/shared/spec
+// and the adapters' "Node vs browser" tables.
+const FAULTS = [
+  {
+    id: "reject",
+    route: "/reject/403",
+    wait: 6000,
+    expect: {
+      defold: {
+        says: "EVENT_ERROR then EVENT_DISCONNECTED",
+        test: (p) => inOrder(p.fault, { name: "EVENT_ERROR" }, { name: "EVENT_DISCONNECTED" }),
+      },
+      godot: { says: "STATE_CLOSED", test: (p) => inOrder(p.fault, { name: "STATE_CLOSED" }) },
+      corona: {
+        says: "a failure: ONERROR 3002, or ONCLOSE without a code where the browser hides the status",
+        test: (p) =>
+          inOrder(p.fault, { name: "ONERROR", has: "code=3002" }) ||
+          inOrder(p.fault, { name: "ONCLOSE", has: "code=nil" }),
+      },
+      aseprite: {
+        says: "ERROR, then ERROR again (it retries by itself)",
+        test: (p) => inOrder(p.fault, { name: "ERROR" }, { name: "ERROR" }),
+      },
+    },
+  },
+  {
+    id: "close",
+    route: "/close/4000/bye",
+    wait: 6000,
+    expect: {
+      defold: {
+        says: "EVENT_CONNECTED then EVENT_DISCONNECTED code=4000",
+        test: (p) =>
+          inOrder(p.fault, { name: "EVENT_CONNECTED" }, { name: "EVENT_DISCONNECTED", has: "code=4000" }),
+      },
+      godot: {
+        says: 'STATE_CLOSED with get_close_code()=4000 and reason "bye"',
+        test: (p) => inOrder(p.fault, { name: "STATE_CLOSED", has: 'get_close_code()=4000 reason="bye"' }),
+      },
+      corona: {
+        says: 'ONOPEN then ONCLOSE code=4000 reason="bye"',
+        test: (p) => inOrder(p.fault, { name: "ONOPEN" }, { name: "ONCLOSE", has: 'code=4000 reason="bye"' }),
+      },
+      aseprite: {
+        says: "OPEN, CLOSE, then OPEN again by itself",
+        test: (p) => inOrder(p.fault, { name: "OPEN" }, { name: "CLOSE" }, { name: "OPEN" }),
+      },
+    },
+  },
+  {
+    id: "drop",
+    route: "/drop?delay=1000",
+    wait: 6000,
+    expect: {
+      defold: {
+        says: "EVENT_CONNECTED, then EVENT_DISCONNECTED code=1006",
+        test: (p) =>
+          inOrder(p.fault, { name: "EVENT_CONNECTED" }, { name: "EVENT_DISCONNECTED", has: "code=1006" }),
+      },
+      godot: {
+        says: "STATE_OPEN, then STATE_CLOSED (unclean)",
+        test: (p) => inOrder(p.fault, { name: "STATE_OPEN" }, { name: "STATE_CLOSED" }),
+      },
+      corona: {
+        says: "ONOPEN, then ONCLOSE code=nil reason=nil",
+        test: (p) => inOrder(p.fault, { name: "ONOPEN" }, { name: "ONCLOSE", has: "code=nil reason=nil" }),
+      },
+      aseprite: {
+        says: "OPEN, CLOSE, then OPEN again by itself",
+        test: (p) => inOrder(p.fault, { name: "OPEN" }, { name: "CLOSE" }, { name: "OPEN" }),
+      },
+    },
+  },
+  {
+    id: "hang",
+    route: "/hang",
+    wait: 7400,
+    expect: {
+      defold: {
+        says: 'EVENT_ERROR "Connect sequence timed out", then EVENT_DISCONNECTED',
+        test: (p) =>
+          inOrder(
+            p.fault,
+            { name: "EVENT_ERROR", has: "Connect sequence timed out" },
+            { name: "EVENT_DISCONNECTED" },
+          ),
+      },
+      godot: {
+        says: "its own timeout, then STATE_CLOSED",
+        test: (p) => inOrder(p.fault, { name: "timeout" }, { name: "STATE_CLOSED" }),
+      },
+      corona: {
+        says: "ONCLOSE code=nil after its 6 s connect timeout",
+        test: (p) => inOrder(p.fault, { name: "ONCLOSE", has: "code=nil" }),
+      },
+      aseprite: {
+        says: "nothing yet: its handshake timeout is 60 s",
+        test: (p) => p.fault.length === 0 && !p.connected,
+      },
+    },
+  },
+];
+
+function finish() {
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+// --- main ---------------------------------------------------------------------------------
+if (!existsSync(`${distDir}/index.html`)) {
+  check("the demo is built (apps/demo/dist)", false, "run `pnpm --filter @wsport/demo build` first");
+  finish();
+}
+for (const [name, ok, detail] of bundleChecks(distDir)) check(name, ok, detail);
+
+const server = await startServer({ port: 0, host: "127.0.0.1", faults: true });
+const web = await preview({
+  root: appDir,
+  logLevel: "silent",
+  preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
+});
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
+try {
+  await run();
+} catch (err) {
+  check("the test ran to its end", false, err.stack ?? String(err));
+} finally {
+  await browser.close();
+  await web.close();
+  await server.close();
+}
+finish();
