@@ -291,6 +291,7 @@ describe("WebSocketPeer: sending and receiving", () => {
     peer.connect_to_url(serverUrl("/hang"));
     expect(peer.send(new Uint8Array([1]))).toBe(FAILED);
     expect(peer.put_packet(new Uint8Array([1]))).toBe(FAILED);
+    peer.close(); // Chromium opens one WebSocket per host at a time: a hanging one blocks the next
     const open = await openPeer(serverUrl("/"));
     open.close();
     expect(open.send_text("x")).toBe(FAILED);
@@ -394,6 +395,7 @@ describe("WebSocketPeer: limits", () => {
     const peer = await openPeer(serverUrl("/"), (p) => {
       p.max_queued_packets = 2;
     });
+    peer.max_queued_packets = 4096; // the inbound slot count stays 2; the outbound count check is live
     for (const text of ["a", "b", "c", "d"]) expect(peer.send_text(text)).toBe(OK);
     await vi.waitFor(
       () => expect(printed).toHaveBeenCalledWith(expect.stringContaining("Too many packets in queue")),
