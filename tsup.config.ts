@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
-  wsport?: { entry?: string[] };
+  wsport?: { entry?: string[]; mangleInternals?: boolean };
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 };
@@ -21,5 +21,10 @@ export default defineConfig({
   treeshake: true,
   sourcemap: false,
   // Dependencies stay imports so each runtime resolves its own transport.
+  // Packages that opt in have their `_internal` members renamed in dist: they are never public,
+  // and their names would otherwise be the bulk of a browser bundle's bytes.
+  esbuildOptions(options) {
+    if (pkg.wsport?.mangleInternals) options.mangleProps = /^_[a-z]/;
+  },
   external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), /^node:/],
 });

@@ -37,6 +37,7 @@ const chromium = playwright({
 const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
   const dir = `packages/${name}/test`;
   const node: TestProjectConfiguration = {
+    extends: true,
     resolve: { alias: sourceAliases("node") },
     test: {
       name: `${name}:node`,
@@ -47,6 +48,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
     },
   };
   const browser: TestProjectConfiguration = {
+    extends: true,
     resolve: { alias: sourceAliases("browser") },
     test: {
       name: `${name}:browser`,

@@ -28,12 +28,12 @@ export class BrowserConnection extends Connection {
     const ws = new globalThis.WebSocket(url, protocols);
     this.#ws = ws;
     ws.binaryType = "arraybuffer";
-    ws.onopen = () => this.opened(ws.protocol);
+    ws.onopen = () => this._opened(ws.protocol);
     ws.onmessage = (e: MessageEvent<string | ArrayBuffer>) => this.#message(e.data);
-    ws.onerror = () => this.failed({ type: "error", kind: "network", message: "WebSocket error" });
+    ws.onerror = () => this._failed({ type: "error", kind: "network", message: "WebSocket error" });
     ws.onclose = (e: CloseEvent) => {
-      if (this.#tooBig) this.closed(1009, "Message too big", false);
-      else this.closed(e.code, e.reason, e.wasClean);
+      if (this.#tooBig) this._closed(1009, "Message too big", false);
+      else this._closed(e.code, e.reason, e.wasClean);
     };
   }
 
@@ -56,33 +56,33 @@ export class BrowserConnection extends Connection {
     const size = binary ? data.byteLength : data.length * 3 > this.#maxPayload ? utf8ByteLength(data) : 0;
     if (this.#maxPayload > 0 && size > this.#maxPayload) {
       this.#tooBig = true;
-      this.failed({
+      this._failed({
         type: "error",
         kind: "too-big",
         message: `Message of ${size} bytes is larger than maxPayload (${this.#maxPayload})`,
       });
-      this.closing();
+      this._closing();
       this.#ws.close(); // browsers may not send 1009 themselves; the close we report says 1009
       return;
     }
-    this.emit({ type: "message", data: binary ? new Uint8Array(data) : data, binary });
+    this._emit({ type: "message", data: binary ? new Uint8Array(data) : data, binary });
   }
 
-  protected transportSend(data: string | Uint8Array, binary: boolean): void {
+  protected _send(data: string | Uint8Array, binary: boolean): void {
     if (typeof data === "string") this.#ws.send(binary ? encodeUtf8(data) : data);
     else this.#ws.send(binary ? data : decodeUtf8(data));
   }
 
-  protected transportPing(): void {
+  protected _ping(): void {
     throw new Error("ping() is not available in browsers");
   }
 
-  protected transportClose(code: number | undefined, reason: string): void {
+  protected _close(code: number | undefined, reason: string): void {
     if (code === undefined) this.#ws.close();
     else this.#ws.close(code, reason);
   }
 
-  protected transportAbort(): void {
+  protected _abort(): void {
     this.#ws.close();
   }
 }

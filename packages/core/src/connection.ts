@@ -18,6 +18,8 @@ export abstract class Connection {
   #timer: ReturnType<typeof setTimeout> | undefined;
   /** Set once we have reported a failure ourselves, so the transport's own echo of it is dropped. */
   #failed = false;
+  /** Set by terminate(): the close is reported as abnormal whatever the transport saw. */
+  #terminated = false;
 
   constructor(url: string, timeout: number) {
     this.url = url;
@@ -46,7 +48,7 @@ export abstract class Connection {
       throw new TypeError(`send() takes a string or a Uint8Array, got ${describe(data)}`);
     }
     if (this.#state !== "open") throw new Error(`Cannot send: the connection is ${this.#state}`);
-    this.transportSend(data, binary === true);
+    this._send(data, binary === true);
   }
 
   /** Sends a ping (at most 125 bytes). Only where `capabilities.ping` is true. */
@@ -59,7 +61,7 @@ export abstract class Connection {
     const size = typeof data === "string" ? utf8ByteLength(data) : data.length;
     if (size > 125) throw new RangeError(`A ping carries at most 125 bytes, got ${size}`);
     if (this.#state !== "open") throw new Error(`Cannot ping: the connection is ${this.#state}`);
-    this.transportPing(data);
+    this._ping(data);
   }
 
   /**
@@ -79,58 +81,71 @@ export abstract class Connection {
     if (this.#state === "connecting") {
       this.#failed = true; // the transport will report its abort as an error; the caller asked for it
       this.#state = "closing";
-      this.transportAbort();
+      this._abort();
       return;
     }
     this.#state = "closing";
-    this.transportClose(code, reason);
+    this._close(code, reason);
+  }
+
+  /**
+   * Drops the connection at once, in any state, without a closing handshake (e.g. when a peer
+   * never answers a close). One `close` event (1006) follows unless it had already closed.
+   */
+  terminate(): void {
+    if (this.#state === "closed") return;
+    this.#failed = true; // whatever the transport says about the teardown, the caller asked for it
+    this.#terminated = true;
+    this.#state = "closing";
+    this._abort();
   }
 
   // --- for transports -------------------------------------------------------------------
-  protected abstract transportSend(data: string | Uint8Array, binary: boolean): void;
-  protected abstract transportPing(data: string | Uint8Array): void;
-  protected abstract transportClose(code: number | undefined, reason: string): void;
+  protected abstract _send(data: string | Uint8Array, binary: boolean): void;
+  protected abstract _ping(data: string | Uint8Array): void;
+  protected abstract _close(code: number | undefined, reason: string): void;
   /** Tears the connection down at once; the transport must still call `closed()` later. */
-  protected abstract transportAbort(): void;
+  protected abstract _abort(): void;
 
-  protected opened(protocol: string): void {
+  protected _opened(protocol: string): void {
     if (this.#state !== "connecting") return; // closed or aborted while the handshake finished
     this.#clearTimer();
     this.protocol = protocol;
     this.#state = "open";
-    this.emit({ type: "open", protocol });
+    this._emit({ type: "open", protocol });
   }
 
-  protected emit(event: ConnectionEvent): void {
+  protected _emit(event: ConnectionEvent): void {
     this.onevent?.(event);
   }
 
   /** Reports a failure; a close must follow. Only the first failure is reported. */
-  protected failed(event: ErrorEvent): void {
+  protected _failed(event: ErrorEvent): void {
     if (this.#failed || this.#state === "closed") return;
     this.#failed = true;
-    this.emit(event);
+    this._emit(event);
   }
 
   /** Reports the end of the connection, exactly once. */
-  protected closed(code: number, reason: string, wasClean: boolean): void {
+  protected _closed(code: number, reason: string, wasClean: boolean): void {
     if (this.#state === "closed") return;
     this.#clearTimer();
     this.#state = "closed";
-    this.emit({ type: "close", code, reason, wasClean });
+    if (this.#terminated) this._emit({ type: "close", code: 1006, reason: "", wasClean: false });
+    else this._emit({ type: "close", code, reason, wasClean });
   }
 
   /** Marks the connection as closing from the transport's side (e.g. the peer sent a close frame). */
-  protected closing(): void {
+  protected _closing(): void {
     if (this.#state === "open") this.#state = "closing";
   }
 
   #timeout(ms: number): void {
     this.#timer = undefined;
     if (this.#state !== "connecting") return;
-    this.failed({ type: "error", kind: "timeout", message: `Connection timed out after ${ms} ms` });
+    this._failed({ type: "error", kind: "timeout", message: `Connection timed out after ${ms} ms` });
     this.#state = "closing";
-    this.transportAbort();
+    this._abort();
   }
 
   #clearTimer(): void {

@@ -5,6 +5,7 @@ import { WebSocketServer } from "ws";
 import type { Connection } from "./connection.js";
 import { describe } from "./describe.js";
 import { NodeConnection } from "./node-connection.js";
+import { checkNodeOptions } from "./node-options.js";
 import { socketOf } from "./node-tcp.js";
 import { checkOptions } from "./options.js";
 import type { AcceptOptions, TcpStream } from "./types.js";
@@ -44,12 +45,8 @@ export function acceptSocket(stream: TcpStream, options: AcceptOptions = {}): Co
     throw new TypeError(`acceptSocket() takes a TcpStream from createTcpListener(), got ${describe(stream)}`);
   }
   const { protocols = [], headers = [] } = options;
-  const opts = checkOptions({
-    timeout: options.timeout,
-    maxPayload: options.maxPayload,
-    perMessageDeflate: options.perMessageDeflate,
-    protocols,
-  });
+  const opts = checkOptions({ timeout: options.timeout, maxPayload: options.maxPayload, protocols });
+  const { perMessageDeflate } = checkNodeOptions({ perMessageDeflate: options.perMessageDeflate });
   for (const line of headers) {
     if (typeof line !== "string" || !/^[^:\r\n]+:[^\r\n]*$/.test(line)) {
       throw new SyntaxError(`Header line ${describe(line)} is not 'Name: value'`);
@@ -78,7 +75,7 @@ export function acceptSocket(stream: TcpStream, options: AcceptOptions = {}): Co
       noServer: true,
       clientTracking: false,
       maxPayload: opts.maxPayload,
-      perMessageDeflate: opts.perMessageDeflate,
+      perMessageDeflate,
       handleProtocols: () => selected ?? false,
     });
     if (headers.length > 0) wss.on("headers", (lines: string[]) => lines.push(...headers));

@@ -53,7 +53,7 @@ export class NodeConnection extends Connection {
     });
     ws.on("unexpected-response", (req: ClientRequest, res: IncomingMessage) => {
       handshakeError(res).then((event) => {
-        this.failed(event);
+        this._failed(event);
         req.destroy();
         ws.terminate();
       });
@@ -64,60 +64,60 @@ export class NodeConnection extends Connection {
   attachServer(ws: WebSocket, socket: Socket): void {
     this.#socket = socket;
     this.#listen(ws);
-    queueMicrotask(() => this.opened(ws.protocol));
+    queueMicrotask(() => this._opened(ws.protocol));
   }
 
   /** Reports a failure seen before a ws instance exists (server-side handshake), then the close. */
   failBeforeOpen(message: string): void {
     queueMicrotask(() => {
-      this.failed({ type: "error", kind: "handshake", message });
-      this.closed(1006, "", false);
+      this._failed({ type: "error", kind: "handshake", message });
+      this._closed(1006, "", false);
     });
   }
 
   #listen(ws: WebSocket): void {
     this.#ws = ws;
     ws.binaryType = "nodebuffer";
-    ws.on("open", () => this.opened(ws.protocol));
+    ws.on("open", () => this._opened(ws.protocol));
     ws.on("message", (data: Buffer, isBinary: boolean) => {
-      this.emit({ type: "message", data: plainBytes(data), binary: isBinary });
+      this._emit({ type: "message", data: plainBytes(data), binary: isBinary });
     });
-    ws.on("ping", (data: Buffer) => this.emit({ type: "ping", data: plainBytes(data) }));
-    ws.on("pong", (data: Buffer) => this.emit({ type: "pong", data: plainBytes(data) }));
+    ws.on("ping", (data: Buffer) => this._emit({ type: "ping", data: plainBytes(data) }));
+    ws.on("pong", (data: Buffer) => this._emit({ type: "pong", data: plainBytes(data) }));
     ws.on("error", (err: Error & { code?: string }) => {
       this.#failCode ??= failureCloseCode(err.code);
-      this.failed({ type: "error", kind: errorKind(err), message: err.message, code: err.code });
+      this._failed({ type: "error", kind: errorKind(err), message: err.message, code: err.code });
     });
     ws.on("close", (code: number, reason: Buffer) => {
-      if (code === 1006 && this.#failCode !== undefined) this.closed(this.#failCode, "", false);
-      else this.closed(code, reason.toString(), code !== 1006);
+      if (code === 1006 && this.#failCode !== undefined) this._closed(this.#failCode, "", false);
+      else this._closed(code, reason.toString(), code !== 1006);
     });
   }
 
-  protected transportSend(data: string | Uint8Array, binary: boolean): void {
+  protected _send(data: string | Uint8Array, binary: boolean): void {
     const ws = this.#ws!;
     if (ws.readyState !== WebSocket.OPEN) {
       // The peer's close frame has arrived and ws is finishing the closing handshake.
-      this.closing();
+      this._closing();
       throw new Error("Cannot send: the connection is closing");
     }
     if (binary === (typeof data !== "string")) ws.send(data);
     else ws.send(data, binary ? AS_BINARY : AS_TEXT);
   }
 
-  protected transportPing(data: string | Uint8Array): void {
+  protected _ping(data: string | Uint8Array): void {
     this.#ws!.ping(data);
   }
 
-  protected transportClose(code: number | undefined, reason: string): void {
+  protected _close(code: number | undefined, reason: string): void {
     this.#ws!.close(code, reason);
   }
 
-  protected transportAbort(): void {
+  protected _abort(): void {
     if (this.#ws !== undefined) this.#ws.terminate();
     else {
       this.#socket?.destroy();
-      queueMicrotask(() => this.closed(1006, "", false));
+      queueMicrotask(() => this._closed(1006, "", false));
     }
   }
 

@@ -2,6 +2,7 @@
 import WebSocket from "ws";
 import type { Connection } from "./connection.js";
 import { NodeConnection, nodeCapabilities } from "./node-connection.js";
+import { checkNodeOptions } from "./node-options.js";
 import { checkOptions } from "./options.js";
 import type { Capabilities, ConnectOptions } from "./types.js";
 import { parseWebSocketUrl } from "./url.js";
@@ -16,13 +17,14 @@ export const capabilities: Capabilities = nodeCapabilities;
 export function connect(url: string, options?: ConnectOptions): Connection {
   const target = parseWebSocketUrl(url);
   const opts = checkOptions(options);
+  const { headers, tls, perMessageDeflate } = checkNodeOptions(options);
   const connection = new NodeConnection(url, opts.timeout);
   const ws = new WebSocket(target, opts.protocols, {
-    headers: opts.headers,
+    headers,
     maxPayload: opts.maxPayload,
-    perMessageDeflate: opts.perMessageDeflate,
+    perMessageDeflate,
     followRedirects: false,
-    ...opts.tls,
+    ...tls,
   });
   connection.attachClient(ws);
   return connection;

@@ -9,7 +9,7 @@ export {
 export { Connection } from "./connection.js";
 export { describe } from "./describe.js";
 export { assertHeaders, isToken, parseHeaderBlock } from "./headers.js";
-export { type CheckedOptions, checkOptions, DEFAULT_MAX_PAYLOAD } from "./options.js";
+export { type CheckedOptions, checkOptions, DEFAULT_MAX_PAYLOAD, MAX_TIMEOUT } from "./options.js";
 export type * from "./types.js";
 export { parseWebSocketUrl } from "./url.js";
 export { decodeUtf8, encodeUtf8, isValidUtf8, messageBytes, messageText, utf8ByteLength } from "./utf8.js";

@@ -66,6 +66,16 @@ describe("node transport", () => {
     expect(log.events[0]).toMatchObject({ type: "error", kind: "handshake" });
   });
 
+  it("checks the options only Node applies", () => {
+    expect(() => connect(serverUrl(), { headers: { "X-A": "1\r\nX-B: 2" } })).toThrow(/control character/);
+    expect(() => connect(serverUrl(), { headers: { "bad name": "1" } })).toThrow(/token/);
+    expect(() => connect(serverUrl(), { headers: "X-A: 1" as never })).toThrow(TypeError);
+    expect(() => connect(serverUrl(), { perMessageDeflate: "yes" as never })).toThrow(TypeError);
+    expect(() => connect(serverUrl(), { tls: { minVersion: "SSLv3" as never } })).toThrow(RangeError);
+    expect(() => connect(serverUrl(), { tls: { rejectUnauthorized: 0 as never } })).toThrow(TypeError);
+    expect(() => connect(serverUrl(), { tls: 5 as never })).toThrow(TypeError);
+  });
+
   it("reports DNS failures as kind dns", async () => {
     const conn = connect("ws://no-such-host.invalid/");
     const { log, next } = watch(conn);
