@@ -57,171 +57,154 @@ export interface WebSocketConstructor {
 
 const HANDSHAKE_TIMEOUT_MS = 60_000; // IXWebSocket's
 
-class AsepriteWebSocket implements WebSocket {
-  readonly #url: string;
-  readonly #target: URL | undefined; // undefined: the URL cannot be parsed
-  readonly #onreceive: WebSocketOptions["onreceive"];
-  readonly #deflate: boolean;
-  readonly #minWait: number | undefined; // ms
-  readonly #maxWait: number | undefined; // ms
+/** `WebSocket{...}` works with and without `new`, as in Lua. */
+export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSocket {
+  // Like Aseprite, anything but a table means "no url, no handler"; unknown keys are ignored.
+  const o: WebSocketOptions = typeof options === "object" && options !== null ? options : {};
+  const url = typeof o.url === "number" ? luaNumber(o.url) : typeof o.url === "string" ? o.url : "";
+  let target: URL | undefined;
+  try {
+    target = parseWebSocketUrl(toWebSocketUrl(url));
+  } catch {
+    // Not an exception in Aseprite: each connection attempt reports it as an ERROR.
+  }
+  const onreceive = typeof o.onreceive === "function" ? o.onreceive : undefined;
+  const connectOptions = { timeout: HANDSHAKE_TIMEOUT_MS, perMessageDeflate: Boolean(o.deflate) };
+  const minWait = waitOption("minreconnectwait", o.minreconnectwait);
+  const maxWait = waitOption("maxreconnectwait", o.maxreconnectwait);
 
-  #running = false;
+  let running = false;
   /** Bumped by close(), so callbacks of an earlier run know they are stale. */
-  #run = 0;
-  #connection: Connection | undefined;
+  let run = 0;
+  let connection: Connection | undefined;
   /** OPEN was delivered and its CLOSE not yet. */
-  #open = false;
-  #failures = 0;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  let open = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(options?: WebSocketOptions) {
-    // Like Aseprite, anything but a table means "no url, no handler"; unknown keys are ignored.
-    const o: WebSocketOptions = typeof options === "object" && options !== null ? options : {};
-    this.#url = typeof o.url === "number" ? luaNumber(o.url) : typeof o.url === "string" ? o.url : "";
+  function emit(type: WebSocketMessageType, data: string | Uint8Array, error = ""): void {
     try {
-      this.#target = parseWebSocketUrl(toWebSocketUrl(this.#url));
-    } catch {
-      this.#target = undefined; // reported as an ERROR by each connection attempt, as Aseprite does
-    }
-    this.#onreceive = typeof o.onreceive === "function" ? o.onreceive : undefined;
-    this.#deflate = Boolean(o.deflate);
-    this.#minWait = waitOption("minreconnectwait", o.minreconnectwait);
-    this.#maxWait = waitOption("maxreconnectwait", o.maxreconnectwait);
-    Object.freeze(this); // Aseprite's WebSocket has no settable fields
-  }
-
-  get url(): string {
-    return this.#url;
-  }
-
-  connect(): void {
-    if (this.#running) return;
-    this.#running = true;
-    this.#failures = 0;
-    this.#attempt(this.#run);
-  }
-
-  close(): void {
-    if (!this.#running) return;
-    this.#running = false;
-    this.#run++;
-    clearTimeout(this.#timer);
-    const connection = this.#connection;
-    this.#connection = undefined;
-    if (connection !== undefined) {
-      connection.onevent = null; // nothing more from it reaches the script
-      connection.close(1000, "Normal closure");
-    }
-    if (this.#open) {
-      this.#open = false;
-      queueMicrotask(() => this.#emit(T.CLOSE, "", ""));
-    }
-  }
-
-  sendText(...parts: Part[]): void {
-    const data = joinParts("sendText", parts);
-    const connection = this.#connected("text");
-    if (typeof data !== "string" && !isValidUtf8(data)) throw new Error("WebSocket failed to send text");
-    this.#send("text", () => connection.send(data, false));
-  }
-
-  sendBinary(...parts: Part[]): void {
-    const data = joinParts("sendBinary", parts);
-    const connection = this.#connected("data");
-    this.#send("data", () => connection.send(data, true));
-  }
-
-  sendPing(data: Part = ""): void {
-    const payload = joinParts("sendPing", [data]);
-    const connection = this.#connected("ping");
-    const size = typeof payload === "string" ? utf8ByteLength(payload) : payload.length;
-    if (size > 125) throw new Error("WebSocket failed to send ping");
-    this.#send("ping", () => connection.ping(payload));
-  }
-
-  #connected(what: string): Connection {
-    const connection = this.#connection;
-    if (connection?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
-    return connection;
-  }
-
-  #send(what: string, send: () => void): void {
-    try {
-      send();
-    } catch (cause) {
-      throw new Error(`WebSocket failed to send ${what}`, { cause });
+      onreceive?.(type, data, error);
+    } catch (err) {
+      // Aseprite prints a failing handler's error to its console and stops the socket.
+      console.error(err);
+      socket.close();
     }
   }
 
   /** One connection attempt; its outcome drives the next one. */
-  #attempt(run: number): void {
-    this.#timer = undefined;
-    const target = this.#target;
-    if (target === undefined) {
-      queueMicrotask(() => this.#failed(run, parseErrorText(this.#url)));
+  function attempt(current: number): void {
+    const dialled = target;
+    let conn: Connection | undefined;
+    try {
+      if (dialled !== undefined) conn = dial(dialled.href, connectOptions);
+    } catch {
+      // The runtime refused a URL that parsed (a browser may); it is reported the same way.
+    }
+    if (dialled === undefined || conn === undefined) {
+      const text = parseErrorText(url);
+      queueMicrotask(() => failed(current, text));
       return;
     }
-    const connection = dial(target.href, {
-      timeout: HANDSHAKE_TIMEOUT_MS,
-      perMessageDeflate: this.#deflate,
-    });
-    this.#connection = connection;
+    connection = conn;
     let error: ErrorEvent | undefined;
-    connection.onevent = (event: ConnectionEvent) => {
+    conn.onevent = (event: ConnectionEvent) => {
       switch (event.type) {
         case "open":
-          this.#failures = 0;
-          this.#open = true;
-          this.#emit(T.OPEN, "", "");
+          failures = 0;
+          open = true;
+          emit(T.OPEN, "");
           break;
         case "message":
-          if (event.binary) this.#emit(T.BINARY, messageBytes(event.data), "");
-          else this.#emit(T.TEXT, messageText(event.data), "");
+          if (event.binary) emit(T.BINARY, messageBytes(event.data));
+          else emit(T.TEXT, messageText(event.data));
           break;
         case "ping":
-          this.#emit(T.PING, decodeUtf8(event.data), "");
-          break;
         case "pong":
-          this.#emit(T.PONG, decodeUtf8(event.data), "");
+          emit(event.type === "ping" ? T.PING : T.PONG, decodeUtf8(event.data));
           break;
         case "error":
           error = event; // an open connection that fails only reports its CLOSE, as in Aseprite
           break;
         case "close":
-          this.#connection = undefined;
-          if (!this.#open) {
-            this.#failed(run, connectErrorText(this.#url, target, error));
+          connection = undefined;
+          if (!open) {
+            failed(current, connectErrorText(url, dialled, error));
             break;
           }
-          this.#open = false;
-          this.#emit(T.CLOSE, "", "");
+          open = false;
+          emit(T.CLOSE, "");
           // A connection that was open is retried at once; the backoff starts over.
-          if (this.#running && run === this.#run) this.#attempt(run);
+          if (running && current === run) attempt(current);
       }
     };
   }
 
   /** A failed attempt: ERROR, then the next attempt after the backoff wait. */
-  #failed(run: number, text: string): void {
-    if (!this.#running || run !== this.#run) return; // close() cancelled this attempt
-    const wait = reconnectWait(++this.#failures, this.#minWait, this.#maxWait);
-    this.#emit(T.ERROR, "", text);
-    if (this.#running && run === this.#run) this.#timer = setTimeout(() => this.#attempt(run), wait);
+  function failed(current: number, text: string): void {
+    if (!running || current !== run) return; // close() cancelled this attempt
+    const wait = reconnectWait(++failures, minWait, maxWait);
+    emit(T.ERROR, "", text);
+    if (running && current === run) timer = setTimeout(() => attempt(current), wait);
   }
 
-  #emit(type: WebSocketMessageType, data: string | Uint8Array, error: string): void {
+  function connected(what: string): Connection {
+    if (connection?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
+    return connection;
+  }
+
+  function send(what: string, transmit: () => void): void {
     try {
-      this.#onreceive?.(type, data, error);
-    } catch (err) {
-      // Aseprite prints a failing handler's error to its console and stops the socket.
-      console.error(err);
-      this.close();
+      transmit();
+    } catch (cause) {
+      throw new Error(`WebSocket failed to send ${what}`, { cause });
     }
   }
-}
 
-/** `WebSocket{...}` works with and without `new`, as in Lua. */
-export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSocket {
-  return new AsepriteWebSocket(options);
+  const socket: WebSocket = {
+    get url() {
+      return url;
+    },
+    connect() {
+      if (running) return;
+      running = true;
+      failures = 0;
+      attempt(run);
+    },
+    close() {
+      if (!running) return;
+      running = false;
+      run++;
+      clearTimeout(timer);
+      if (connection !== undefined) {
+        connection.onevent = null; // nothing more from it reaches the script
+        connection.close(1000, "Normal closure");
+        connection = undefined;
+      }
+      if (open) {
+        open = false;
+        queueMicrotask(() => emit(T.CLOSE, ""));
+      }
+    },
+    sendText(...parts) {
+      const data = joinParts("sendText", parts);
+      const conn = connected("text");
+      if (typeof data !== "string" && !isValidUtf8(data)) throw new Error("WebSocket failed to send text");
+      send("text", () => conn.send(data, false));
+    },
+    sendBinary(...parts) {
+      const data = joinParts("sendBinary", parts);
+      const conn = connected("data");
+      send("data", () => conn.send(data, true));
+    },
+    sendPing(data = "") {
+      const payload = joinParts("sendPing", [data]);
+      const conn = connected("ping");
+      const size = typeof payload === "string" ? utf8ByteLength(payload) : payload.length;
+      if (size > 125) throw new Error("WebSocket failed to send ping");
+      send("ping", () => conn.ping(payload));
+    },
+  };
+  // Aseprite's WebSocket has no settable fields; the prototype makes `instanceof WebSocket` work.
+  return Object.freeze(Object.setPrototypeOf(socket, WebSocket.prototype));
 } as unknown as WebSocketConstructor;
-(WebSocket as { prototype: unknown }).prototype = AsepriteWebSocket.prototype; // for instanceof

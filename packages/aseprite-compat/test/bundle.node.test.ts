@@ -1,9 +1,9 @@
 // The browser bundle (this package + core, minified, as an app's bundler would build it) carries no
 // byte of ws, and this package's own share of it stays small.
 //
-// Aseprite's budget is 2.5 KB min+gzip including core, but core's browser `connect` alone is about
-// 2.9 KB today (its option checks for headers and TLS, which browsers cannot use, are most of it), so
-// the test asserts what this package controls: the bytes it adds on top of that core. See the README.
+// Aseprite's budget is 2.5 KB min+gzip including core, but core's browser `connect` alone takes about
+// 2.5 KB today, so the test asserts what this package controls: the bytes it adds on top of that
+// core (the README's "Node vs browser" table gives the numbers).
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";

@@ -43,11 +43,12 @@ describe("joinParts", () => {
   });
 
   it("names the bad argument and the method, as Lua's argument errors do", () => {
+    // What follows "got" is core's describe() of the value.
     expect(() => joinParts("sendText", ["a", false])).toThrow(
-      "bad argument #2 to 'sendText' (string, number or Uint8Array expected, got a boolean)",
+      /^bad argument #2 to 'sendText' \(string, number or Uint8Array expected, got .*boolean.*\)$/,
     );
     expect(() => joinParts("sendBinary", [undefined])).toThrow(/#1 to 'sendBinary'.*got undefined/);
-    expect(() => joinParts("sendBinary", [[1, 2]])).toThrow(/got an array/);
+    expect(() => joinParts("sendBinary", [[1, 2]])).toThrow(/#1 to 'sendBinary'.*got .*array/);
     expect(() => joinParts("sendText", [new ArrayBuffer(2)])).toThrow(TypeError);
     expect(() => joinParts("sendText", [Symbol("s")])).toThrow(TypeError);
   });

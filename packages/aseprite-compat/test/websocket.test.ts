@@ -279,8 +279,9 @@ describe("reconnection", () => {
 
   it("reports a URL it cannot parse as an ERROR, then keeps retrying", async () => {
     for (const url of ["", "nonsense", "ftp://127.0.0.1/", "ws://127.0.0.1:99999/"]) {
-      const { ws, nth } = record({ url });
+      const { ws, log, nth } = record({ url });
       ws.connect();
+      expect(log.events).toEqual([]); // reported later, not thrown and not inside connect()
       const first = await nth(T.ERROR);
       expect(first).toMatchObject({ data: "", error: `Could not parse url: '${url}'` });
       const second = await nth(T.ERROR, 2);
