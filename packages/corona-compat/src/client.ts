@@ -75,7 +75,7 @@ export function newClient(): WebSocketClient {
     if (current !== undefined) {
       // The plugin leaves the previous socket running; we close it and forget its events.
       detach(current);
-      current.conn.close(1000, DEFAULT_REASON);
+      current.conn.terminate();
     }
     current = { conn: open(target.url, target.options), aborted: false };
     listen(current);
@@ -92,6 +92,7 @@ export function newClient(): WebSocketClient {
       session.timer = setTimeout(() => {
         // No close frame came back in time: the plugin gives up and reports a normal close.
         detach(session);
+        session.conn.terminate(); // release the socket now rather than at ws's own close timeout
         dispatch(closeEvent(1000, DEFAULT_REASON));
       }, CLOSE_WAIT_MS);
     }
