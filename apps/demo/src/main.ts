@@ -10,7 +10,7 @@ import { defoldPlayer } from "./players/defold.ts";
 import { godotPlayer } from "./players/godot.ts";
 import type { PlayerFactory } from "./players/player.ts";
 import { GameLink } from "./protocol.ts";
-import { ArenaScene, QUAD_H, QUAD_W, type Seat } from "./scene.ts";
+import { ArenaScene, HELP_H, QUAD_H, QUAD_W, type Seat } from "./scene.ts";
 import { HEIGHT, WIDTH } from "./world.ts";
 import "./style.css";
 
@@ -84,7 +84,7 @@ new Phaser.Game({
   type: new URLSearchParams(location.search).get("renderer") === "canvas" ? Phaser.CANVAS : Phaser.AUTO,
   parent: "game",
   width: QUAD_W * 2,
-  height: QUAD_H * 2,
+  height: QUAD_H * 2 + HELP_H,
   backgroundColor: "#0d1017",
   scene: [new ArenaScene(seats)],
 });

@@ -71,7 +71,10 @@ export class Panel implements Scoreboard {
     this.#current = token;
     const started = performance.now();
     const log = this.#fields[`${kind}-log`]!;
-    log.replaceChildren();
+    const waiting = document.createElement("li");
+    waiting.className = "hint";
+    waiting.textContent = "no event yet";
+    log.replaceChildren(waiting);
     let count = 0;
     this.#set("route", route);
     if (kind === "fault") this.#set("fault-route", route);
@@ -84,6 +87,7 @@ export class Panel implements Scoreboard {
         this.#root.classList.toggle("connected", connected);
       },
       event: (name, detail = "") => {
+        waiting.remove();
         count++;
         if (count > SHOWN_EVENTS) {
           log.lastElementChild!.textContent = `… ${count - SHOWN_EVENTS + 1} more events, latest ${name}`;

@@ -9,6 +9,8 @@ import { type Body, HEIGHT, steer, WIDTH, wander } from "./world.ts";
 
 export const QUAD_W = 400;
 export const QUAD_H = 220;
+/** A strip under the quadrants for the keyboard help. */
+export const HELP_H = 26;
 const FIELD_X = 20; // the field's corner inside a quadrant
 const FIELD_Y = 42;
 const SIZE = 16;
@@ -66,12 +68,10 @@ export class ArenaScene extends Phaser.Scene {
       this.#quadrants.push({ seat, x, y, squares, status });
     });
     this.#help = this.add
-      .text(QUAD_W, QUAD_H * 2 - 4, "", {
+      .text(QUAD_W, QUAD_H * 2 + HELP_H - 5, "", {
         fontFamily: "sans-serif",
         fontSize: "13px",
-        color: "#c9d1e0",
-        backgroundColor: "#000000aa",
-        padding: { x: 6, y: 2 },
+        color: "#9aa4b8",
       })
       .setOrigin(0.5, 1);
     this.#steer(0);

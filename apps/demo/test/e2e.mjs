@@ -160,6 +160,24 @@ async function run() {
   console.log(`screenshot: ${artifacts}/demo.png (also demo-connected.png and one per fault)`);
 }
 
+/** Where Node can see the HTTP status, Solar2D's plugin reports a rejected handshake as ONERROR 3002. */
+async function nodeChecks() {
+  const { default: WebSockets } = await import("@wsport/corona-compat");
+  const ws = WebSockets.new();
+  const events = [];
+  ws.addEventListener(ws.WSEVENT, (event) => events.push(event));
+  ws.connect(`${server.url}reject/403`);
+  const end = Date.now() + 5000;
+  while (events.length === 0 && Date.now() < end) await sleep(20);
+  await sleep(200); // nothing may follow an ONERROR
+  const [first] = events;
+  check(
+    "reject (Node): Solar2D's API reports ONERROR 3002 and nothing after it",
+    events.length === 1 && first.type === ws.ONERROR && first.code === 3002,
+    JSON.stringify(events),
+  );
+}
+
 function positionOf(sees, engine) {
   return new RegExp(`\\b${engine} (-?\\d+,-?\\d+)`).exec(sees)?.[1];
 }
@@ -316,6 +334,7 @@ const browser = await chromium.launch({
 });
 
 try {
+  await nodeChecks();
   await run();
 } catch (err) {
   check("the test ran to its end", false, err.stack ?? String(err));

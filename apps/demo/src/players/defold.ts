@@ -16,7 +16,7 @@ interface Self {
 function websocket_callback(self: Self, conn: Connection, data: EventData) {
   if (data.event === websocket.EVENT_DISCONNECTED) {
     self.report.event("EVENT_DISCONNECTED", `code=${data.code}`);
-    self.report.closed(`EVENT_DISCONNECTED code=${data.code}`);
+    self.report.closed(`code=${data.code}`);
     self.report.state("EVENT_DISCONNECTED", false);
     self.connection = undefined;
     self.connected = false;
