@@ -23,7 +23,7 @@ import {
 } from "./error.js";
 import { asPacked, PackedByteArray } from "./packed-byte-array.js";
 import { printError } from "./print.js";
-import { plainAddress, tcpStreamOf } from "./stream-peer-tcp.js";
+import { plainAddress, type StreamPeerTCP, tcpStreamOf } from "./stream-peer-tcp.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
@@ -188,7 +188,7 @@ export class WebSocketPeer {
   }
 
   /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(). Node only. */
-  accept_stream(stream: unknown): GodotError {
+  accept_stream(stream: StreamPeerTCP | null): GodotError {
     if (!capabilities.server) {
       console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
       return ERR_UNAVAILABLE;

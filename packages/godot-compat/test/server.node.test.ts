@@ -310,7 +310,7 @@ describe("WebSocketPeer.accept_stream", () => {
   it("returns ERR_INVALID_PARAMETER for anything but a taken StreamPeerTCP, and ERR_ALREADY_IN_USE when busy", async () => {
     const peer = newPeer();
     for (const bad of [null, undefined, {}, "stream", StreamPeerTCP.new()]) {
-      expect(peer.accept_stream(bad)).toBe(ERR_INVALID_PARAMETER);
+      expect(peer.accept_stream(bad as StreamPeerTCP)).toBe(ERR_INVALID_PARAMETER);
     }
     const server = await listening();
     const client = newPeer();
