@@ -328,14 +328,7 @@ export class WebSocketPeer {
     this.#state = CLOSED;
     this.#closeCode = -1;
     this.#closeReason = "";
-    if (conn === null || conn.state === "closed") return;
-    try {
-      // Core cannot drop an open connection without a close frame; Godot's Web build sends this one.
-      if (conn.state === "open") conn.close(3001, "destroyed");
-      else conn.close();
-    } catch {
-      // already closing
-    }
+    conn?.terminate(); // no closing handshake (a browser still sends a close frame without a status)
   }
 
   /** Stops listening to the current connection and returns it. */
