@@ -16,10 +16,17 @@ function bounded<T>(work: Promise<T>, ms: number, what: string, onTimeout: () =>
 /** Lets the closing handshake and any poll loop wind down before the next client runs. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-/**
- * Sends `count` messages keeping `inFlight` unanswered at a time (1 = sequential round trips) and
- * returns messages per second, counted from the first send to the last echo.
- */
+export interface ThroughputSample {
+  /** Messages per second, from the first send to the last echo. */
+  perSecond: number;
+  /**
+   * This process's CPU time (user + system) per message in microseconds. Steadier than messages per
+   * second on a shared machine: the echo server's share and other processes do not count.
+   */
+  cpuMicros: number;
+}
+
+/** Sends `count` messages keeping `inFlight` unanswered at a time (1 = sequential round trips). */
 export async function throughputRun(
   kind: ClientKind,
   url: string,
@@ -27,7 +34,7 @@ export async function throughputRun(
   count: number,
   inFlight: number,
   timeoutMs: number,
-): Promise<number> {
+): Promise<ThroughputSample> {
   let client: EchoClient | undefined;
   let sent = 0;
   let received = 0;
@@ -43,6 +50,7 @@ export async function throughputRun(
     } else if (received === count) finish();
   });
   try {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const first = Math.min(inFlight, count);
     for (; sent < first; ) {
@@ -50,7 +58,9 @@ export async function throughputRun(
       client.send(payload);
     }
     await bounded(finished, timeoutMs, `${kind.name} echo run`, () => client?.close());
-    return count / ((performance.now() - started) / 1000);
+    const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    return { perSecond: count / seconds, cpuMicros: (used.user + used.system) / count };
   } finally {
     client.close();
     await settle();

@@ -25,6 +25,16 @@ if (typeof globalThis.gc !== "function") {
   process.exit(1);
 }
 
+// The figures are about the built packages users install: refuse to measure source files (tsx would
+// follow tsconfig "paths" to src/ if this package's tsconfig stopped overriding them).
+for (const name of ["@wsport/core", "@wsport/server"]) {
+  const resolved = import.meta.resolve(name);
+  if (!resolved.includes("/dist/")) {
+    log(`bench: ${name} resolves to ${resolved}, not a built dist/ file; run from bench/ after pnpm build`);
+    process.exit(1);
+  }
+}
+
 // Nothing may keep us running: a stuck section ends the process after a generous bound.
 const hardLimitMs = quick ? 120_000 : 15 * 60_000;
 setTimeout(() => {

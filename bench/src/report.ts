@@ -32,7 +32,8 @@ export function evaluateGoals(r: Results): Goal[] {
       detail:
         misses.length === 0
           ? `lowest ${fixed(Math.min(...cells.map((t) => t.ratio)))}`
-          : misses.map((t) => `${t.mode} ${sizeLabel(t.payload)}: ${t.error ?? fixed(t.ratio)}`).join("; "),
+          : misses.map((t) => `${t.mode} ${sizeLabel(t.payload)}: ${t.error ?? fixed(t.ratio)}`).join("; ") +
+            ` (client CPU/msg x${fixed(Math.min(...cells.map((t) => t.cpuRatio)))}..x${fixed(Math.max(...cells.map((t) => t.cpuRatio)))})`,
     });
   }
   for (const row of r.latency) {
@@ -48,7 +49,7 @@ export function evaluateGoals(r: Results): Goal[] {
     goals.push({
       goal: `@wsport/server >= 0.97 x bare ws with ${row.clients} client(s)`,
       met: row.ratio >= 0.97,
-      detail: `x${fixed(row.ratio)}`,
+      detail: `x${fixed(row.ratio)} msg/s; server CPU per message x${fixed(row.cpuRatio)}`,
     });
   }
   for (const row of r.serverHeap.filter((s) => s.name !== "bare ws")) {
@@ -116,6 +117,24 @@ export function render(r: Results): string {
     out.push(table(["client", ...payloads.map(sizeLabel)], rows));
   }
 
+  out.push(
+    "",
+    "1b. Client CPU per message (user + system of the client process, echo server excluded): microseconds (ratio to raw ws)",
+  );
+  const cells = (["sequential", "pipelined"] as const).flatMap((mode) => payloads.map((p) => ({ mode, p })));
+  out.push(
+    table(
+      ["client", ...cells.map(({ mode, p }) => `${mode === "sequential" ? "seq" : "pipe"} ${sizeLabel(p)}`)],
+      clients.map((client) => [
+        client,
+        ...cells.map(({ mode, p }) => {
+          const t = r.throughput.find((x) => x.client === client && x.payload === p && x.mode === mode);
+          return !t || t.error ? "-" : `${fixed(t.cpuMicros, 1)} (${fixed(t.cpuRatio)})`;
+        }),
+      ]),
+    ),
+  );
+
   out.push("", "2. Round-trip latency, sequential 64 B messages: microseconds");
   out.push(
     table(
@@ -128,16 +147,21 @@ export function render(r: Results): string {
     ),
   );
 
-  out.push("", "3. Server echo throughput (server and raw ws load in separate processes): messages/s");
+  out.push(
+    "",
+    "3. Server echo throughput (server and raw ws load in separate processes): messages/s, and the server's CPU per message",
+  );
   out.push(
     table(
-      ["server", "clients", "in flight each", "msg/s", "ratio"],
+      ["server", "clients", "in flight each", "msg/s", "ratio", "server CPU us/msg", "CPU ratio"],
       r.server.map((s) => [
         s.server,
         String(s.clients),
         String(s.inFlightPerClient),
         int(s.median),
         fixed(s.ratio),
+        fixed(s.cpuMicros),
+        fixed(s.cpuRatio),
       ]),
     ),
   );

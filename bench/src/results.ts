@@ -10,6 +10,11 @@ export interface ThroughputRow {
   median: number;
   /** median / raw ws median in the same cell. */
   ratio: number;
+  /** Client CPU microseconds per message, one per measured run, and their median. */
+  cpuRuns: number[];
+  cpuMicros: number;
+  /** cpuMicros / raw ws cpuMicros. */
+  cpuRatio: number;
   error?: string;
 }
 
@@ -30,6 +35,10 @@ export interface ServerRow {
   runs: number[];
   median: number;
   ratio: number;
+  /** Server CPU microseconds per echoed message (connection setup included), per run and median. */
+  cpuRuns: number[];
+  cpuMicros: number;
+  cpuRatio: number;
 }
 
 export interface HeapRow {

@@ -16,6 +16,8 @@ export interface BundleSize {
   wsBytes: number;
   /** Input files from `ws` in the bundle graph (must be empty). */
   wsInputs: string[];
+  /** Minified bytes each input file contributes, largest first: where to look when over budget. */
+  inputs: Array<{ path: string; bytes: number }>;
 }
 
 /** Budgets in bytes for min+gzip including core (1 KB = 1000 bytes, as size-limit counts). */
@@ -51,10 +53,15 @@ export async function measureBundleSize(name: string, resolveDir: string): Promi
   if (output === undefined) throw new Error(`esbuild produced no output for ${name}`);
   const wsInputs = Object.keys(result.metafile.inputs).filter(isWsFile);
   let wsBytes = 0;
+  const inputs: Array<{ path: string; bytes: number }> = [];
   for (const out of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(out.inputs))
+    for (const [path, input] of Object.entries(out.inputs)) {
       if (isWsFile(path)) wsBytes += input.bytesInOutput;
+      if (input.bytesInOutput > 0)
+        inputs.push({ path: path.replace(/^(\.\.\/)+/, ""), bytes: input.bytesInOutput });
+    }
   }
+  inputs.sort((a, b) => b.bytes - a.bytes);
   return {
     package: name,
     minified: output.contents.length,
@@ -62,6 +69,7 @@ export async function measureBundleSize(name: string, resolveDir: string): Promi
     budget: BUNDLE_BUDGETS[name],
     wsBytes,
     wsInputs,
+    inputs,
   };
 }
 

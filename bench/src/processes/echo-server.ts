@@ -1,6 +1,7 @@
 // An echo server in its own process: `ws` (a bare ws echo server) or `wsport` (@wsport/server).
-// Answers { heap: true } with the settled heap and the number of open connections.
-import { startServer } from "@wsport/server";
+// Answers { heap: true } with the settled heap and the number of open connections, and
+// { cpu: true } with the CPU time it has used so far (microseconds).
+import type { startServer as StartServer } from "@wsport/server";
 import { WebSocketServer } from "ws";
 import { reply, serve, settledHeap } from "./ipc.ts";
 
@@ -8,6 +9,9 @@ const kind = process.argv[2];
 
 async function start(): Promise<{ port: number; connections: () => number }> {
   if (kind === "wsport") {
+    // WSPORT_SERVER_MODULE points at a patched build, to measure what a fix buys before it lands.
+    const module = process.env.WSPORT_SERVER_MODULE ?? "@wsport/server";
+    const { startServer } = (await import(module)) as { startServer: typeof StartServer };
     const server = await startServer({ port: 0, host: "127.0.0.1", quiet: true });
     return { port: server.port, connections: () => server.connections };
   }
@@ -26,6 +30,10 @@ async function start(): Promise<{ port: number; connections: () => number }> {
 const server = await start();
 serve(async (request) => {
   if (request.heap) return { heapUsed: settledHeap(), connections: server.connections() };
+  if (request.cpu) {
+    const used = process.cpuUsage();
+    return { micros: used.user + used.system };
+  }
   throw new Error(`unknown request ${JSON.stringify(request)}`);
 });
 reply({ port: server.port });

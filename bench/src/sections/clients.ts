@@ -29,7 +29,13 @@ export async function measureThroughput(
       const cell = new Map(
         clients.map((c) => [
           c.name,
-          { client: c.name, payload: size, mode, runs: [] as number[] } as ThroughputRow,
+          {
+            client: c.name,
+            payload: size,
+            mode,
+            runs: [] as number[],
+            cpuRuns: [] as number[],
+          } as ThroughputRow,
         ]),
       );
       for (let run = 0; run < config.warmups + config.runs; run++) {
@@ -37,17 +43,23 @@ export async function measureThroughput(
           const row = cell.get(client.name)!;
           if (row.error !== undefined) continue;
           try {
-            const perSecond = await throughputRun(client, url, payload, count, inFlight, config.runTimeoutMs);
-            if (run >= config.warmups) row.runs.push(perSecond);
+            const sample = await throughputRun(client, url, payload, count, inFlight, config.runTimeoutMs);
+            if (run >= config.warmups) {
+              row.runs.push(sample.perSecond);
+              row.cpuRuns.push(sample.cpuMicros);
+            }
           } catch (err) {
             row.error = errorText(err);
           }
         }
       }
       const base = median(cell.get(clients[0]!.name)!.runs);
+      const baseCpu = median(cell.get(clients[0]!.name)!.cpuRuns);
       for (const row of cell.values()) {
         row.median = median(row.runs);
         row.ratio = ratio(row.median, base);
+        row.cpuMicros = median(row.cpuRuns);
+        row.cpuRatio = ratio(row.cpuMicros, baseCpu);
         rows.push(row);
       }
       log(`  throughput ${mode} ${size} B done`);

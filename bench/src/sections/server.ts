@@ -21,19 +21,29 @@ export async function measureServers(
     // One client alone keeps a pipeline full; many clients each keep one message in flight.
     const depth = clients === 1 ? config.inFlight : 1;
     const runs = new Map(servers.map((s) => [s.name, [] as number[]]));
+    const cpuRuns = new Map(servers.map((s) => [s.name, [] as number[]]));
+    const cpuNow = async (server: ServerProcess) =>
+      (await server.child.request<{ micros: number }>({ cpu: true }, 10_000)).micros;
     for (let run = 0; run < config.warmups + config.runs; run++) {
       const order = run % 2 === 0 ? servers : [...servers].reverse();
       for (const server of order) {
+        const cpuBefore = await cpuNow(server);
         const { echoed, seconds } = await load.request<{ echoed: number; seconds: number }>(
           { url: server.url, clients, depth, size: config.serverPayload, ms: config.serverMs },
           config.serverMs + 30_000,
         );
-        if (run >= config.warmups) runs.get(server.name)!.push(echoed / seconds);
+        const cpu = (await cpuNow(server)) - cpuBefore;
+        if (run >= config.warmups) {
+          runs.get(server.name)!.push(echoed / seconds);
+          cpuRuns.get(server.name)!.push(cpu / echoed);
+        }
       }
     }
     const base = median(runs.get(servers[0]!.name)!);
+    const baseCpu = median(cpuRuns.get(servers[0]!.name)!);
     for (const server of servers) {
       const values = runs.get(server.name)!;
+      const cpuMicros = median(cpuRuns.get(server.name)!);
       rows.push({
         server: server.name,
         clients,
@@ -41,6 +51,9 @@ export async function measureServers(
         runs: values,
         median: median(values),
         ratio: ratio(median(values), base),
+        cpuRuns: cpuRuns.get(server.name)!,
+        cpuMicros,
+        cpuRatio: ratio(cpuMicros, baseCpu),
       });
     }
   }
