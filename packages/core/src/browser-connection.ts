@@ -69,6 +69,11 @@ export class BrowserConnection extends Connection {
   }
 
   protected _send(data: string | Uint8Array, binary: boolean): void {
+    if (this.#ws.readyState !== WebSocket.OPEN) {
+      // The peer's close frame has arrived; the browser would drop this send without a word.
+      this._closing();
+      throw new Error("Cannot send: the connection is closing");
+    }
     if (typeof data === "string") this.#ws.send(binary ? encodeUtf8(data) : data);
     else this.#ws.send(binary ? data : decodeUtf8(data));
   }
