@@ -23,4 +23,3 @@ function closedPort(): Promise<number> {
     });
   });
 }
-
