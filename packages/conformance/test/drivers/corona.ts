@@ -1,0 +1,156 @@
+// Solar2D's plugin.websockets: one listener on ws.WSEVENT receives every event.
+import WebSockets, { type WsEvent } from "@wsport/corona-compat";
+import {
+  type Adapter,
+  type Cell,
+  type Client,
+  type Driver,
+  type Expectation,
+  type KnownGap,
+  NO_RESTART,
+  Recorder,
+  type Setup,
+  same,
+  until,
+} from "./recorder.ts";
+
+const show = (v: unknown) => (v === undefined ? "nil" : typeof v === "string" ? `"${v}"` : String(v));
+
+export const corona: Driver = {
+  name: "corona",
+  hangTimeoutMs: () => 6000, // the plugin's fixed connect timeout
+  open(setup: Setup): Client {
+    const r = new Recorder();
+    const ws = WebSockets.new();
+    let ended = false;
+    let opened = false;
+    let messages = 0;
+    ws.addEventListener(ws.WSEVENT, (event: WsEvent) => {
+      if (event.type === ws.ONOPEN) {
+        opened = true;
+        r.add("OnOpen0");
+      } else if (event.type === ws.ONMESSAGE) {
+        messages++;
+        const text = typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data);
+        r.add(`OnMessage0 ${event.message.type} ${r.payload(text)}`);
+      } else if (event.type === ws.ONCLOSE || event.type === ws.ONERROR) {
+        ended = true;
+        r.add(`${event.type} code=${show(event.code)} reason=${show(event.reason)}`);
+      }
+    });
+    const connect = () => {
+      ended = false;
+      opened = false;
+      try {
+        ws.connect(setup.url);
+      } catch (err) {
+        r.thrown("connect", err);
+        ended = true;
+      }
+    };
+    connect();
+
+    return {
+      log: r.log,
+      note: (text) => r.add(text),
+      waitOpen: (ms = 8000) => until(() => opened || ended, ms, "OnOpen0"),
+      waitMessages: (count, ms = 10000) => until(() => messages >= count || ended, ms, `${count} messages`),
+      settled: (ms = 8000) => until(() => ended, ms, "OnClose0"),
+      idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      send(text) {
+        r.sent.push(text);
+        try {
+          ws.send(text);
+        } catch (err) {
+          r.thrown("send", err);
+        }
+      },
+      close() {
+        try {
+          ws.disconnect();
+        } catch (err) {
+          r.thrown("disconnect", err);
+        }
+      },
+      reconnect: connect,
+      dispose() {
+        if (!ended) ws.disconnect();
+      },
+    };
+  },
+};
+
+const NO_PROTOCOLS: Cell = {
+  na: 'n/a: the plugin offers no subprotocol (wsport drops its default "13", README) and has no option for one',
+};
+
+export const EXPECTED: Record<string, Expectation> = {
+  "connect-ok": same(["OnOpen0", "OnMessage0 text 5 B echo"]),
+  refused: same(
+    ["OnClose0 code=nil reason=nil"],
+    "no code, no reason: refused, DNS, timeout and drops look alike (spec)",
+  ),
+  dns: same(["OnClose0 code=nil reason=nil"]),
+  "reject-403": {
+    node: ['OnError0 code=3002 reason="Received invalid websocket handshake"'],
+    browser: ["OnClose0 code=nil reason=nil"],
+    note: "Node: ONERROR 3002, terminal; browsers hide the response, so ONCLOSE without a code (README)",
+  },
+  hang: same(["OnClose0 code=nil reason=nil"], "the plugin's fixed 6000 ms connect timeout"),
+  "protocol-accepted": { node: NO_PROTOCOLS, browser: NO_PROTOCOLS },
+  "protocol-refused": { node: NO_PROTOCOLS, browser: NO_PROTOCOLS },
+  "server-close-code": same(["OnOpen0", 'OnClose0 code=4000 reason="bye"']),
+  "server-close-none": same(
+    ["OnOpen0", 'OnClose0 code=1000 reason="Purpose for connection has been fulfilled"'],
+    "no code in the frame: 1000 and the default reason (spec)",
+  ),
+  drop: same(["OnOpen0", "OnClose0 code=nil reason=nil"]),
+  "close-connecting": same(
+    ['OnClose0 code=1000 reason="Purpose for connection has been fulfilled"'],
+    "the attempt is abandoned and ONCLOSE 1000 comes later (README difference: the plugin ignores it during the TCP connect)",
+  ),
+  "close-open": same(
+    ["OnOpen0", 'OnClose0 code=1000 reason="Purpose for connection has been fulfilled"'],
+    "close 1000 with the plugin's reason; the server echoes it",
+  ),
+  "close-twice": same(["OnOpen0", 'OnClose0 code=1000 reason="Purpose for connection has been fulfilled"']),
+  "send-before-open": same(["OnOpen0"], "dropped silently until ONOPEN (README difference)"),
+  "send-after-close": same(
+    ["OnOpen0", 'OnClose0 code=1000 reason="Purpose for connection has been fulfilled"'],
+    "dropped silently (spec)",
+  ),
+  "size-0": same(["OnOpen0", "OnMessage0 text 0 B echo"]),
+  "size-125": same(["OnOpen0", "OnMessage0 text 125 B echo"]),
+  "size-126": same(["OnOpen0", "OnMessage0 text 126 B echo"]),
+  "size-65535": same(["OnOpen0", "OnMessage0 text 65535 B echo"]),
+  "size-65536": same(["OnOpen0", "OnMessage0 text 65536 B echo"]),
+  "size-16mib": same(["OnOpen0", "OnMessage0 text 16777216 B echo"]),
+  "over-limit": same(
+    ["OnOpen0", 'OnClose0 code=1009 reason="Purpose for connection has been fulfilled"'],
+    "no client limit in the plugin: the client sends 16 MiB + 1 and the server closes with 1009, reported with the default reason (spec: a code without a reason)",
+  ),
+  "invalid-utf8": {
+    node: ["OnOpen0", 'OnClose0 code=1007 reason="Invalid WebSocket frame: invalid UTF-8 sequence"'],
+    browser: ["OnOpen0", "OnClose0 code=nil reason=nil"],
+    note: "Node: the code we sent and the failure's text (README difference: the plugin never validates UTF-8); browsers: no code",
+  },
+  garbage: {
+    node: ["OnOpen0", 'OnClose0 code=1002 reason="Invalid WebSocket frame: RSV2 and RSV3 must be clear"'],
+    browser: ["OnOpen0", "OnClose0 code=nil reason=nil"],
+    note: "Node: 1002 and the failure's text as reason (README difference: the plugin puts the number 1002 there); browsers: no code",
+  },
+  restart: {
+    node: [
+      "OnOpen0",
+      "OnMessage0 text 6 B echo",
+      'OnClose0 code=1001 reason="Server shutting down"',
+      "OnOpen0",
+      "OnMessage0 text 5 B echo",
+    ],
+    browser: NO_RESTART,
+  },
+};
+
+export const KNOWN_GAPS: Record<string, KnownGap> = {};
+
+export const coronaAdapter: Adapter = { driver: corona, expected: EXPECTED, knownGaps: KNOWN_GAPS };

@@ -1,0 +1,200 @@
+// Defold's websocket extension: connect / send / disconnect, every outcome through the callback.
+import { type Connection, type EventData, websocket } from "@wsport/defold-compat";
+import {
+  type Adapter,
+  type Client,
+  type Driver,
+  type Expectation,
+  type KnownGap,
+  NO_RESTART,
+  Recorder,
+  type Setup,
+  same,
+  until,
+} from "./recorder.ts";
+
+const NAMES = ["EVENT_CONNECTED", "EVENT_DISCONNECTED", "EVENT_MESSAGE", "EVENT_ERROR"];
+
+export const defold: Driver = {
+  name: "defold",
+  hangTimeoutMs: (setup) => setup.timeoutMs ?? 3000,
+  open(setup: Setup): Client {
+    const r = new Recorder();
+    let ended = false;
+    let opened = false;
+    let messages = 0;
+    let conn: Connection | undefined;
+
+    const callback = (_self: unknown, _conn: Connection, data: EventData) => {
+      const name = NAMES[data.event] ?? `event ${data.event}`;
+      if (data.event === websocket.EVENT_CONNECTED) {
+        opened = true;
+        r.add(name);
+      } else if (data.event === websocket.EVENT_MESSAGE) {
+        messages++;
+        r.add(`${name} ${r.payload(data.message as string)}`);
+      } else if (data.event === websocket.EVENT_ERROR) {
+        const hs = data.handshake_response;
+        const extra = hs ? ` handshake_response={status=${hs.status}, response="${hs.response}"}` : "";
+        r.add(`${name} "${data.message}"${extra}`);
+      } else if (data.event === websocket.EVENT_DISCONNECTED) {
+        ended = true;
+        r.add(`${name} code=${data.code}`);
+      }
+    };
+    const connect = () => {
+      ended = false;
+      opened = false;
+      const params: { timeout?: number; protocol?: string } = {};
+      if (setup.timeoutMs !== undefined) params.timeout = setup.timeoutMs;
+      if (setup.protocols) params.protocol = setup.protocols.join(",");
+      conn = websocket.connect(setup.url, params, callback);
+    };
+    connect();
+
+    return {
+      log: r.log,
+      note: (text) => r.add(text),
+      waitOpen: (ms = 5000) => until(() => opened || ended, ms, "CONNECTED"),
+      waitMessages: (count, ms = 10000) => until(() => messages >= count || ended, ms, `${count} messages`),
+      settled: (ms = 8000) => until(() => ended, ms, "EVENT_DISCONNECTED"),
+      idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      send(text) {
+        r.sent.push(text);
+        try {
+          websocket.send(conn!, text, { type: websocket.DATA_TYPE_TEXT });
+        } catch (err) {
+          r.thrown("send", err);
+        }
+      },
+      close() {
+        try {
+          websocket.disconnect(conn!);
+        } catch (err) {
+          r.thrown("disconnect", err);
+        }
+      },
+      reconnect: connect,
+      dispose() {
+        try {
+          if (!ended) websocket.disconnect(conn!);
+        } catch {
+          // already gone
+        }
+      },
+    };
+  },
+};
+
+export const EXPECTED: Record<string, Expectation> = {
+  "connect-ok": same(["EVENT_CONNECTED", "EVENT_MESSAGE 5 B echo"]),
+  refused: {
+    node: ['EVENT_ERROR "Failed to open connection: CONNREFUSED"', "EVENT_DISCONNECTED code=1006"],
+    browser: ['EVENT_ERROR "Failed to open connection: WebSocket error"', "EVENT_DISCONNECTED code=1006"],
+    note: 'browser: the page is told nothing more than "error" (README, Node vs browser)',
+  },
+  dns: {
+    node: ['EVENT_ERROR "Failed to open connection: HOST_NOT_FOUND"', "EVENT_DISCONNECTED code=1006"],
+    browser: ['EVENT_ERROR "Failed to open connection: WebSocket error"', "EVENT_DISCONNECTED code=1006"],
+    note: "browser: as refused; code 1006 where Defold leaves it uninitialised (README)",
+  },
+  "reject-403": {
+    node: [
+      'EVENT_ERROR "Wrong response status: 403" handshake_response={status=403, response="Rejected with 403 by /reject"}',
+      "EVENT_DISCONNECTED code=1006",
+    ],
+    browser: ['EVENT_ERROR "Failed to open connection: WebSocket error"', "EVENT_DISCONNECTED code=1006"],
+    note: "Node reports the status and body in handshake_response; browsers hide the response (README)",
+  },
+  hang: same(
+    ['EVENT_ERROR "Connect sequence timed out"', "EVENT_DISCONNECTED code=1006"],
+    "the timeout aborts the whole connect in both runtimes (README: Defold HTML5 only records the text)",
+  ),
+  "protocol-accepted": same(["EVENT_CONNECTED"]),
+  "protocol-refused": {
+    node: [
+      'EVENT_ERROR "Failed verifying handshake headers:\nServer sent no subprotocol"',
+      "EVENT_DISCONNECTED code=1006",
+    ],
+    browser: ['EVENT_ERROR "Failed to open connection: WebSocket error"', "EVENT_DISCONNECTED code=1006"],
+    note: "native Defold does not check the server's Sec-WebSocket-Protocol reply; core does, as browsers do. Not in the README's differences (reported)",
+  },
+  "server-close-code": same(["EVENT_CONNECTED", "EVENT_DISCONNECTED code=4000"]),
+  "server-close-none": same(["EVENT_CONNECTED", "EVENT_DISCONNECTED code=1005"]),
+  drop: same(
+    [
+      "EVENT_CONNECTED",
+      'EVENT_ERROR "Websocket closing for 127.0.0.1 (connection lost)"',
+      "EVENT_DISCONNECTED code=1006",
+    ],
+    "ERROR then DISCONNECTED in both runtimes; Defold HTML5 gives DISCONNECTED only (README difference)",
+  ),
+  "close-connecting": same(
+    ["EVENT_DISCONNECTED code=1006"],
+    "aborts in any state, only DISCONNECTED follows (README: HTML5's disconnect() before open is a no-op)",
+  ),
+  "close-open": same(
+    ["EVENT_CONNECTED", "EVENT_DISCONNECTED code=1000"],
+    "a proper close 1000, answered by the server (README: native never flushes its close frame)",
+  ),
+  "close-twice": same(
+    ["EVENT_CONNECTED", "EVENT_DISCONNECTED code=1000"],
+    "a second disconnect(), and one on a dead handle, are silent no-ops (spec)",
+  ),
+  "send-before-open": same(['send threw Error "Connection isn\'t connected"', "EVENT_CONNECTED"]),
+  "send-after-close": same(
+    ["EVENT_CONNECTED", "EVENT_DISCONNECTED code=1000", 'send threw Error "Invalid connection"'],
+    "the handle is dead after EVENT_DISCONNECTED: Invalid connection (spec)",
+  ),
+  "size-0": same(["EVENT_CONNECTED", "EVENT_MESSAGE 0 B echo"]),
+  "size-125": same(["EVENT_CONNECTED", "EVENT_MESSAGE 125 B echo"]),
+  "size-126": same(["EVENT_CONNECTED", "EVENT_MESSAGE 126 B echo"]),
+  "size-65535": same(["EVENT_CONNECTED", "EVENT_MESSAGE 65535 B echo"]),
+  "size-65536": same(["EVENT_CONNECTED", "EVENT_MESSAGE 65536 B echo"]),
+  "size-16mib": same(["EVENT_CONNECTED", "EVENT_MESSAGE 16777216 B echo"]),
+  "over-limit": same(
+    ["EVENT_CONNECTED", "EVENT_DISCONNECTED code=1009"],
+    "Defold ≥ 3.2 has no inbound limit: the client sends 16 MiB + 1 and the server's limit closes with 1009",
+  ),
+  "invalid-utf8": {
+    node: [
+      "EVENT_CONNECTED",
+      'EVENT_ERROR "Websocket closing for 127.0.0.1 (Invalid WebSocket frame: invalid UTF-8 sequence)"',
+      "EVENT_DISCONNECTED code=1007",
+    ],
+    browser: [
+      "EVENT_CONNECTED",
+      'EVENT_ERROR "Websocket closing for 127.0.0.1 (WebSocket error)"',
+      "EVENT_DISCONNECTED code=1006",
+    ],
+    note: "native Defold leaves the connection silently stuck; wsport reports it (README difference). Browsers only say 1006",
+  },
+  garbage: {
+    node: [
+      "EVENT_CONNECTED",
+      'EVENT_ERROR "Websocket closing for 127.0.0.1 (Invalid WebSocket frame: RSV2 and RSV3 must be clear)"',
+      "EVENT_DISCONNECTED code=1002",
+    ],
+    browser: [
+      "EVENT_CONNECTED",
+      'EVENT_ERROR "Websocket closing for 127.0.0.1 (WebSocket error)"',
+      "EVENT_DISCONNECTED code=1006",
+    ],
+    note: "as invalid UTF-8, with 1002 in Node",
+  },
+  restart: {
+    node: [
+      "EVENT_CONNECTED",
+      "EVENT_MESSAGE 6 B echo",
+      "EVENT_DISCONNECTED code=1001",
+      "EVENT_CONNECTED",
+      "EVENT_MESSAGE 5 B echo",
+    ],
+    browser: NO_RESTART,
+    note: "the server's shutdown close (1001); the game connects again itself",
+  },
+};
+
+export const KNOWN_GAPS: Record<string, KnownGap> = {};
+
+export const defoldAdapter: Adapter = { driver: defold, expected: EXPECTED, knownGaps: KNOWN_GAPS };

@@ -1,0 +1,122 @@
+// What every driver shares: the transcript, the payloads sent (to tag echoes), and bounded waits.
+import { utf8ByteLength } from "@wsport/core";
+
+export type Runtime = "node" | "browser";
+
+/** How a scenario wants the connection made. */
+export interface Setup {
+  url: string;
+  /** Subprotocols to offer (only for adapters whose engine can offer them). */
+  protocols?: string[];
+  /** The connect timeout, where the engine lets the game set one. */
+  timeoutMs?: number;
+  /** Raise the engine's own message size limits first (Godot's buffers), as a game moving big messages must. */
+  bigMessages?: boolean;
+  /** The scenario relies on Aseprite's automatic reconnection (its handler does not call close()). */
+  keepReconnecting?: boolean;
+}
+
+/** One connection made through an adapter's engine-shaped API, recording what the engine reports. */
+export interface Client {
+  readonly log: string[];
+  /** Adds a line written by the scenario itself (e.g. "waited 1 s"). */
+  note(text: string): void;
+  /** Resolves once the connection opened, or ended; logs the engine's view of it where that is polled. */
+  waitOpen(ms?: number): Promise<void>;
+  waitMessages(count: number, ms?: number): Promise<void>;
+  /** Resolves once the engine reported the end of the connection. */
+  settled(ms?: number): Promise<void>;
+  /** Lets time pass (poll-driven engines keep polling). */
+  idle(ms: number): Promise<void>;
+  /** Sends one text message through the engine's send call; a throw or an error code is logged. */
+  send(text: string): void;
+  /** The engine's close / disconnect call; a throw is logged. */
+  close(): void;
+  /** What a game does after the connection ended: connect again to the same URL (Aseprite: nothing). */
+  reconnect(): void;
+  /** Cleans up without logging. */
+  dispose(): void;
+}
+
+export interface Driver {
+  readonly name: "defold" | "godot" | "corona" | "aseprite";
+  /** The engine's connect timeout for a server that never answers (undefined: none, or too long to wait). */
+  hangTimeoutMs(setup: Setup): number | undefined;
+  /** The engine's own inbound message limit with its defaults, where it has one (Godot: 65535). */
+  readonly inboundLimit?: number;
+  open(setup: Setup): Client;
+}
+
+/** Ports in URLs and texts change from run to run; the transcript shows placeholders. */
+export function normalize(text: string, ports: Record<string, string>): string {
+  let out = text;
+  for (const [port, name] of Object.entries(ports)) out = out.split(port).join(name);
+  return out;
+}
+
+/** Port number → placeholder, filled by the test files (the shared server's port, the refused port, ...). */
+export const portNames: Record<string, string> = {};
+
+export class Recorder {
+  readonly log: string[] = [];
+  readonly sent: string[] = [];
+
+  add(line: string): void {
+    this.log.push(normalize(line, portNames));
+  }
+
+  /** "<n> B echo" when the message equals something sent on this connection, else "<n> B". */
+  payload(text: string): string {
+    const echo = this.sent.includes(text) ? " echo" : "";
+    return `${utf8ByteLength(text)} B${echo}`;
+  }
+
+  /** A thrown value, as a transcript line. */
+  thrown(call: string, err: unknown): void {
+    const e = err as { name?: string; message?: string };
+    this.add(`${call} threw ${e?.name ?? "?"} "${e?.message ?? String(err)}"`);
+  }
+}
+
+/** Polls `test` (calling `tick` first, for poll-driven engines) until it holds, or fails after `ms`. */
+export async function until(test: () => boolean, ms: number, what: string, tick?: () => void): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    tick?.();
+    if (test()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** A cell of the matrix: the transcript the engine's spec (or the README's documented difference) prescribes. */
+export type Cell = readonly string[] | { readonly na: string };
+
+export interface Expectation {
+  node: Cell;
+  browser: Cell;
+  /** Why the expectation is what it is, when it follows a documented difference from the engine. */
+  note?: string;
+}
+
+/** A behaviour that differs from the expectation and has been reported; the test pins the current behaviour. */
+export interface KnownGap {
+  reason: string;
+  actual: readonly string[];
+}
+
+export interface Adapter {
+  driver: Driver;
+  expected: Record<string, Expectation>;
+  /** Keyed "<scenario>/<runtime>". */
+  knownGaps: Record<string, KnownGap>;
+}
+
+/** The same transcript in both runtimes. */
+export function same(transcript: readonly string[], note?: string): Expectation {
+  return note === undefined
+    ? { node: transcript, browser: transcript }
+    : { node: transcript, browser: transcript, note };
+}
+
+export const NO_RESTART: Cell = { na: "n/a in browser: the test cannot restart a server from the page" };
