@@ -197,10 +197,13 @@ export function render(r: Results): string {
     );
   }
 
-  out.push("", "6. Browser bundles (esbuild, platform browser, minified, every export kept; gzip -9)");
+  out.push(
+    "",
+    "6. Browser bundles (esbuild, platform browser, minified; gzip -9): every export kept, and a typical import",
+  );
   out.push(
     table(
-      ["package", "min", "min+gzip", "budget", "ws bytes"],
+      ["package", "min", "min+gzip", "budget", "ws bytes", "typical import", "its min+gzip"],
       r.bundles.map((b) =>
         isBundle(b)
           ? [
@@ -209,8 +212,10 @@ export function render(r: Results): string {
               int(b.gzip),
               b.budget === undefined ? "-" : int(b.budget),
               String(b.wsBytes),
+              `{ ${b.typicalImport} }`,
+              int(b.typicalGzip),
             ]
-          : [b.package, "not built", "", "", ""],
+          : [b.package, "not built", "", "", "", "", ""],
       ),
     ),
   );

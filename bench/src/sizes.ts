@@ -18,6 +18,9 @@ export interface BundleSize {
   wsInputs: string[];
   /** Minified bytes each input file contributes, largest first: where to look when over budget. */
   inputs: Array<{ path: string; bytes: number }>;
+  /** What a typical app imports (e.g. only WebSocketPeer), and that bundle's min+gzip bytes. */
+  typicalImport: string;
+  typicalGzip: number;
 }
 
 /** Budgets in bytes for min+gzip including core (1 KB = 1000 bytes, as size-limit counts). */
@@ -29,16 +32,21 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number | undefined>> = {
   "@wsport/godot-compat": 4000,
 };
 
+/** What an app typically imports from each package: tree-shaking keeps only what these reach. */
+export const TYPICAL_IMPORTS: Readonly<Record<string, string>> = {
+  "@wsport/core": "connect",
+  "@wsport/defold-compat": "websocket",
+  "@wsport/corona-compat": "default",
+  "@wsport/aseprite-compat": "WebSocket, WebSocketMessageType",
+  "@wsport/godot-compat": "WebSocketPeer, OK",
+};
+
 const isWsFile = (path: string) =>
   /(^|[/\\])node_modules[/\\](\.pnpm[/\\]ws@[^/\\]+[/\\]node_modules[/\\])?ws[/\\]/.test(path);
 
-/**
- * Bundles `import * as` the package (every export kept, as the worst case for an app) from
- * `resolveDir`, where the package must be resolvable (its dist/ built).
- */
-export async function measureBundleSize(name: string, resolveDir: string): Promise<BundleSize> {
-  const result = await build({
-    stdin: { contents: `export * as pkg from ${JSON.stringify(name)};`, resolveDir, loader: "js" },
+function bundle(contents: string, resolveDir: string) {
+  return build({
+    stdin: { contents, resolveDir, loader: "js" },
     bundle: true,
     write: false,
     format: "esm",
@@ -49,6 +57,18 @@ export async function measureBundleSize(name: string, resolveDir: string): Promi
     metafile: true,
     logLevel: "silent",
   });
+}
+
+const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
+
+/**
+ * Bundles `import * as` the package (every export kept, as the worst case for an app) from
+ * `resolveDir`, where the package must be resolvable (its dist/ built), and the typical import.
+ */
+export async function measureBundleSize(name: string, resolveDir: string): Promise<BundleSize> {
+  const result = await bundle(`export * as pkg from ${JSON.stringify(name)};`, resolveDir);
+  const typicalImport = TYPICAL_IMPORTS[name] ?? "default";
+  const typical = await bundle(`export { ${typicalImport} } from ${JSON.stringify(name)};`, resolveDir);
   const output = result.outputFiles[0];
   if (output === undefined) throw new Error(`esbuild produced no output for ${name}`);
   const wsInputs = Object.keys(result.metafile.inputs).filter(isWsFile);
@@ -65,11 +85,13 @@ export async function measureBundleSize(name: string, resolveDir: string): Promi
   return {
     package: name,
     minified: output.contents.length,
-    gzip: gzipSync(output.contents, { level: 9 }).length,
+    gzip: gzipSize(output.contents),
     budget: BUNDLE_BUDGETS[name],
     wsBytes,
     wsInputs,
     inputs,
+    typicalImport,
+    typicalGzip: gzipSize(typical.outputFiles[0]?.contents ?? new Uint8Array()),
   };
 }
 
