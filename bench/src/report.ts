@@ -19,13 +19,32 @@ const signed = (n: number, digits = 1) =>
 const sizeLabel = (bytes: number) => (bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`);
 const isBundle = (b: BundleSize | { error: string }): b is BundleSize => !("error" in b);
 
+/** The goal checklist; a --quick run keeps only the deterministic ones (bundle bytes, what is missing). */
 export function evaluateGoals(r: Results): Goal[] {
+  const goals = allGoals(r);
+  return r.quick
+    ? goals.filter(
+        (g) => g.goal.includes("bundle") || g.goal.includes("min+gzip") || g.goal.endsWith("measured"),
+      )
+    : goals;
+}
+
+function allGoals(r: Results): Goal[] {
   const goals: Goal[] = [];
   const measuredClients = new Set(r.throughput.map((t) => t.client));
   for (const client of measuredClients) {
-    if (client === "raw ws") continue;
+    if (client === "raw ws" || client.startsWith("(ref)")) continue;
     const cells = r.throughput.filter((t) => t.client === client);
     const misses = cells.filter((t) => !(t.ratio >= 0.95));
+    const ref = r.throughput.filter((t) => t.client === "(ref) core + poll loop");
+    const vsRef =
+      client.includes("godot") && ref.length > 0
+        ? cells.map(
+            (t) =>
+              t.median /
+              (ref.find((x) => x.payload === t.payload && x.mode === t.mode)?.median ?? Number.NaN),
+          )
+        : [];
     goals.push({
       goal: `${client} throughput >= 0.95 x raw ws (every payload, sequential and pipelined)`,
       met: misses.length === 0,
@@ -33,11 +52,14 @@ export function evaluateGoals(r: Results): Goal[] {
         misses.length === 0
           ? `lowest ${fixed(Math.min(...cells.map((t) => t.ratio)))}`
           : misses.map((t) => `${t.mode} ${sizeLabel(t.payload)}: ${t.error ?? fixed(t.ratio)}`).join("; ") +
-            ` (client CPU/msg x${fixed(Math.min(...cells.map((t) => t.cpuRatio)))}..x${fixed(Math.max(...cells.map((t) => t.cpuRatio)))})`,
+            ` (client CPU/msg x${fixed(Math.min(...cells.map((t) => t.cpuRatio)))}..x${fixed(Math.max(...cells.map((t) => t.cpuRatio)))})` +
+            (vsRef.length > 0
+              ? `; vs the same poll loop over core: x${fixed(Math.min(...vsRef))}..x${fixed(Math.max(...vsRef))}`
+              : ""),
     });
   }
   for (const row of r.latency) {
-    if (row.client === "raw ws") continue;
+    if (row.client === "raw ws" || row.client.startsWith("(ref)")) continue;
     const met = row.p50Delta <= 10 && row.p99Ratio <= 1.2;
     goals.push({
       goal: `${row.client} RTT p50 <= raw + 10 us, p99 <= 1.2 x raw`,
@@ -220,7 +242,7 @@ export function render(r: Results): string {
     ),
   );
 
-  out.push("", "Goals");
+  out.push("", r.quick ? "Goals (--quick: only the deterministic ones)" : "Goals");
   for (const g of r.goals)
     out.push(`  [${g.met === null ? "??" : g.met ? "ok" : "MISS"}] ${g.goal}: ${g.detail}`);
   if (r.notes.length > 0) out.push("", "Notes", ...r.notes.map((n) => `  - ${n}`));
