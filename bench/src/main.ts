@@ -17,8 +17,9 @@ import { measureBundleSizes } from "./sizes.ts";
 const quick = process.argv.includes("--quick");
 const config = quick ? quickConfig : fullConfig;
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
-const log = (line: string) => process.stderr.write(`${line}\n`);
 const started = performance.now();
+const log = (line: string) =>
+  process.stderr.write(`${line} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 
 if (typeof globalThis.gc !== "function") {
   log("bench: run with node --expose-gc (pnpm bench does)");
