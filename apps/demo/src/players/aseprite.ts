@@ -11,12 +11,25 @@ export function asepritePlayer(game: GameLink): NetPlayer {
   let ws: WebSocket | undefined;
   let isOpen = false;
 
+  let sessionReport: Reporter | undefined;
+
+  // The Lua would use pcall(ws.sendText, ...): when the server has just closed, Aseprite raises
+  // "WebSocket failed to send text", and an error escaping onreceive would stop the socket.
+  function send(socket: WebSocket, text: string) {
+    try {
+      socket.sendText(text);
+    } catch (err) {
+      sessionReport?.error(`sendText: ${(err as Error).message}`);
+    }
+  }
+
   function join(url: string, report: Reporter) {
+    sessionReport = report;
     function handleMessage(mt: number, data: string | Uint8Array, err: string) {
       const current = ws === socket; // false for a socket this player already closed
       if (mt === WebSocketMessageType.TEXT || mt === WebSocketMessageType.BINARY) {
         const reply = current ? game.receive(data, performance.now()) : undefined;
-        if (reply) socket.sendText(reply);
+        if (reply) send(socket, reply);
         return;
       }
       const name = NAMES[mt] ?? String(mt);
@@ -50,7 +63,7 @@ export function asepritePlayer(game: GameLink): NetPlayer {
     },
     update(now) {
       if (!isOpen || !ws) return;
-      for (const message of game.due(now)) ws.sendText(message);
+      for (const message of game.due(now)) send(ws, message);
     },
   };
 }

@@ -30,7 +30,7 @@ function websocket_callback(self: Self, conn: Connection, data: EventData) {
     self.report.error(data.message);
   } else if (data.event === websocket.EVENT_MESSAGE) {
     const reply = self.game.receive(data.message, performance.now());
-    if (reply) websocket.send(conn, reply, { type: websocket.DATA_TYPE_TEXT });
+    if (reply) sendText(self, conn, reply);
   }
 }
 
@@ -42,8 +42,16 @@ function init(self: Self, url: string) {
 
 function update(self: Self, now: number) {
   if (!self.connected || !self.connection) return;
-  for (const message of self.game.due(now)) {
-    websocket.send(self.connection, message, { type: websocket.DATA_TYPE_TEXT });
+  for (const message of self.game.due(now)) sendText(self, self.connection, message);
+}
+
+// The Lua would use pcall(websocket.send, ...): between the server's close frame and
+// EVENT_DISCONNECTED, send raises "Connection isn't connected".
+function sendText(self: Self, conn: Connection, message: string) {
+  try {
+    websocket.send(conn, message, { type: websocket.DATA_TYPE_TEXT });
+  } catch (err) {
+    self.report.error(`send: ${(err as Error).message}`);
   }
 }
 
