@@ -18,7 +18,12 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 const adapters: Adapter[] = [defoldAdapter, godotAdapter, coronaAdapter, asepriteAdapter];
 const runtimes = ["node", "browser"] as const;
 const RUNTIME_NAMES = { node: "Node", browser: "Chromium" };
-const ADAPTER_NAMES: Record<string, string> = { defold: "Defold", godot: "Godot", corona: "Solar2D", aseprite: "Aseprite" };
+const ADAPTER_NAMES: Record<string, string> = {
+  defold: "Defold",
+  godot: "Godot",
+  corona: "Solar2D",
+  aseprite: "Aseprite",
+};
 
 interface Result {
   status: string;
@@ -32,7 +37,14 @@ function runVitest(): Map<string, Result> {
   args.push("--reporter=json", `--outputFile=${out}`, "packages/conformance/test/matrix");
   spawnSync("npx", args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   const report = JSON.parse(readFileSync(out, "utf8")) as {
-    testResults: Array<{ assertionResults: Array<{ title: string; status: string; meta?: { matrix?: CellMeta }; failureMessages: string[] }> }>;
+    testResults: Array<{
+      assertionResults: Array<{
+        title: string;
+        status: string;
+        meta?: { matrix?: CellMeta };
+        failureMessages: string[];
+      }>;
+    }>;
   };
   const results = new Map<string, Result>();
   for (const file of report.testResults) {
@@ -44,21 +56,29 @@ function runVitest(): Map<string, Result> {
   return results;
 }
 
-const code = (line: string) => `\`${line.replace(/`/g, "'").replace(/\r/g, "\\r").replace(/\n/g, "\\n").replace(/\|/g, "\\|")}\``;
-const transcript = (lines: readonly string[]) => (lines.length === 0 ? "(nothing)" : lines.map(code).join(" → "));
-const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const code = (line: string) =>
+  `\`${line.replace(/`/g, "'").replace(/\r/g, "\\r").replace(/\n/g, "\\n").replace(/\|/g, "\\|")}\``;
+const transcript = (lines: readonly string[]) =>
+  lines.length === 0 ? "(nothing)" : lines.map(code).join(" → ");
+const cellText = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 function cell(results: Map<string, Result>, adapter: Adapter, scenario: string, runtime: "node" | "browser") {
   const expected = adapter.expected[scenario]?.[runtime];
-  if (expected !== undefined && "na" in expected) return { mark: "n/a", detail: escape(expected.na), failed: false };
+  if (expected !== undefined && "na" in expected)
+    return { mark: "n/a", detail: cellText(expected.na), failed: false };
   const result = results.get(`${adapter.driver.name} › ${scenario} › ${runtime}`);
   if (result === undefined) return { mark: "❌", detail: "did not run", failed: true };
   const lines = result.meta?.transcript ?? [];
   if (result.status !== "passed") {
     const why = result.failure.split("\n")[0] ?? "";
-    return { mark: "❌", detail: `${transcript(lines)} (${escape(why)})`, failed: true };
+    return { mark: "❌", detail: `${transcript(lines)} (${cellText(why)})`, failed: true };
   }
-  if (result.meta?.gap) return { mark: "⚠", detail: `${transcript(lines)}; known gap (reported): ${escape(result.meta.gap)}`, failed: false };
+  if (result.meta?.gap)
+    return {
+      mark: "⚠",
+      detail: `${transcript(lines)}; known gap (reported): ${cellText(result.meta.gap)}`,
+      failed: false,
+    };
   return { mark: "✅", detail: transcript(lines), failed: false };
 }
 
@@ -90,13 +110,24 @@ for (const s of all) {
   );
   md.push(`| ${s.title} | ${marks.join(" | ")} |`);
 }
-md.push("", "Transcript notation: `… B echo` is a message of that many UTF-8 bytes equal to one sent on the connection;");
-md.push("`<port>` is the test server's port, `<closed-port>` a port nobody listens on, `<restart-port>` the restarted server's.");
+md.push(
+  "",
+  "Transcript notation: `… B echo` is a message of that many UTF-8 bytes equal to one sent on the connection;",
+);
+md.push(
+  "`<port>` is the test server's port, `<closed-port>` a port nobody listens on, `<restart-port>` the restarted server's.",
+);
 for (const a of adapters) {
-  md.push("", `## ${ADAPTER_NAMES[a.driver.name]} (\`@wsport/${a.driver.name}-compat\`)`, "", "| scenario | Node | Chromium | note |", "|---|---|---|---|");
+  md.push(
+    "",
+    `## ${ADAPTER_NAMES[a.driver.name]} (\`@wsport/${a.driver.name}-compat\`)`,
+    "",
+    "| scenario | Node | Chromium | note |",
+    "|---|---|---|---|",
+  );
   for (const s of all) {
     const [node, browser] = runtimes.map((r) => cell(results, a, s.id, r));
-    const note = escape(a.expected[s.id]?.note ?? "");
+    const note = cellText(a.expected[s.id]?.note ?? "");
     md.push(`| ${s.title} | ${node!.mark} ${node!.detail} | ${browser!.mark} ${browser!.detail} | ${note} |`);
   }
 }

@@ -1,0 +1,36 @@
+// A small bad-input run: random values at every public function of every adapter.
+import { expect, test } from "vitest";
+import { startServer } from "../../server/src/index.ts";
+import { throwAtAdapters } from "../src/bad-input.ts";
+
+/**
+ * Known gaps (reported, not fixed here): godot-compat throws where Godot returns an error code.
+ * - connect_to_url(url, <anything that is not a TLSOptions>) calls tls_client_options.is_server():
+ *   a TypeError instead of ERR_INVALID_PARAMETER (websocket-peer.ts, connect_to_url).
+ * - a null-prototype object given to a numeric setter / decode_* is turned into a string for the
+ *   error print and throws "Cannot convert object to primitive value".
+ * The test pins exactly these, so anything new (or a fix) shows up.
+ */
+const KNOWN_GAPS = [
+  /^godot connect_to_url: TypeError: tls_client_options\?\.is_server is not a function$/,
+  /^godot (\.\w+ =|PackedByteArray decode|\w+): TypeError: Cannot convert object to primitive value$/,
+];
+
+test("3,000 random calls: each returns, throws a clear Error, or (Godot) returns a code; nothing left open", async () => {
+  const server = await startServer({ port: 0, faults: true });
+  let unhandled = 0;
+  const count = () => unhandled++;
+  process.on("unhandledRejection", count);
+  try {
+    const r = await throwAtAdapters(server.url, 3000, 5);
+    expect(r.calls).toBe(3000);
+    expect(r.unclear.filter((what) => !KNOWN_GAPS.some((gap) => gap.test(what)))).toEqual([]);
+    const deadline = Date.now() + 10_000;
+    while (server.connections > 0 && Date.now() < deadline) await new Promise((res) => setTimeout(res, 50));
+    expect(server.connections).toBe(0);
+    expect(unhandled).toBe(0);
+  } finally {
+    process.off("unhandledRejection", count);
+    await server.close();
+  }
+});
