@@ -6,6 +6,8 @@ export interface BenchConfig {
   warmups: number;
   /** Measured runs; every figure is the median of these. */
   runs: number;
+  /** Measured runs for the client echo figures (1, 2): short and many, so a noisy moment moves one sample, not the median. */
+  clientRuns: number;
   payloads: readonly number[];
   /** Round trips per sequential run, by payload size. */
   sequential: Readonly<Record<number, number>>;
@@ -32,9 +34,10 @@ export const fullConfig: BenchConfig = {
   quick: false,
   warmups: 1,
   runs: 5,
+  clientRuns: 9,
   payloads: [64, 1024, 16384],
-  sequential: { 64: 3000, 1024: 3000, 16384: 1500 },
-  pipelined: { 64: 20000, 1024: 15000, 16384: 4000 },
+  sequential: { 64: 2000, 1024: 2000, 16384: 1000 },
+  pipelined: { 64: 12000, 1024: 10000, 16384: 2500 },
   inFlight: 32,
   latencyCount: 10000,
   latencyPayload: 64,
@@ -51,6 +54,7 @@ export const quickConfig: BenchConfig = {
   quick: true,
   warmups: 0,
   runs: 1,
+  clientRuns: 1,
   payloads: [64, 1024, 16384],
   sequential: { 64: 50, 1024: 50, 16384: 20 },
   pipelined: { 64: 200, 1024: 200, 16384: 64 },

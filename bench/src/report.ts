@@ -117,7 +117,9 @@ export function render(r: Results): string {
     `wsport bench, ${r.date}, Node ${r.node}, ${r.cpus} CPUs${r.quick ? ", --quick (smoke run: figures are meaningless)" : ""}`,
   );
   out.push(
-    `Medians of ${r.quick ? "1 run" : "5 measured runs after a warm-up"}; ratios are to raw ws in the same run.`,
+    r.quick
+      ? "One run each; ratios are to raw ws in the same run."
+      : "Medians of measured runs after a warm-up (9 runs for tables 1-2, 5 for the rest); ratios are to raw ws in the same run.",
   );
 
   const payloads = [...new Set(r.throughput.map((t) => t.payload))];

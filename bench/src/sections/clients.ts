@@ -38,7 +38,7 @@ export async function measureThroughput(
           } as ThroughputRow,
         ]),
       );
-      for (let run = 0; run < config.warmups + config.runs; run++) {
+      for (let run = 0; run < config.warmups + config.clientRuns; run++) {
         for (const client of rotated(clients, run)) {
           const row = cell.get(client.name)!;
           if (row.error !== undefined) continue;
@@ -77,7 +77,7 @@ export async function measureLatency(
   const p50s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const p99s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const errors = new Map<string, string>();
-  for (let run = 0; run < config.warmups + config.runs; run++) {
+  for (let run = 0; run < config.warmups + config.clientRuns; run++) {
     for (const client of rotated(clients, run)) {
       if (errors.has(client.name)) continue;
       try {
