@@ -13,6 +13,12 @@ function bounded<T>(work: Promise<T>, ms: number, what: string, onTimeout: () =>
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Starts every run from a collected heap, so no client pays inside its timed window for garbage an
+ * earlier client (or an earlier section) left behind. Needs --expose-gc; a no-op without it.
+ */
+const collectGarbage = () => globalThis.gc?.();
+
 /** Lets the closing handshake and any poll loop wind down before the next client runs. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
@@ -50,6 +56,7 @@ export async function throughputRun(
     } else if (received === count) finish();
   });
   try {
+    collectGarbage();
     const cpu = process.cpuUsage();
     const started = performance.now();
     const first = Math.min(inFlight, count);
@@ -90,6 +97,7 @@ export async function latencyRun(
     client!.send(payload);
   });
   try {
+    collectGarbage();
     sentAt = performance.now();
     client.send(payload);
     await bounded(finished, timeoutMs, `${kind.name} latency run`, () => client?.close());
