@@ -60,7 +60,7 @@ if (role === "server") {
   void timers;
   stats.held = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
   stats.failed += sockets.length - stats.held;
-  send(stats);
   for (const ws of sockets) ws.terminate();
-  setTimeout(() => process.exit(0), 200);
+  // Exit only once the (large) report has been handed over.
+  process.send?.(stats, () => process.exit(0));
 }

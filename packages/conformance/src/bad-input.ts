@@ -33,7 +33,11 @@ function values(url: string): fc.Arbitrary<unknown> {
         withNullPrototype: true,
       })
       .filter((v) => typeof v !== "string"),
-    fc.string({ maxLength: 20 }).filter((s) => !/[:.]/.test(s)), // no scheme, no dotted host
+    // No scheme and a space: never a host name (Godot reads "abc" as ws://abc, which would go to DNS).
+    fc
+      .string({ maxLength: 20 })
+      .filter((s) => !/[:.]/.test(s))
+      .map((s) => `${s} `),
     fc.string({ maxLength: 20 }).map((s) => `${url}${encodeURIComponent(s)}`),
     fc.constantFrom(
       url,
