@@ -1,34 +1,17 @@
-// The browser bundle of a typical client port (WebSocketPeer + core's browser entry) carries no
-// byte of ws or node: and stays within its size budget. Bundled from source with esbuild, as an
-// app's bundler would see it (browser conditions, minified).
-import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+// What a browser app ships with this package: no byte of ws, and little on top of core.
+// The budget with core is a goal measured by `pnpm bench`; here we hold what this package adds.
 import { expect, it } from "vitest";
+import { bundleForBrowser, nodeOnlyParts } from "../../../test/browser-bundle.ts";
 
-const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-it("a client port's browser bundle has no ws and stays small", async () => {
-  const result = await build({
-    stdin: {
-      contents: `export { WebSocketPeer, OK, PackedByteArray } from ${JSON.stringify(src("../src/index.ts"))};`,
-      resolveDir: src("."),
-      loader: "ts",
-    },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    write: false,
-    metafile: true,
-    alias: { "@wsport/core": src("../../core/src/browser.ts") },
-  });
-  const inputs = Object.keys(result.metafile.inputs);
-  expect(inputs.filter((path) => /node_modules[\\/]ws[\\/]|node-/.test(path))).toEqual([]);
-  const code = result.outputFiles[0]!.text;
-  expect(code).not.toMatch(/require\(["']ws["']\)|from ?["']ws["']|node:/);
-  const gzipped = gzipSync(code).length;
-  console.log(`@wsport/godot-compat client bundle (with core): ${code.length} B min, ${gzipped} B min+gzip`);
-  // The 4 KB goal cannot hold while the core functions it uses are ~3.0 KB; see the README.
-  expect(gzipped).toBeLessThan(7 * 1024);
+it("the browser bundle has no ws and adds at most 4400 B min+gzip to core's connect", async () => {
+  const ours = await bundleForBrowser(
+    `export { WebSocketPeer, OK, PackedByteArray } from "@wsport/godot-compat";`,
+  );
+  const core = await bundleForBrowser(`export { connect } from "@wsport/core";`);
+  expect(nodeOnlyParts(ours)).toEqual([]);
+  const added = ours.gzip - core.gzip;
+  console.log(
+    `@wsport/godot-compat browser bundle: ${ours.min} B min, ${ours.gzip} B min+gzip (${added} B over core's connect)`,
+  );
+  expect(added).toBeLessThanOrEqual(4400);
 });
