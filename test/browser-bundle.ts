@@ -47,6 +47,6 @@ export async function bundleForBrowser(contents: string): Promise<BrowserBundle>
 /** What in a browser bundle came from ws or a Node-only module: must be nothing. */
 export function nodeOnlyParts(bundle: BrowserBundle): string[] {
   const files = bundle.inputs.filter((path) => /node_modules[\\/]ws[\\/]|[\\/]node-[^\\/]*\.ts$/.test(path));
-  const imports = bundle.code.match(/require\(["']ws["']\)|from ?["'](?:ws|node:[^"']*)["']/g) ?? [];
+  const imports = bundle.code.match(/(?:require\(|from ?|import ?)["'](?:ws|node:[^"']*)["']/g) ?? [];
   return [...files, ...imports];
 }
