@@ -3,18 +3,8 @@ import { expect, test } from "vitest";
 import { startServer } from "../../server/src/index.ts";
 import { throwAtAdapters } from "../src/bad-input.ts";
 
-/**
- * Known gaps (reported, not fixed here): godot-compat throws where Godot returns an error code.
- * - connect_to_url(url, <anything that is not a TLSOptions>) calls tls_client_options.is_server():
- *   a TypeError instead of ERR_INVALID_PARAMETER (websocket-peer.ts, connect_to_url).
- * - a null-prototype object given to a numeric setter / decode_* is turned into a string for the
- *   error print and throws "Cannot convert object to primitive value".
- * The test pins exactly these, so anything new (or a fix) shows up.
- */
-const KNOWN_GAPS = [
-  /^godot connect_to_url: TypeError: tls_client_options\?\.is_server is not a function$/,
-  /^godot (\.\w+ =|PackedByteArray decode|\w+): TypeError: Cannot convert object to primitive value$/,
-];
+/** Calls whose throw is the engine's own behaviour would be listed here; none are. */
+const KNOWN_GAPS: RegExp[] = [];
 
 test("3,000 random calls: each returns, throws a clear Error, or (Godot) returns a code; nothing left open", async () => {
   const server = await startServer({ port: 0, faults: true });

@@ -2,7 +2,7 @@
 // length, so Godot's resizing methods (append, resize, clear, ...) are not here.
 // decode_*/encode_* are little-endian, as in Godot; out-of-range offsets print an error and
 // decode 0 (or write nothing).
-import { decodeUtf8, encodeUtf8, isValidUtf8 } from "@wsport/core";
+import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core";
 import { printError } from "./print.js";
 import { bytesToVar, type Variant } from "./variant.js";
 
@@ -114,6 +114,10 @@ for (const [suffix, type, size] of [
     return view ? view[`get${type}`]!(offset, true) : big ? 0n : 0;
   };
   target[`encode_${suffix}`] = function (this: PackedByteArray, offset: number, value: number | bigint) {
+    if (typeof value !== "number" && typeof value !== "bigint") {
+      printError(`encode_${suffix}() needs a number, got ${describe(value)}.`);
+      return;
+    }
     const view = viewAt(this, offset, size);
     if (view) view[`set${type}`]!(offset, big ? BigInt(value) : Number(value), true);
   };
@@ -123,6 +127,8 @@ function viewAt(bytes: Uint8Array, offset: number, size: number): Accessors | un
   if (Number.isInteger(offset) && offset >= 0 && offset + size <= bytes.length) {
     return new DataView(bytes.buffer, bytes.byteOffset, bytes.length) as unknown as Accessors;
   }
-  printError(`Index p_offset = ${offset} is out of bounds (size() - ${size} = ${bytes.length - size}).`);
+  printError(
+    `Index p_offset = ${describe(offset)} is out of bounds (size() - ${size} = ${bytes.length - size}).`,
+  );
   return undefined;
 }

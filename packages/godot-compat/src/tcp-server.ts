@@ -1,7 +1,7 @@
 // TCPServer over core's TcpListener (Node only). Godot binds synchronously; Node binds on a later
 // tick, so listen() returns OK for valid arguments and is_listening() turns true once bound. A bind
 // failure (port taken) prints an error, as Godot's failing checks do, and is_listening() stays false.
-import { capabilities, createTcpListener, type TcpListener } from "@wsport/core";
+import { capabilities, createTcpListener, describe, type TcpListener } from "@wsport/core";
 import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { printError } from "./print.js";
 import { StreamPeerTCP } from "./stream-peer-tcp.js";
@@ -21,14 +21,14 @@ export class TCPServer {
     if (!capabilities.server) return ERR_UNAVAILABLE;
     if (this.#listener !== null) return ERR_ALREADY_IN_USE;
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
-      printError(`Invalid port ${String(port)}: it must be from 0 to 65535.`);
+      printError(`Invalid port ${describe(port)}: it must be from 0 to 65535.`);
       return ERR_INVALID_PARAMETER;
     }
     if (
       bind_address !== "*" &&
       !(typeof bind_address === "string" && (IPV4.test(bind_address) || IPV6.test(bind_address)))
     ) {
-      printError(`Invalid bind address ${String(bind_address)}: it must be "*" or an IP address.`);
+      printError(`Invalid bind address ${describe(bind_address)}: it must be "*" or an IP address.`);
       return ERR_INVALID_PARAMETER;
     }
     const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);

@@ -8,6 +8,7 @@ import {
   type ConnectOptions,
   capabilities,
   connect,
+  describe,
   messageBytes,
   parseHeaderBlock,
   utf8ByteLength,
@@ -120,8 +121,8 @@ export class WebSocketPeer {
     return [...this.#protocols];
   }
   set supported_protocols(protocols: readonly string[]) {
-    if (!Array.isArray(protocols)) printError("supported_protocols must be an array of strings.");
-    else this.#protocols = protocols.map((p) => String(p).trim());
+    if (!isStringArray(protocols)) printError("supported_protocols must be an array of strings.");
+    else this.#protocols = protocols.map((p) => p.trim());
   }
 
   /** Extra "Name: value" lines for the handshake (client request or server response). Node only. */
@@ -129,8 +130,8 @@ export class WebSocketPeer {
     return [...this.#headers];
   }
   set handshake_headers(protocols: readonly string[]) {
-    if (!Array.isArray(protocols)) printError("handshake_headers must be an array of strings.");
-    else this.#headers = protocols.map(String);
+    if (!isStringArray(protocols)) printError("handshake_headers must be an array of strings.");
+    else this.#headers = [...protocols];
   }
 
   /** Seconds between pings (0 = off); a peer that misses a pong is dropped. Node only. */
@@ -139,7 +140,7 @@ export class WebSocketPeer {
   }
   set heartbeat_interval(seconds: number) {
     if (typeof seconds !== "number" || !(seconds >= 0) || seconds === Number.POSITIVE_INFINITY) {
-      printError(`Condition "p_interval < 0" is true: invalid heartbeat_interval ${String(seconds)}.`);
+      printError(`Condition "p_interval < 0" is true: invalid heartbeat_interval ${describe(seconds)}.`);
     } else this.#heartbeatMs = Math.trunc(seconds * 1000);
   }
 
@@ -149,7 +150,7 @@ export class WebSocketPeer {
   }
   set encode_buffer_max_size(size: number) {
     if (typeof size !== "number" || !(size >= 1024 && size <= 256 * 1024 * 1024)) {
-      printError(`encode_buffer_max_size must be from 1024 to 268435456, got ${String(size)}.`);
+      printError(`encode_buffer_max_size must be from 1024 to 268435456, got ${describe(size)}.`);
     } else this.#encodeMax = 2 ** Math.ceil(Math.log2(size));
   }
 
@@ -158,6 +159,10 @@ export class WebSocketPeer {
   /** Starts connecting (STATE_CONNECTING at once); failures show up in poll() as STATE_CLOSED, code -1. */
   connect_to_url(url: string, tls_client_options: TLSOptions | null = null): GodotError {
     if (typeof url !== "string" || url === "") return invalid("connect_to_url() needs a non-empty URL.");
+    // Checked by shape, so a client that never uses TLS does not bundle the TLSOptions class.
+    if (tls_client_options !== null && typeof tls_client_options?.is_server !== "function") {
+      return invalid(`connect_to_url() needs TLSOptions or null, got ${describe(tls_client_options)}.`);
+    }
     if (tls_client_options?.is_server())
       return invalid("connect_to_url() needs client TLS options, got server ones.");
     if (this.#state === CONNECTING || this.#state === OPEN) return ERR_ALREADY_IN_USE;
@@ -479,4 +484,8 @@ export class WebSocketPeer {
 function invalid(message: string, code: GodotError = ERR_INVALID_PARAMETER): GodotError {
   printError(message);
   return code;
+}
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === "string");
 }

@@ -152,6 +152,11 @@ describe("WebSocketPeer: connect_to_url", () => {
       expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     }
     expect(peer.connect_to_url(serverUrl("/"), TLSOptions.server("key", "cert"))).toBe(ERR_INVALID_PARAMETER);
+    for (const notTls of [{}, "tls", 5, Object.create(null)]) {
+      expect(peer.connect_to_url(serverUrl("/"), notTls as never), String(typeof notTls)).toBe(
+        ERR_INVALID_PARAMETER,
+      );
+    }
     expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     expect(printed).toHaveBeenCalled();
   });
