@@ -12,6 +12,13 @@ function rotated<T>(items: readonly T[], by: number): T[] {
   return [...items.slice(k), ...items.slice(0, k)];
 }
 
+/** The median of run-by-run ratios; NaN when either side has no runs (a failed client). */
+function pairedRatio(values: readonly number[], baseline: readonly number[]): number {
+  if (values.length === 0 || values.length !== baseline.length)
+    return ratio(median(values), median(baseline));
+  return median(values.map((v, i) => ratio(v, baseline[i]!)));
+}
+
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function measureThroughput(
@@ -53,13 +60,14 @@ export async function measureThroughput(
           }
         }
       }
-      const base = median(cell.get(clients[0]!.name)!.runs);
-      const baseCpu = median(cell.get(clients[0]!.name)!.cpuRuns);
+      const base = cell.get(clients[0]!.name)!;
       for (const row of cell.values()) {
         row.median = median(row.runs);
-        row.ratio = ratio(row.median, base);
         row.cpuMicros = median(row.cpuRuns);
-        row.cpuRatio = ratio(row.cpuMicros, baseCpu);
+        // Paired: each run against raw ws's run in the same round (seconds apart), then the median,
+        // so slow drift in the machine's load cancels out.
+        row.ratio = pairedRatio(row.runs, base.runs);
+        row.cpuRatio = pairedRatio(row.cpuRuns, base.cpuRuns);
         rows.push(row);
       }
       log(`  throughput ${mode} ${size} B done`);
@@ -90,17 +98,21 @@ export async function measureLatency(
       }
     }
   }
-  const baseP50 = median(p50s.get(clients[0]!.name)!);
-  const baseP99 = median(p99s.get(clients[0]!.name)!);
+  const baseP50s = p50s.get(clients[0]!.name)!;
+  const baseP99s = p99s.get(clients[0]!.name)!;
   return clients.map((client) => {
-    const p50 = median(p50s.get(client.name)!);
-    const p99 = median(p99s.get(client.name)!);
+    const runP50s = p50s.get(client.name)!;
+    const runP99s = p99s.get(client.name)!;
     const row: LatencyRow = {
       client: client.name,
-      p50,
-      p99,
-      p50Delta: p50 - baseP50,
-      p99Ratio: ratio(p99, baseP99),
+      p50: median(runP50s),
+      p99: median(runP99s),
+      // Paired with raw ws's run in the same round, like the throughput ratios.
+      p50Delta:
+        runP50s.length === baseP50s.length
+          ? median(runP50s.map((v, i) => v - baseP50s[i]!))
+          : median(runP50s) - median(baseP50s),
+      p99Ratio: pairedRatio(runP99s, baseP99s),
     };
     const error = errors.get(client.name);
     if (error !== undefined) row.error = error;
