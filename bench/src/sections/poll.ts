@@ -67,8 +67,8 @@ export async function measurePollHere(config: BenchConfig, url: string): Promise
     const calls = config.pollCalls;
     const perCall: number[] = [];
     let gcDuringMeasure = 0;
-    // Always one unmeasured run first: compiling the loop (OSR) itself grows the heap.
-    const warmups = Math.max(1, config.warmups);
+    // Unmeasured loops first: compiling and tiering up the loop (OSR) itself grows the heap.
+    const warmups = 10;
     for (let run = 0; run < warmups + config.runs; run++) {
       for (let i = 0; i < 4; i++) globalThis.gc?.();
       let growth = 0;
