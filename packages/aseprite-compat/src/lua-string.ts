@@ -30,6 +30,9 @@ function trimZeros(fixed: string): string {
  * copy); as soon as one part is bytes, everything is joined byte by byte into one Uint8Array.
  */
 export function joinParts(method: string, parts: readonly unknown[]): string | Uint8Array {
+  // One string or one byte array, the usual send: no array of pieces, no copy.
+  const only = parts.length === 1 ? parts[0] : undefined;
+  if (typeof only === "string" || only instanceof Uint8Array) return only;
   const pieces = parts.map((part, i): string | Uint8Array => {
     if (typeof part === "string" || part instanceof Uint8Array) return part;
     if (typeof part === "number") return luaNumber(part);

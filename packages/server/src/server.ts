@@ -13,6 +13,12 @@ import { matchRoute, type Route } from "./routes.js";
 
 const SHUTDOWN_GRACE_MS = 1000;
 
+function ignore(): void {}
+
+// ws takes send options as an object; two shared ones keep echoing free of per-message garbage.
+const AS_BINARY = Object.freeze({ binary: true });
+const AS_TEXT = Object.freeze({ binary: false });
+
 /**
  * Starts listening and resolves once the port is bound. Invalid options throw synchronously
  * (TypeError / RangeError); a taken port rejects with code "EADDRINUSE".
@@ -77,25 +83,54 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
   }
 
   function accept(id: number, route: Route, req: IncomingMessage, socket: Duplex, head: Buffer) {
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      rawSockets.delete(socket);
-      wss.emit("connection", ws, req);
+    wss.handleUpgrade(req, socket, head, (ws) => opened(id, route, ws, req, socket));
+  }
+
+  // Kept apart from accept() and the upgrade handler: a listener created in a scope that also holds
+  // the upgrade request would keep that request (headers, parser) alive as long as the connection.
+  function opened(id: number, route: Route, ws: WebSocket, req: IncomingMessage, socket: Duplex) {
+    rawSockets.delete(socket);
+    wss.emit("connection", ws, req);
+    ws.on("error", ignore); // protocol errors end in a close event; nothing to crash on
+    if (!opts.quiet) {
       log(
         `#${id} open ${req.socket.remoteAddress ?? "?"} ${req.url}${ws.protocol ? ` protocol=${ws.protocol}` : ""}`,
       );
-      ws.on("error", () => {}); // protocol errors end in a close event; nothing to crash on
-      ws.on("close", (code, reason) => log(`#${id} close ${code}${reason.length ? ` ${reason}` : ""}`));
-      if (closing) {
-        ws.close(1001, "Server shutting down");
-        return;
-      }
-      if (route.kind === "room") joinRoom(route.name, ws);
-      else if (runFault(route, ws, socket, req, schedule)) echo(ws);
+      logClose(ws, id);
+    }
+    if (closing) {
+      ws.close(1001, "Server shutting down");
+      return;
+    }
+    if (route.kind === "room") joinRoom(route.name, ws);
+    else if (runFault(route, ws, socket, req, schedule)) echo(ws);
+  }
+
+  function logClose(ws: WebSocket, id: number) {
+    ws.on("close", (code, reason) => log(`#${id} close ${code}${reason.length ? ` ${reason}` : ""}`));
+  }
+
+  function acceptLater(
+    id: number,
+    ms: number,
+    route: Route,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ) {
+    pending++;
+    schedule(ms, () => {
+      pending--;
+      if (!socket.destroyed) accept(id, route, req, socket, head);
     });
   }
 
+  function forgetSocket(this: Duplex) {
+    rawSockets.delete(this);
+  }
+
   function echo(ws: WebSocket) {
-    ws.on("message", (data: RawData, isBinary: boolean) => ws.send(data, { binary: isBinary }));
+    ws.on("message", (data: RawData, isBinary: boolean) => ws.send(data, isBinary ? AS_BINARY : AS_TEXT));
   }
 
   function joinRoom(name: string, ws: WebSocket) {
@@ -104,7 +139,8 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
     members.add(ws);
     ws.on("message", (data: RawData, isBinary: boolean) => {
       for (const peer of members) {
-        if (peer !== ws && peer.readyState === WebSocket.OPEN) peer.send(data, { binary: isBinary });
+        if (peer !== ws && peer.readyState === WebSocket.OPEN)
+          peer.send(data, isBinary ? AS_BINARY : AS_TEXT);
       }
     });
     ws.on("close", () => {
@@ -115,9 +151,9 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
 
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const id = nextId++;
-    socket.on("error", () => {}); // a peer resetting mid-handshake is not a server error
+    socket.on("error", ignore); // a peer resetting mid-handshake is not a server error
     rawSockets.add(socket);
-    socket.once("close", () => rawSockets.delete(socket));
+    socket.once("close", forgetSocket);
     if (closing) {
       refuse(id, socket, req, 503, "Server shutting down");
       return;
@@ -159,11 +195,7 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
       return;
     }
     if (route.kind === "delay") {
-      pending++;
-      schedule(route.ms, () => {
-        pending--;
-        if (!socket.destroyed) accept(id, route, req, socket, head);
-      });
+      acceptLater(id, route.ms, route, req, socket, head);
       return;
     }
     accept(id, route, req, socket, head);
