@@ -7,14 +7,15 @@ import {
   type Adapter,
   type Cell,
   type Client,
+  callbackClient,
   type Driver,
   type Expectation,
   type KnownGap,
   NO_RESTART,
+  type Progress,
   Recorder,
   type Setup,
   same,
-  until,
 } from "./recorder.ts";
 
 const NAMES: Record<number, string> = {
@@ -33,20 +34,18 @@ export const aseprite: Driver = {
   hangTimeoutMs: () => undefined, // IXWebSocket's 60 s handshake timeout: too long for the matrix
   open(setup: Setup): Client {
     const r = new Recorder();
-    let ended = false;
-    let opened = false;
-    let messages = 0;
+    const p: Progress = { opened: false, ended: false, messages: 0 };
     const stopOnEnd = !setup.keepReconnecting;
     const ws = WebSocket({
       url: setup.url,
       onreceive(type, data, error) {
         const name = NAMES[type] ?? String(type);
         if (type === T.OPEN) {
-          opened = true;
-          ended = false;
+          p.opened = true;
+          p.ended = false;
         }
         if (type === T.TEXT || type === T.BINARY) {
-          messages++;
+          p.messages++;
           const text = typeof data === "string" ? data : new TextDecoder().decode(data);
           r.add(`${name} ${r.payload(text)}`);
           return;
@@ -55,41 +54,27 @@ export const aseprite: Driver = {
         if (type === T.ERROR && r.log[r.log.length - 1]?.startsWith("ERROR")) r.log.pop();
         r.add(type === T.ERROR ? `${name} "${error}"` : name);
         if (type === T.CLOSE || (type === T.ERROR && stopOnEnd)) {
-          ended = true;
-          opened = false;
+          p.ended = true;
+          p.opened = false;
           if (stopOnEnd) ws.close();
         }
       },
     });
     ws.connect();
 
-    return {
-      log: r.log,
-      note: (text) => r.add(text),
-      waitOpen: (ms = 5000) => until(() => opened || ended, ms, "OPEN"),
-      waitMessages: (count, ms = 10000) => until(() => messages >= count || ended, ms, `${count} messages`),
-      settled: (ms = 8000) => until(() => ended, ms, "CLOSE or ERROR"),
-      idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      send(text) {
-        r.sent.push(text);
-        try {
-          ws.sendText(text);
-        } catch (err) {
-          r.thrown("sendText", err);
-        }
-      },
-      close() {
-        try {
-          ws.close();
-        } catch (err) {
-          r.thrown("close", err);
-        }
-      },
+    return callbackClient(r, p, {
+      send: (text) => ws.sendText(text),
+      sendName: "sendText",
+      close: () => ws.close(),
+      closeName: "close",
       reconnect() {
-        ended = false; // nothing to call: the socket reconnects by itself
+        p.ended = false; // nothing to call: the socket reconnects by itself
       },
       dispose: () => ws.close(),
-    };
+      openEvent: "OPEN",
+      endEvent: "CLOSE or ERROR",
+      openWaitMs: 5000,
+    });
   },
 };
 

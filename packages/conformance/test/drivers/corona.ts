@@ -4,14 +4,15 @@ import {
   type Adapter,
   type Cell,
   type Client,
+  callbackClient,
   type Driver,
   type Expectation,
   type KnownGap,
   NO_RESTART,
+  type Progress,
   Recorder,
   type Setup,
   same,
-  until,
 } from "./recorder.ts";
 
 const show = (v: unknown) => (v === undefined ? "nil" : typeof v === "string" ? `"${v}"` : String(v));
@@ -22,61 +23,45 @@ export const corona: Driver = {
   open(setup: Setup): Client {
     const r = new Recorder();
     const ws = WebSockets.new();
-    let ended = false;
-    let opened = false;
-    let messages = 0;
+    const p: Progress = { opened: false, ended: false, messages: 0 };
     ws.addEventListener(ws.WSEVENT, (event: WsEvent) => {
       if (event.type === ws.ONOPEN) {
-        opened = true;
+        p.opened = true;
         r.add("OnOpen0");
       } else if (event.type === ws.ONMESSAGE) {
-        messages++;
+        p.messages++;
         const text = typeof event.data === "string" ? event.data : new TextDecoder().decode(event.data);
         r.add(`OnMessage0 ${event.message.type} ${r.payload(text)}`);
       } else if (event.type === ws.ONCLOSE || event.type === ws.ONERROR) {
-        ended = true;
+        p.ended = true;
         r.add(`${event.type} code=${show(event.code)} reason=${show(event.reason)}`);
       }
     });
     const connect = () => {
-      ended = false;
-      opened = false;
+      p.ended = false;
+      p.opened = false;
       try {
         ws.connect(setup.url);
       } catch (err) {
         r.thrown("connect", err);
-        ended = true;
+        p.ended = true;
       }
     };
     connect();
 
-    return {
-      log: r.log,
-      note: (text) => r.add(text),
-      waitOpen: (ms = 8000) => until(() => opened || ended, ms, "OnOpen0"),
-      waitMessages: (count, ms = 10000) => until(() => messages >= count || ended, ms, `${count} messages`),
-      settled: (ms = 8000) => until(() => ended, ms, "OnClose0"),
-      idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      send(text) {
-        r.sent.push(text);
-        try {
-          ws.send(text);
-        } catch (err) {
-          r.thrown("send", err);
-        }
-      },
-      close() {
-        try {
-          ws.disconnect();
-        } catch (err) {
-          r.thrown("disconnect", err);
-        }
-      },
+    return callbackClient(r, p, {
+      send: (text) => ws.send(text),
+      sendName: "send",
+      close: () => ws.disconnect(),
+      closeName: "disconnect",
       reconnect: connect,
       dispose() {
-        if (!ended) ws.disconnect();
+        if (!p.ended) ws.disconnect();
       },
-    };
+      openEvent: "OnOpen0",
+      endEvent: "OnClose0",
+      openWaitMs: 8000,
+    });
   },
 };
 

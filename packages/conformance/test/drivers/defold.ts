@@ -3,14 +3,15 @@ import { type Connection, type EventData, websocket } from "@wsport/defold-compa
 import {
   type Adapter,
   type Client,
+  callbackClient,
   type Driver,
   type Expectation,
   type KnownGap,
   NO_RESTART,
+  type Progress,
   Recorder,
   type Setup,
   same,
-  until,
 } from "./recorder.ts";
 
 const NAMES = ["EVENT_CONNECTED", "EVENT_DISCONNECTED", "EVENT_MESSAGE", "EVENT_ERROR"];
@@ -20,31 +21,29 @@ export const defold: Driver = {
   hangTimeoutMs: (setup) => setup.timeoutMs ?? 3000,
   open(setup: Setup): Client {
     const r = new Recorder();
-    let ended = false;
-    let opened = false;
-    let messages = 0;
+    const p: Progress = { opened: false, ended: false, messages: 0 };
     let conn: Connection | undefined;
 
     const callback = (_self: unknown, _conn: Connection, data: EventData) => {
       const name = NAMES[data.event] ?? `event ${data.event}`;
       if (data.event === websocket.EVENT_CONNECTED) {
-        opened = true;
+        p.opened = true;
         r.add(name);
       } else if (data.event === websocket.EVENT_MESSAGE) {
-        messages++;
+        p.messages++;
         r.add(`${name} ${r.payload(data.message as string)}`);
       } else if (data.event === websocket.EVENT_ERROR) {
         const hs = data.handshake_response;
         const extra = hs ? ` handshake_response={status=${hs.status}, response="${hs.response}"}` : "";
         r.add(`${name} "${data.message}"${extra}`);
       } else if (data.event === websocket.EVENT_DISCONNECTED) {
-        ended = true;
+        p.ended = true;
         r.add(`${name} code=${data.code}`);
       }
     };
     const connect = () => {
-      ended = false;
-      opened = false;
+      p.ended = false;
+      p.opened = false;
       const params: { timeout?: number; protocol?: string } = {};
       if (setup.timeoutMs !== undefined) params.timeout = setup.timeoutMs;
       if (setup.protocols) params.protocol = setup.protocols.join(",");
@@ -52,37 +51,23 @@ export const defold: Driver = {
     };
     connect();
 
-    return {
-      log: r.log,
-      note: (text) => r.add(text),
-      waitOpen: (ms = 5000) => until(() => opened || ended, ms, "CONNECTED"),
-      waitMessages: (count, ms = 10000) => until(() => messages >= count || ended, ms, `${count} messages`),
-      settled: (ms = 8000) => until(() => ended, ms, "EVENT_DISCONNECTED"),
-      idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      send(text) {
-        r.sent.push(text);
-        try {
-          websocket.send(conn!, text, { type: websocket.DATA_TYPE_TEXT });
-        } catch (err) {
-          r.thrown("send", err);
-        }
-      },
-      close() {
-        try {
-          websocket.disconnect(conn!);
-        } catch (err) {
-          r.thrown("disconnect", err);
-        }
-      },
+    return callbackClient(r, p, {
+      send: (text) => websocket.send(conn!, text, { type: websocket.DATA_TYPE_TEXT }),
+      sendName: "send",
+      close: () => websocket.disconnect(conn!),
+      closeName: "disconnect",
       reconnect: connect,
       dispose() {
         try {
-          if (!ended) websocket.disconnect(conn!);
+          if (!p.ended) websocket.disconnect(conn!);
         } catch {
           // already gone
         }
       },
-    };
+      openEvent: "CONNECTED",
+      endEvent: "EVENT_DISCONNECTED",
+      openWaitMs: 5000,
+    });
   },
 };
 

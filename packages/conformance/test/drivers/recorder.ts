@@ -89,6 +89,54 @@ export async function until(test: () => boolean, ms: number, what: string, tick?
   }
 }
 
+/** What a callback-driven engine (all but Godot) has reported so far; its callbacks set these. */
+export interface Progress {
+  opened: boolean;
+  ended: boolean;
+  messages: number;
+}
+
+/** The engine's own calls behind a Client, and the names its transcript gives them. */
+export interface Calls {
+  send(text: string): void;
+  sendName: string;
+  close(): void;
+  closeName: string;
+  reconnect(): void;
+  dispose(): void;
+  /** How the transcript names the open and the end events, for timeout messages. */
+  openEvent: string;
+  endEvent: string;
+  openWaitMs: number;
+}
+
+/** The Client of an engine that reports through callbacks: waits read `progress`, throws are logged. */
+export function callbackClient(r: Recorder, progress: Progress, calls: Calls): Client {
+  const logged = (name: string, call: () => void) => {
+    try {
+      call();
+    } catch (err) {
+      r.thrown(name, err);
+    }
+  };
+  return {
+    log: r.log,
+    note: (text) => r.add(text),
+    waitOpen: (ms = calls.openWaitMs) => until(() => progress.opened || progress.ended, ms, calls.openEvent),
+    waitMessages: (count, ms = 10000) =>
+      until(() => progress.messages >= count || progress.ended, ms, `${count} messages`),
+    settled: (ms = 8000) => until(() => progress.ended, ms, calls.endEvent),
+    idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    send(text) {
+      r.sent.push(text);
+      logged(calls.sendName, () => calls.send(text));
+    },
+    close: () => logged(calls.closeName, calls.close),
+    reconnect: calls.reconnect,
+    dispose: calls.dispose,
+  };
+}
+
 /** A cell of the matrix: the transcript the engine's spec (or the README's documented difference) prescribes. */
 export type Cell = readonly string[] | { readonly na: string };
 
