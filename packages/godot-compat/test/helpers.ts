@@ -1,6 +1,6 @@
 // What the godot-compat tests share: poll a peer until something is true (bounded), and clean up.
 import { OK, WebSocketPeer } from "@wsport/godot-compat";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect, type MockInstance, vi } from "vitest";
 import { delay } from "../../../test/events.ts";
 
 /** Calls peer.poll() every few ms until `test()` holds; throws after `timeoutMs`. */
@@ -52,4 +52,20 @@ export async function nextPacket(peer: WebSocketPeer) {
 
 export async function pollUntilClosed(peer: WebSocketPeer): Promise<void> {
   await pollUntil(peer, () => peer.get_ready_state() === WebSocketPeer.STATE_CLOSED, "STATE_CLOSED");
+}
+
+/**
+ * Godot reports misuse by printing an error: each test captures console.error (read it as
+ * `prints.spy`), and closes the peers it opened afterwards.
+ */
+export function capturePrints(): { spy: MockInstance } {
+  const prints = {} as { spy: MockInstance };
+  beforeEach(() => {
+    prints.spy = vi.spyOn(console, "error").mockImplementation(() => {});
+  });
+  afterEach(() => {
+    closeAll();
+    vi.restoreAllMocks();
+  });
+  return prints;
 }

@@ -2,18 +2,11 @@
 // no socket info, no heartbeat.
 import { capabilities } from "@wsport/core";
 import { ERR_UNAVAILABLE, OK, StreamPeerTCP, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
-import { afterEach, beforeEach, expect, it, type MockInstance, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { delay, serverUrl } from "../../../test/events.ts";
-import { closeAll, newPeer, nextPacket, openPeer } from "./helpers.ts";
+import { capturePrints, newPeer, nextPacket, openPeer } from "./helpers.ts";
 
-let printed: MockInstance;
-beforeEach(() => {
-  printed = vi.spyOn(console, "error").mockImplementation(() => {});
-});
-afterEach(() => {
-  closeAll();
-  vi.restoreAllMocks();
-});
+const prints = capturePrints();
 
 it("there is no server: TCPServer.listen and accept_stream return ERR_UNAVAILABLE", () => {
   const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -44,7 +37,7 @@ it("get_connected_host, get_connected_port and set_no_delay print an error and d
   expect(peer.get_connected_host()).toBe("");
   expect(peer.get_connected_port()).toBe(0);
   peer.set_no_delay(true);
-  expect(printed).toHaveBeenCalledTimes(3);
+  expect(prints.spy).toHaveBeenCalledTimes(3);
 });
 
 it("heartbeat_interval has no effect (browsers cannot ping)", async () => {
@@ -63,5 +56,5 @@ it("close codes a browser cannot send print an error and keep the peer open", as
   const peer = await openPeer(serverUrl("/"));
   peer.close(1001);
   expect(peer.get_ready_state()).toBe(WebSocketPeer.STATE_OPEN);
-  expect(printed).toHaveBeenCalledTimes(1);
+  expect(prints.spy).toHaveBeenCalledTimes(1);
 });

@@ -14,23 +14,16 @@ import {
   to_utf8_buffer,
   WebSocketPeer,
 } from "@wsport/godot-compat";
-import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { delay, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
-import { closeAll, newPeer, nextPacket, openPeer, pollUntil, pollUntilClosed } from "./helpers.ts";
+import { capturePrints, newPeer, nextPacket, openPeer, pollUntil, pollUntilClosed } from "./helpers.ts";
 
 const BROWSER = capabilities.runtime === "browser";
 /** The close code of a connection that ended without a close frame: -1 native, the browser's own on Web. */
 const UNCLEAN = BROWSER ? 1006 : -1;
 const { STATE_CONNECTING, STATE_OPEN, STATE_CLOSING, STATE_CLOSED } = WebSocketPeer;
 
-let printed: MockInstance;
-beforeEach(() => {
-  printed = vi.spyOn(console, "error").mockImplementation(() => {});
-});
-afterEach(() => {
-  closeAll();
-  vi.restoreAllMocks();
-});
+const prints = capturePrints();
 
 describe("WebSocketPeer: enums, defaults, construction", () => {
   it("has Godot's State and WriteMode values", () => {
@@ -73,7 +66,7 @@ describe("WebSocketPeer: properties", () => {
     expect(peer.supported_protocols).toEqual(["chat", "game"]);
     peer.supported_protocols = "chat" as unknown as string[];
     expect(peer.supported_protocols).toEqual(["chat", "game"]);
-    expect(printed).toHaveBeenCalledTimes(1);
+    expect(prints.spy).toHaveBeenCalledTimes(1);
   });
 
   it("handshake_headers reads back a copy and rejects a non-array", () => {
@@ -83,7 +76,7 @@ describe("WebSocketPeer: properties", () => {
     expect(peer.handshake_headers).toEqual(["X-Token: 1"]);
     peer.handshake_headers = null as unknown as string[];
     expect(peer.handshake_headers).toEqual(["X-Token: 1"]);
-    expect(printed).toHaveBeenCalledTimes(1);
+    expect(prints.spy).toHaveBeenCalledTimes(1);
   });
 
   it("heartbeat_interval is whole milliseconds and rejects negative values", () => {
@@ -94,7 +87,7 @@ describe("WebSocketPeer: properties", () => {
       peer.heartbeat_interval = bad;
       expect(peer.heartbeat_interval).toBe(0.025);
     }
-    expect(printed).toHaveBeenCalledTimes(4);
+    expect(prints.spy).toHaveBeenCalledTimes(4);
   });
 
   it("encode_buffer_max_size takes 1 KiB to 256 MiB, rounded up to a power of two", () => {
@@ -107,7 +100,7 @@ describe("WebSocketPeer: properties", () => {
       peer.encode_buffer_max_size = bad;
       expect(peer.encode_buffer_max_size).toBe(1024);
     }
-    expect(printed).toHaveBeenCalledTimes(3);
+    expect(prints.spy).toHaveBeenCalledTimes(3);
   });
 });
 
@@ -158,7 +151,7 @@ describe("WebSocketPeer: connect_to_url", () => {
       );
     }
     expect(peer.get_ready_state()).toBe(STATE_CLOSED);
-    expect(printed).toHaveBeenCalled();
+    expect(prints.spy).toHaveBeenCalled();
   });
 
   it("reads URLs as Godot does: no scheme means ws://, the fragment and user info are dropped", async () => {
@@ -403,10 +396,10 @@ describe("WebSocketPeer: limits", () => {
     peer.max_queued_packets = 4096; // the inbound slot count stays 2; the outbound count check is live
     for (const text of ["a", "b", "c", "d"]) expect(peer.send_text(text)).toBe(OK);
     await vi.waitFor(
-      () => expect(printed).toHaveBeenCalledWith(expect.stringContaining("Too many packets in queue")),
+      () => expect(prints.spy).toHaveBeenCalledWith(expect.stringContaining("Too many packets in queue")),
       { timeout: 8000 },
     );
-    await vi.waitFor(() => expect(printed).toHaveBeenCalledTimes(2), { timeout: 8000 });
+    await vi.waitFor(() => expect(prints.spy).toHaveBeenCalledTimes(2), { timeout: 8000 });
     peer.poll();
     expect(peer.get_available_packet_count()).toBe(2);
     expect(peer.get_packet().get_string_from_utf8()).toBe("a");
@@ -475,7 +468,7 @@ describe("WebSocketPeer: closing", () => {
     expect(peer.get_ready_state()).toBe(STATE_OPEN);
     peer.close(4000, "x".repeat(124));
     expect(peer.get_ready_state()).toBe(STATE_OPEN);
-    expect(printed).toHaveBeenCalledTimes(2);
+    expect(prints.spy).toHaveBeenCalledTimes(2);
   });
 
   it("a remote close is seen on the next poll(), with its code and reason", async () => {
