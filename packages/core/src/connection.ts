@@ -104,7 +104,7 @@ export abstract class Connection {
   protected abstract _send(data: string | Uint8Array, binary: boolean): void;
   protected abstract _ping(data: string | Uint8Array): void;
   protected abstract _close(code: number | undefined, reason: string): void;
-  /** Tears the connection down at once; the transport must still call `closed()` later. */
+  /** Tears the connection down at once; the transport must still call `_closed()` later. */
   protected abstract _abort(): void;
 
   protected _opened(protocol: string): void {
