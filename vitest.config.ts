@@ -73,6 +73,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
 export default defineConfig({
   test: {
     projects,
+    reporters: ["default", `${root}test/summary-reporter.ts`],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Two cores on CI: keep parallel files modest so socket timings stay honest.
