@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
+import { chromiumLaunchOptions } from "./test/chromium.mjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
@@ -19,20 +20,7 @@ function sourceAliases(runtime: "node" | "browser") {
   });
 }
 
-const chromium = playwright({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  },
-});
+const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
   const dir = `packages/${name}/test`;

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// End-to-end test of the built demo in a real browser: Debian's Chromium, headless, through
-// playwright-core. It serves apps/demo/dist (run `pnpm --filter @wsport/demo build` first) with
-// `vite preview`, starts @wsport/server with its fault routes, and checks what the panels say.
-// Prints one line per check and closes with "N passed, M failed"; exits 1 on any failure.
 import { existsSync, mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { startServer } from "@wsport/server";
 import { chromium } from "playwright-core";
 import { preview } from "vite";
+// End-to-end test of the built demo in a real browser: Debian's Chromium, headless, through
+// playwright-core. It serves apps/demo/dist (run `pnpm --filter @wsport/demo build` first) with
+// `vite preview`, starts @wsport/server with its fault routes, and checks what the panels say.
+// Prints one line per check and closes with "N passed, M failed"; exits 1 on any failure.
+import { chromiumLaunchOptions } from "../../../test/chromium.mjs";
 import { bundleChecks } from "./bundle-check.mjs";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
@@ -320,18 +321,7 @@ const web = await preview({
   logLevel: "silent",
   preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 try {
   await nodeChecks();
