@@ -1,9 +1,6 @@
 // Turns Defold's connect `params` table into core options, with the extension's checks.
-import { type ConnectOptions, parseHeaderBlock } from "@wsport/core";
+import { type ConnectOptions, MAX_TIMEOUT, parseHeaderBlock } from "@wsport/core";
 import { badArgument } from "./errors.js";
-
-/** Timers above this fire at once (setTimeout overflows), so longer means "no limit". */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface CheckedParams {
   options: ConnectOptions;
@@ -44,7 +41,8 @@ export function checkParams(params: unknown): CheckedParams {
   return {
     // Defold accepts 0 and negative timeouts: the deadline has passed, so the connect times out.
     options: {
-      timeout: timeout > MAX_TIMER_MS ? 0 : Math.max(timeout, 1),
+      // Past the longest timer a runtime keeps, Defold's timeout can never fire: that is "no limit".
+      timeout: timeout > MAX_TIMEOUT ? 0 : Math.max(timeout, 1),
       protocols: [...new Set(protocols)],
       headers,
     },
