@@ -3,7 +3,7 @@ import {
   type Connection,
   type ConnectionEvent,
   decodeUtf8,
-  connect as dial,
+  open as dial,
   type ErrorEvent,
   isValidUtf8,
   messageBytes,

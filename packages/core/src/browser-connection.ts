@@ -1,4 +1,5 @@
 // The browser transport: a Connection over the native WebSocket.
+import type { ArgumentChecks } from "./checks.js";
 import { Connection } from "./connection.js";
 import type { Capabilities } from "./types.js";
 import { decodeUtf8, encodeUtf8, utf8ByteLength } from "./utf8.js";
@@ -22,10 +23,17 @@ export class BrowserConnection extends Connection {
   /** Set when we closed the socket over an oversized message: the close we report is 1009. */
   #tooBig = false;
 
-  constructor(url: string, timeout: number, protocols: string[], maxPayload: number) {
-    super(url, timeout);
+  constructor(
+    url: string,
+    timeout: number,
+    protocols: string | readonly string[],
+    maxPayload: number,
+    checks?: ArgumentChecks,
+  ) {
+    // First, so that when the browser refuses the URL or a subprotocol no timer is left running.
+    const ws = new globalThis.WebSocket(url, protocols as string | string[]);
+    super(url, timeout, checks);
     this.#maxPayload = maxPayload;
-    const ws = new globalThis.WebSocket(url, protocols);
     this.#ws = ws;
     ws.binaryType = "arraybuffer";
     ws.onopen = () => this._opened(ws.protocol);
@@ -39,15 +47,6 @@ export class BrowserConnection extends Connection {
 
   get bufferedAmount(): number {
     return this.#ws.bufferedAmount;
-  }
-  get remoteAddress(): string {
-    return "";
-  }
-  get remotePort(): number {
-    return 0;
-  }
-  setNoDelay(): boolean {
-    return false;
   }
 
   #message(data: string | ArrayBuffer): void {

@@ -1,9 +1,7 @@
-// The lifecycle every transport shares: states, the connect timeout, argument checks, and the
-// promise that events come later than the call that caused them, with exactly one close.
-import { assertCloseCode, assertCloseReason } from "./close-code.js";
-import { describe } from "./describe.js";
+// The lifecycle every transport shares: states, the connect timeout, and the promise that events
+// come later than the call that caused them, with exactly one close. Argument checks are in checks.ts.
+import type { ArgumentChecks } from "./checks.js";
 import type { Capabilities, ConnectionEvent, ErrorEvent, ReadyState } from "./types.js";
-import { utf8ByteLength } from "./utf8.js";
 
 export abstract class Connection {
   /** The URL as given; server-side, "ws://" + the Host header + the request path once it is read. */
@@ -20,9 +18,11 @@ export abstract class Connection {
   #failed = false;
   /** Set by terminate(): the close is reported as abnormal whatever the transport saw. */
   #terminated = false;
+  readonly #checks: ArgumentChecks | undefined;
 
-  constructor(url: string, timeout: number) {
+  constructor(url: string, timeout: number, checks?: ArgumentChecks) {
     this.url = url;
+    this.#checks = checks;
     if (timeout > 0) this.#timer = setTimeout(() => this.#timeout(timeout), timeout);
   }
 
@@ -33,33 +33,31 @@ export abstract class Connection {
   /** Bytes queued for sending and not yet written to the network. */
   abstract get bufferedAmount(): number;
   /** The peer's IP address, or "" where the runtime does not tell. */
-  abstract get remoteAddress(): string;
+  get remoteAddress(): string {
+    return "";
+  }
   /** The peer's TCP port, or 0 where the runtime does not tell. */
-  abstract get remotePort(): number;
+  get remotePort(): number {
+    return 0;
+  }
   /** Sets TCP_NODELAY; false where the runtime has no such switch. */
-  abstract setNoDelay(enabled: boolean): boolean;
+  setNoDelay(_enabled: boolean): boolean {
+    return false;
+  }
 
   /**
    * Sends one message: a string as a text frame, bytes as a binary frame. `binary` overrides the
    * frame type (a string sent as UTF-8 in a binary frame, or bytes sent in a text frame).
    */
   send(data: string | Uint8Array, binary: boolean = typeof data !== "string"): void {
-    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
-      throw new TypeError(`send() takes a string or a Uint8Array, got ${describe(data)}`);
-    }
+    this.#checks?.send(data);
     if (this.#state !== "open") throw new Error(`Cannot send: the connection is ${this.#state}`);
     this._send(data, binary === true);
   }
 
   /** Sends a ping (at most 125 bytes). Only where `capabilities.ping` is true. */
   ping(data: string | Uint8Array = ""): void {
-    if (typeof data !== "string" && !(data instanceof Uint8Array)) {
-      throw new TypeError(`ping() takes a string or a Uint8Array, got ${describe(data)}`);
-    }
-    if (!this.capabilities.ping)
-      throw new Error("ping() is not available in this runtime (browsers cannot send pings)");
-    const size = typeof data === "string" ? utf8ByteLength(data) : data.length;
-    if (size > 125) throw new RangeError(`A ping carries at most 125 bytes, got ${size}`);
+    this.#checks?.ping(data, this.capabilities);
     if (this.#state !== "open") throw new Error(`Cannot ping: the connection is ${this.#state}`);
     this._ping(data);
   }
@@ -69,14 +67,7 @@ export abstract class Connection {
    * closed connection does nothing. Without a code, the close frame carries none (seen as 1005).
    */
   close(code?: number, reason = ""): void {
-    if (code !== undefined) {
-      assertCloseCode(code);
-      if (!this.capabilities.anyCloseCode && code !== 1000 && (code < 3000 || code > 4999)) {
-        throw new RangeError(`Close code ${code} cannot be sent from a browser: use 1000 or 3000-4999`);
-      }
-    }
-    assertCloseReason(reason, utf8ByteLength);
-    if (reason !== "" && code === undefined) throw new TypeError("A close reason needs a close code");
+    this.#checks?.close(code, reason, this.capabilities);
     if (this.#state === "closing" || this.#state === "closed") return;
     if (this.#state === "connecting") {
       this.#failed = true; // the transport will report its abort as an error; the caller asked for it
@@ -84,8 +75,8 @@ export abstract class Connection {
       this._abort();
       return;
     }
-    this.#state = "closing";
-    this._close(code, reason);
+    this._close(code, reason); // first: without checks, the transport may refuse the code or reason
+    this._closing();
   }
 
   /**

@@ -3,6 +3,7 @@
 import type { ClientRequest, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import WebSocket from "ws";
+import { argumentChecks } from "./checks.js";
 import { Connection } from "./connection.js";
 import { errorKind, failureCloseCode, handshakeError } from "./node-errors.js";
 import type { Capabilities } from "./types.js";
@@ -30,16 +31,20 @@ export class NodeConnection extends Connection {
   /** The code we sent when failing the connection over a protocol error; ws reports 1006 then. */
   #failCode: number | undefined;
 
+  constructor(url: string, timeout: number) {
+    super(url, timeout, argumentChecks); // bytes do not matter in Node: always the clear texts
+  }
+
   get bufferedAmount(): number {
     return this.#ws?.bufferedAmount ?? 0;
   }
-  get remoteAddress(): string {
+  override get remoteAddress(): string {
     return this.#socket?.remoteAddress ?? "";
   }
-  get remotePort(): number {
+  override get remotePort(): number {
     return this.#socket?.remotePort ?? 0;
   }
-  setNoDelay(enabled: boolean): boolean {
+  override setNoDelay(enabled: boolean): boolean {
     if (this.#socket === undefined || this.#socket.destroyed) return false;
     this.#socket.setNoDelay(enabled);
     return true;

@@ -29,3 +29,6 @@ export function connect(url: string, options?: ConnectOptions): Connection {
   connection.attachClient(ws);
   return connection;
 }
+
+/** What adapters call; in Node it is connect(), checks included (see the browser entry). */
+export const open = connect;

@@ -6,9 +6,10 @@ import {
   connect,
   messageBytes,
   messageText,
+  open as openForAdapter,
 } from "@wsport/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { EventLog, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
+import { delay, EventLog, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
 
 const open: Connection[] = [];
 afterEach(() => {
@@ -254,3 +255,48 @@ describe("bad input", () => {
     expect(() => conn.close()).not.toThrow();
   });
 });
+
+describe("open(): connect() for adapters, which check arguments themselves", () => {
+  function startOpen(url: string, options?: Parameters<typeof openForAdapter>[1]) {
+    const conn = openForAdapter(url, options);
+    open.push(conn);
+    const log = new EventLog<ConnectionEvent>();
+    conn.onevent = log.push;
+    return { conn, log, next: (type: ConnectionEvent["type"]) => log.waitFor((e) => e.type === type) };
+  }
+
+  it("connects, negotiates, echoes and closes like connect()", async () => {
+    const { conn, log, next } = startOpen(serverUrl("/"), { protocols: "chat", timeout: 5000 });
+    expect(await next("open")).toEqual({ type: "open", protocol: "chat" });
+    expect(messageText((await echo(conn, log, "via open")).data)).toBe("via open");
+    conn.close(4000, "done");
+    expect(await next("close")).toMatchObject({ code: 4000, reason: "done", wasClean: true });
+  });
+
+  it("applies the timeout and maxPayload options", async () => {
+    const hang = startOpen(serverUrl("/hang"), { timeout: 200 });
+    expect(await hang.next("error")).toMatchObject({ kind: "timeout" });
+    expect(await hang.next("close")).toMatchObject({ code: 1006 });
+    const big = startOpen(serverUrl("/"), { maxPayload: 10 });
+    await big.next("open");
+    big.conn.send("more than ten bytes");
+    expect(await big.next("error")).toMatchObject({ kind: "too-big" });
+    expect(await big.next("close")).toMatchObject({ code: 1009 });
+  });
+
+  it("still refuses what the runtime cannot use, and a refused call leaves nothing running", async () => {
+    if (capabilities.runtime === "node") expect(openForAdapter).toBe(connect);
+    for (const url of ["ftp://127.0.0.1/", "ws://127.0.0.1/#frag", "ws://[::1/", "ws://127.0.0.1:99999/"]) {
+      expect(() => openForAdapter(url, { timeout: 20 }), url).toThrow();
+    }
+    expect(() => openForAdapter(serverUrl("/"), { protocols: ["a b"] })).toThrow();
+    await delay(60); // a timeout timer left by a refused call would fire here and throw
+    const { conn, log, next } = startOpen(serverUrl("/"));
+    await next("open");
+    expect(() => conn.close(1005)).toThrow();
+    expect(() => conn.close(1000, "x".repeat(124))).toThrow();
+    expect(conn.state).toBe("open");
+    expect(messageText((await echo(conn, log, "still open")).data)).toBe("still open");
+  });
+});
+

@@ -1,12 +1,6 @@
 // One plugin client: connect/send/disconnect become calls on one core Connection, and that
 // connection's events become the plugin's WsEvent0 events with exactly the plugin's keys.
-import {
-  type Connection,
-  type CloseEvent as CoreClose,
-  describe,
-  messageText,
-  connect as open,
-} from "@wsport/core";
+import { type Connection, type CloseEvent as CoreClose, describe, messageText, open } from "@wsport/core";
 import { CONSTANTS, DEFAULT_REASON } from "./constants.js";
 import { createDispatcher } from "./listeners.js";
 import { translate } from "./options.js";

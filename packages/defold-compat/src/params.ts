@@ -1,5 +1,5 @@
 // Turns Defold's connect `params` table into core options, with the extension's checks.
-import { type ConnectOptions, MAX_TIMEOUT, parseHeaderBlock } from "@wsport/core";
+import { type ConnectOptions, isToken, MAX_TIMEOUT, parseHeaderBlock } from "@wsport/core";
 import { badArgument } from "./errors.js";
 
 export interface CheckedParams {
@@ -50,9 +50,13 @@ export function checkParams(params: unknown): CheckedParams {
   };
 }
 
+/** A comma-separated subprotocol list; a name that is not a token could never be negotiated. */
 function splitList(list: string): string[] {
   return list
     .split(",")
     .map((item) => item.trim())
-    .filter((item) => item !== "");
+    .filter((item) => {
+      if (item !== "" && !isToken(item)) throw new SyntaxError(`Subprotocol '${item}' is not a token`);
+      return item !== "";
+    });
 }

@@ -2,7 +2,7 @@
 // connection's events become the extension's callback.
 import {
   type Connection as CoreConnection,
-  connect as coreConnect,
+  open as coreConnect,
   messageText,
   parseWebSocketUrl,
 } from "@wsport/core";

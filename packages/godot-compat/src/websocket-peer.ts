@@ -7,7 +7,7 @@ import {
   type ConnectionEvent,
   type ConnectOptions,
   capabilities,
-  connect,
+  open as connect,
   describe,
   messageBytes,
   parseHeaderBlock,
@@ -166,8 +166,6 @@ export class WebSocketPeer {
     if (tls_client_options?.is_server())
       return invalid("connect_to_url() needs client TLS options, got server ones.");
     if (this.#state === CONNECTING || this.#state === OPEN) return ERR_ALREADY_IN_USE;
-    const target = godotUrl(url);
-    if (target === null) return invalid(`Unsupported scheme in URL '${url}': use ws:// or wss://.`);
     const options: ConnectOptions = { protocols: this.#protocols, maxPayload: this.#inboundLimit() };
     if (this.#headers.length > 0) {
       if (BROWSER) {
@@ -184,7 +182,7 @@ export class WebSocketPeer {
     if (tls_client_options && capabilities.tlsOptions) options.tls = tls_client_options.toCoreTls();
     let conn: Connection;
     try {
-      conn = connect(target, options);
+      conn = connect(godotUrl(url), options);
     } catch (e) {
       return invalid(`Invalid URL or options for '${url}': ${(e as { message: string }).message}`);
     }
