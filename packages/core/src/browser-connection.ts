@@ -2,7 +2,7 @@
 import type { ArgumentChecks } from "./checks.js";
 import { Connection } from "./connection.js";
 import type { Capabilities } from "./types.js";
-import { decodeUtf8, encodeUtf8, utf8ByteLength } from "./utf8.js";
+import { decodeUtf8, encodeUtf8 } from "./utf8.js";
 
 export const browserCapabilities: Capabilities = Object.freeze({
   runtime: "browser",
@@ -52,7 +52,8 @@ export class BrowserConnection extends Connection {
   #message(data: string | ArrayBuffer): void {
     if (this.state !== "open") return; // after close() browsers may still deliver; the engines drop these
     const binary = typeof data !== "string";
-    const size = binary ? data.byteLength : data.length * 3 > this.#maxPayload ? utf8ByteLength(data) : 0;
+    // A string of n UTF-16 units is at most 3n bytes: only a long one is worth encoding to measure.
+    const size = binary ? data.byteLength : data.length * 3 > this.#maxPayload ? encodeUtf8(data).length : 0;
     if (this.#maxPayload > 0 && size > this.#maxPayload) {
       this.#tooBig = true;
       this._failed({

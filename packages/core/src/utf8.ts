@@ -1,7 +1,8 @@
 // UTF-8 helpers shared by every adapter. One encoder and two decoders for the whole process.
-const encoder = new TextEncoder();
-const lenientDecoder = new TextDecoder("utf-8");
-const strictDecoder = new TextDecoder("utf-8", { fatal: true });
+// Marked pure so that a bundle which uses none of them drops them.
+const encoder = /* @__PURE__ */ new TextEncoder();
+const lenientDecoder = /* @__PURE__ */ new TextDecoder("utf-8");
+const strictDecoder = /* @__PURE__ */ new TextDecoder("utf-8", { fatal: true });
 
 export function encodeUtf8(text: string): Uint8Array {
   return encoder.encode(text);
