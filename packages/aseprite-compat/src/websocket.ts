@@ -2,20 +2,17 @@
 import {
   type Connection,
   type ConnectionEvent,
-  decodeUtf8,
   open as dial,
   type ErrorEvent,
   isValidUtf8,
-  messageBytes,
   messageText,
-  parseWebSocketUrl,
   utf8ByteLength,
 } from "@wsport/core";
 import { connectErrorText, parseErrorText } from "./error-text.js";
 import { joinParts, luaNumber, type Part } from "./lua-string.js";
 import { WebSocketMessageType as T, type WebSocketMessageType } from "./message-type.js";
 import { reconnectWait, waitOption } from "./reconnect.js";
-import { toWebSocketUrl } from "./url.js";
+import { dialTarget } from "./url.js";
 
 export interface WebSocketOptions {
   /** ws://, wss://, http:// (= ws://) or https:// (= wss://). A number is turned into its string. */
@@ -62,12 +59,8 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
   // Like Aseprite, anything but a table means "no url, no handler"; unknown keys are ignored.
   const o: WebSocketOptions = typeof options === "object" && options !== null ? options : {};
   const url = typeof o.url === "number" ? luaNumber(o.url) : typeof o.url === "string" ? o.url : "";
-  let target: URL | undefined;
-  try {
-    target = parseWebSocketUrl(toWebSocketUrl(url));
-  } catch {
-    // Not an exception in Aseprite: each connection attempt reports it as an ERROR.
-  }
+  // An unusable URL is no exception in Aseprite: each connection attempt reports it as an ERROR.
+  const target = dialTarget(url);
   const onreceive = typeof o.onreceive === "function" ? o.onreceive : undefined;
   const connectOptions = { timeout: HANDSHAKE_TIMEOUT_MS, perMessageDeflate: Boolean(o.deflate) };
   const minWait = waitOption("minreconnectwait", o.minreconnectwait);
@@ -94,14 +87,13 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
 
   /** One connection attempt; its outcome drives the next one. */
   function attempt(current: number): void {
-    const dialled = target;
     let conn: Connection | undefined;
     try {
-      if (dialled !== undefined) conn = dial(dialled.href, connectOptions);
+      if (target !== undefined) conn = dial(target.href, connectOptions);
     } catch {
       // The runtime refused a URL that parsed (a browser may); it is reported the same way.
     }
-    if (dialled === undefined || conn === undefined) {
+    if (target === undefined || conn === undefined) {
       const text = parseErrorText(url);
       queueMicrotask(() => failed(current, text));
       return;
@@ -116,12 +108,13 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
           emit(T.OPEN, "");
           break;
         case "message":
-          if (event.binary) emit(T.BINARY, messageBytes(event.data));
+          // Binary payloads are always bytes; text ones are bytes in Node, a string in browsers.
+          if (event.binary) emit(T.BINARY, event.data as Uint8Array);
           else emit(T.TEXT, messageText(event.data));
           break;
         case "ping":
         case "pong":
-          emit(event.type === "ping" ? T.PING : T.PONG, decodeUtf8(event.data));
+          emit(event.type === "ping" ? T.PING : T.PONG, messageText(event.data));
           break;
         case "error":
           error = event; // an open connection that fails only reports its CLOSE, as in Aseprite
@@ -129,7 +122,7 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
         case "close":
           connection = undefined;
           if (!open) {
-            failed(current, connectErrorText(url, dialled, error));
+            failed(current, connectErrorText(url, target, error));
             break;
           }
           open = false;
@@ -145,19 +138,23 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
     if (!running || current !== run) return; // close() cancelled this attempt
     const wait = reconnectWait(++failures, minWait, maxWait);
     emit(T.ERROR, "", text);
+    // The handler may have called close().
     if (running && current === run) timer = setTimeout(() => attempt(current), wait);
   }
 
-  function connected(what: string): Connection {
-    if (connection?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
-    return connection;
-  }
-
-  function send(what: string, transmit: () => void): void {
+  /**
+   * Sends on the open connection with Aseprite's errors: "not connected" first, then "failed to send"
+   * for a payload the protocol refuses (`acceptable` false) or a send the transport refuses.
+   */
+  function transmit(what: string, acceptable: boolean, write: (conn: Connection) => void): void {
+    const conn = connection;
+    if (conn?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
+    const failure = `WebSocket failed to send ${what}`;
+    if (!acceptable) throw new Error(failure);
     try {
-      transmit();
+      write(conn);
     } catch (cause) {
-      throw new Error(`WebSocket failed to send ${what}`, { cause });
+      throw new Error(failure, { cause });
     }
   }
 
@@ -188,21 +185,18 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
     },
     sendText(...parts) {
       const data = joinParts("sendText", parts);
-      const conn = connected("text");
-      if (typeof data !== "string" && !isValidUtf8(data)) throw new Error("WebSocket failed to send text");
-      send("text", () => conn.send(data, false));
+      // Text frames must be UTF-8: IXWebSocket refuses to send anything else.
+      const valid = typeof data === "string" || isValidUtf8(data);
+      transmit("text", valid, (conn) => conn.send(data, false));
     },
     sendBinary(...parts) {
       const data = joinParts("sendBinary", parts);
-      const conn = connected("data");
-      send("data", () => conn.send(data, true));
+      transmit("data", true, (conn) => conn.send(data, true));
     },
     sendPing(data = "") {
       const payload = joinParts("sendPing", [data]);
-      const conn = connected("ping");
       const size = typeof payload === "string" ? utf8ByteLength(payload) : payload.length;
-      if (size > 125) throw new Error("WebSocket failed to send ping");
-      send("ping", () => conn.ping(payload));
+      transmit("ping", size <= 125, (conn) => conn.ping(payload));
     },
   };
   // Aseprite's WebSocket has no settable fields; the prototype makes `instanceof WebSocket` work.

@@ -10,7 +10,7 @@ const BAD_VALUE = /[\r\n\0]/;
  * block, a line without a colon or a name that is not an HTTP token is a SyntaxError.
  */
 export function parseHeaderBlock(block: unknown): Array<[string, string]> {
-  if (typeof block !== "string") throw new TypeError(`Header block must be a string, got ${describe(block)}`);
+  if (typeof block !== "string") throw new TypeError(`Header block must be a string, got ${typeof block}`);
   const lines = block.split(/\r?\n/);
   if (lines[lines.length - 1] === "") lines.pop();
   return lines.map((line, index) => {

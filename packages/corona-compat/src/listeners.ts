@@ -13,19 +13,20 @@ function check(method: string, name: unknown, listener: unknown): void {
 }
 
 export function createDispatcher() {
-  const lists: Record<string, WsListener[]> = {};
+  const lists = new Map<string, WsListener[]>();
 
   return {
     add(name: string, listener: WsListener): true {
       check("addEventListener", name, listener);
-      if (!Object.hasOwn(lists, name)) lists[name] = [];
-      lists[name]!.push(listener);
+      const list = lists.get(name);
+      if (list === undefined) lists.set(name, [listener]);
+      else list.push(listener);
       return true;
     },
 
     remove(name: string, listener: WsListener): true | undefined {
       check("removeEventListener", name, listener);
-      const list = Object.hasOwn(lists, name) ? lists[name]! : [];
+      const list = lists.get(name) ?? [];
       const at = list.indexOf(listener);
       if (at < 0) return undefined;
       list.splice(at, 1);
@@ -34,8 +35,7 @@ export function createDispatcher() {
 
     /** Calls every listener registered for `event.name` when it starts, in order. */
     dispatch(event: WsEvent): void {
-      const list = Object.hasOwn(lists, event.name) ? [...lists[event.name]!] : [];
-      for (const listener of list) {
+      for (const listener of [...(lists.get(event.name) ?? [])]) {
         try {
           if (typeof listener === "function") listener(event);
           else {

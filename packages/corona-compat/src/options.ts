@@ -1,14 +1,20 @@
 // connect(uri, options) in the plugin's terms → a URL and options for @wsport/core.
-import { type ConnectOptions as CoreOptions, describe, parseWebSocketUrl } from "@wsport/core";
+import {
+  type ConnectOptions as CoreOptions,
+  describe,
+  parseWebSocketUrl,
+  type TlsOptions,
+} from "@wsport/core";
 
 /** The plugin's connect timeout. */
 const CONNECT_TIMEOUT_MS = 6000;
 
-const TLS_VERSIONS: Record<string, "TLSv1" | "TLSv1.1" | "TLSv1.2"> = {
-  TLS_V1: "TLSv1",
-  TLS_V1_1: "TLSv1.1",
-  TLS_V1_2: "TLSv1.2",
-};
+/** ws.TLS_1_0, ws.TLS_1_1 and ws.TLS_1_2 → the TLS version core pins. A Map: "toString" is no key. */
+const TLS_VERSIONS = new Map<unknown, TlsOptions["minVersion"]>([
+  ["TLS_V1", "TLSv1"],
+  ["TLS_V1_1", "TLSv1.1"],
+  ["TLS_V1_2", "TLSv1.2"],
+]);
 
 export function translate(uri: unknown, options: unknown): { url: string; options: CoreOptions } {
   const url = parseWebSocketUrl(uri);
@@ -18,14 +24,14 @@ export function translate(uri: unknown, options: unknown): { url: string; option
   }
   const { port, tls } = options as { port?: unknown; tls?: unknown };
   if (port !== undefined) {
-    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
+    if (!Number.isInteger(port) || (port as number) < 1 || (port as number) > 65535) {
       throw new RangeError(
         `connect: options.port must be a whole number from 1 to 65535, got ${describe(port)}`,
       );
     }
     url.port = String(port);
   }
-  const version = typeof tls === "string" && Object.hasOwn(TLS_VERSIONS, tls) ? TLS_VERSIONS[tls] : undefined;
+  const version = TLS_VERSIONS.get(tls);
   if (tls !== undefined && version === undefined) {
     throw new RangeError(
       `connect: options.tls must be ws.TLS_1_0, ws.TLS_1_1 or ws.TLS_1_2, got ${describe(tls)}`,
@@ -34,9 +40,7 @@ export function translate(uri: unknown, options: unknown): { url: string; option
   const core: CoreOptions = { timeout: CONNECT_TIMEOUT_MS };
   // The plugin verifies no certificate ("verify none"); a pinned version is both min and max.
   if (url.protocol === "wss:") {
-    core.tls = version
-      ? { rejectUnauthorized: false, minVersion: version, maxVersion: version }
-      : { rejectUnauthorized: false };
+    core.tls = { rejectUnauthorized: false, minVersion: version, maxVersion: version };
   }
   return { url: url.href, options: core };
 }

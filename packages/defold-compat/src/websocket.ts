@@ -3,10 +3,10 @@
 import {
   type Connection as CoreConnection,
   open as coreConnect,
+  type ErrorEvent,
   messageText,
-  parseWebSocketUrl,
 } from "@wsport/core";
-import { badArgument, closingText, errorData, openFailureText } from "./errors.js";
+import { badArgument, errorData, openFailureText } from "./errors.js";
 import { checkParams } from "./params.js";
 import type {
   Callback,
@@ -17,6 +17,7 @@ import type {
   MessageOf,
   SendOptions,
 } from "./types.js";
+import { webSocketHost } from "./url.js";
 
 const EVENT_CONNECTED = 0;
 const EVENT_DISCONNECTED = 1;
@@ -79,18 +80,22 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
   // Defold takes http:/https: as ws:/wss:.
   const target = url.replace(/^http(s?):/i, "ws$1:");
   let host: string;
+  let core: CoreConnection;
   try {
-    host = parseWebSocketUrl(target).hostname;
+    host = webSocketHost(target);
+    core = coreConnect(target, options); // a browser's WebSocket may still refuse the URL
   } catch (err) {
     // Defold reports an unusable URL through the callback, on a later frame.
     const failure: ErrorData = { event: EVENT_ERROR, message: openFailureText((err as Error).message) };
     setTimeout(() => finish(entry.closing ? undefined : failure, 1006));
     return handle;
   }
-  const core = coreConnect(target, options);
   entry.core = core;
   let opened = false;
   let error: ErrorData | undefined;
+  const fail = (event: ErrorEvent) => {
+    if (error === undefined && !entry.closing) error = errorData(event, opened, host);
+  };
   core.onevent = (event) => {
     if (event.type === "open") {
       opened = true;
@@ -100,15 +105,10 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
       const message = bytes && event.binary ? (event.data as Uint8Array) : messageText(event.data);
       deliver({ event: EVENT_MESSAGE, message } as EventData<MessageOf<P>>);
     } else if (event.type === "error") {
-      if (error === undefined && !entry.closing) error = errorData(event, opened, host);
+      fail(event);
     } else if (event.type === "close") {
       // No close frame and no reason given: the connection was lost, which is an error too.
-      if (error === undefined && !entry.closing && event.code === 1006) {
-        error = {
-          event: EVENT_ERROR,
-          message: opened ? closingText(host, "connection lost") : openFailureText("connection lost"),
-        };
-      }
+      if (event.code === 1006) fail({ type: "error", kind: "network", message: "connection lost" });
       finish(error, event.code);
     }
   };
@@ -138,8 +138,8 @@ function send(connection: Connection, message: string | Uint8Array, options?: Se
   if (typeof message !== "string" && !(message instanceof Uint8Array)) {
     throw badArgument(2, "send", "string", message);
   }
-  const type =
-    typeof options === "object" && options !== null ? (options.type ?? DATA_TYPE_BINARY) : DATA_TYPE_BINARY;
+  // A non-table `options` is ignored, as in Defold: reading `type` off it gives undefined.
+  const type = options?.type ?? DATA_TYPE_BINARY;
   if (type !== DATA_TYPE_BINARY && type !== DATA_TYPE_TEXT) {
     throw badArgument(3, "send", "type: websocket.DATA_TYPE_TEXT or websocket.DATA_TYPE_BINARY", type);
   }

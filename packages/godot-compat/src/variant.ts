@@ -35,85 +35,97 @@ const MAX_DEPTH = 512;
 class Invalid {
   constructor(readonly code: GodotError) {}
 }
+const INVALID_DATA = new Invalid(ERR_INVALID_DATA);
+const TOO_DEEP = new Invalid(ERR_OUT_OF_MEMORY);
 
 // --- encoding --------------------------------------------------------------------------------
 
-class Writer {
-  bytes = new Uint8Array(64);
-  view = new DataView(this.bytes.buffer);
-  length = 0;
+/** Encodes a value; returns the bytes or the Godot error code. */
+export function encodeVar(value: unknown): PackedByteArray | GodotError {
+  let bytes = new Uint8Array(64);
+  let view = new DataView(bytes.buffer);
+  let length = 0;
 
-  reserve(size: number): number {
-    const at = this.length;
-    if (at + size > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, at + size));
-      bigger.set(this.bytes);
-      this.bytes = bigger;
-      this.view = new DataView(bigger.buffer);
+  /** Makes room for `size` more bytes and returns where they start. It may replace `bytes` and `view`: call it first. */
+  function reserve(size: number): number {
+    const at = length;
+    if (at + size > bytes.length) {
+      const bigger = new Uint8Array(Math.max(bytes.length * 2, at + size));
+      bigger.set(bytes);
+      bytes = bigger;
+      view = new DataView(bigger.buffer);
     }
-    this.length = at + size;
+    length = at + size;
     return at;
   }
-  u32(value: number): void {
-    const at = this.reserve(4); // first: reserve() may replace the view
-    this.view.setUint32(at, value, true);
+  function u32(n: number): void {
+    const at = reserve(4);
+    view.setUint32(at, n, true);
   }
   /** A length, the bytes, then zeros up to a multiple of 4. */
-  blob(data: Uint8Array): void {
-    this.u32(data.length);
-    const at = this.reserve((data.length + 3) & ~3);
-    this.bytes.set(data, at);
+  function blob(data: Uint8Array): void {
+    u32(data.length);
+    const at = reserve((data.length + 3) & ~3);
+    bytes.set(data, at);
   }
-}
 
-function encode(w: Writer, value: unknown, depth: number): void {
-  if (depth > MAX_DEPTH) throw new Invalid(ERR_OUT_OF_MEMORY);
-  if (value === null || value === undefined) w.u32(NIL);
-  else if (typeof value === "boolean") {
-    w.u32(BOOL);
-    w.u32(value ? 1 : 0);
-  } else if (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) {
-    const big = BigInt(value);
-    if (big < -(2n ** 63n) || big >= 2n ** 63n) throw new Invalid(ERR_INVALID_DATA);
-    if (big >= -(2n ** 31n) && big < 2n ** 31n) {
-      w.u32(INT);
-      const at = w.reserve(4); // first: reserve() may replace the view
-      w.view.setInt32(at, Number(big), true);
-    } else {
-      w.u32(INT | FLAG_64);
-      const at = w.reserve(8); // first: reserve() may replace the view
-      w.view.setBigInt64(at, big, true);
-    }
-  } else if (typeof value === "number") {
-    // Like Godot: 32 bits when the value survives the round trip through a float, else 64.
-    if (Math.fround(value) === value || Number.isNaN(value)) {
-      w.u32(FLOAT);
-      const at = w.reserve(4); // first: reserve() may replace the view
-      w.view.setFloat32(at, value, true);
-    } else {
-      w.u32(FLOAT | FLAG_64);
-      const at = w.reserve(8); // first: reserve() may replace the view
-      w.view.setFloat64(at, value, true);
-    }
-  } else if (typeof value === "string") {
-    w.u32(STRING);
-    w.blob(encodeUtf8(value));
-  } else if (value instanceof Uint8Array) {
-    w.u32(PACKED_BYTE_ARRAY);
-    w.blob(value);
-  } else if (Array.isArray(value)) {
-    w.u32(ARRAY);
-    w.u32(value.length);
-    for (const item of value) encode(w, item, depth + 1);
-  } else if (value instanceof Map || isPlainObject(value)) {
-    const entries = value instanceof Map ? [...value] : Object.entries(value);
-    w.u32(DICTIONARY);
-    w.u32(entries.length);
-    for (const [k, v] of entries) {
-      encode(w, k, depth + 1);
-      encode(w, v, depth + 1);
-    }
-  } else throw new Invalid(ERR_INVALID_DATA); // functions, symbols, class instances
+  function encode(value: unknown, depth: number): void {
+    if (depth > MAX_DEPTH) throw TOO_DEEP;
+    if (value === null || value === undefined) u32(NIL);
+    else if (typeof value === "boolean") {
+      u32(BOOL);
+      u32(value ? 1 : 0);
+    } else if (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) {
+      const big = BigInt(value);
+      if (BigInt.asIntN(64, big) !== big) throw INVALID_DATA; // does not fit in 64 bits
+      if (BigInt.asIntN(32, big) === big) {
+        u32(INT);
+        const at = reserve(4);
+        view.setInt32(at, Number(big), true);
+      } else {
+        u32(INT | FLAG_64);
+        const at = reserve(8);
+        view.setBigInt64(at, big, true);
+      }
+    } else if (typeof value === "number") {
+      // Like Godot: 32 bits when the value survives the round trip through a float, else 64.
+      if (Math.fround(value) === value || Number.isNaN(value)) {
+        u32(FLOAT);
+        const at = reserve(4);
+        view.setFloat32(at, value, true);
+      } else {
+        u32(FLOAT | FLAG_64);
+        const at = reserve(8);
+        view.setFloat64(at, value, true);
+      }
+    } else if (typeof value === "string") {
+      u32(STRING);
+      blob(encodeUtf8(value));
+    } else if (value instanceof Uint8Array) {
+      u32(PACKED_BYTE_ARRAY);
+      blob(value);
+    } else if (Array.isArray(value)) {
+      u32(ARRAY);
+      u32(value.length);
+      for (const item of value) encode(item, depth + 1);
+    } else if (value instanceof Map || isPlainObject(value)) {
+      const entries = value instanceof Map ? [...value] : Object.entries(value);
+      u32(DICTIONARY);
+      u32(entries.length);
+      for (const [k, v] of entries) {
+        encode(k, depth + 1);
+        encode(v, depth + 1);
+      }
+    } else throw INVALID_DATA; // functions, symbols, class instances
+  }
+
+  try {
+    encode(value, 0);
+  } catch (e) {
+    if (e instanceof Invalid) return e.code;
+    throw e;
+  }
+  return new PackedByteArray(bytes.buffer, 0, length);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -122,101 +134,83 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Encodes a value; returns the bytes or the Godot error code. */
-export function encodeVar(value: unknown): PackedByteArray | GodotError {
-  const w = new Writer();
-  try {
-    encode(w, value, 0);
-  } catch (e) {
-    if (e instanceof Invalid) return e.code;
-    throw e;
-  }
-  return new PackedByteArray(w.bytes.buffer, 0, w.length);
-}
-
 // --- decoding --------------------------------------------------------------------------------
-
-class Reader {
-  at = 0;
-  readonly view: DataView;
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  }
-  take(size: number): number {
-    const at = this.at;
-    if (size < 0 || at + size > this.bytes.length) throw new Invalid(ERR_INVALID_DATA);
-    this.at = at + size;
-    return at;
-  }
-  u32(): number {
-    return this.view.getUint32(this.take(4), true);
-  }
-  blob(): Uint8Array {
-    const size = this.u32();
-    const at = this.take((size + 3) & ~3);
-    return this.bytes.subarray(at, at + size);
-  }
-}
-
-function decode(r: Reader, depth: number): Variant {
-  if (depth > MAX_DEPTH) throw new Invalid(ERR_INVALID_DATA);
-  const header = r.u32();
-  const type = header & 0xff;
-  const wide = (header & FLAG_64) !== 0;
-  switch (type) {
-    case NIL:
-      return null;
-    case BOOL:
-      return r.u32() !== 0;
-    case INT: {
-      if (!wide) return r.view.getInt32(r.take(4), true);
-      const big = r.view.getBigInt64(r.take(8), true);
-      return big >= BigInt(Number.MIN_SAFE_INTEGER) && big <= BigInt(Number.MAX_SAFE_INTEGER)
-        ? Number(big)
-        : big;
-    }
-    case FLOAT:
-      return wide ? r.view.getFloat64(r.take(8), true) : r.view.getFloat32(r.take(4), true);
-    case STRING:
-    case STRING_NAME:
-      return decodeUtf8(r.blob(), true);
-    case PACKED_BYTE_ARRAY:
-      return new PackedByteArray(r.blob());
-    case ARRAY: {
-      // Godot 4.4+ typed arrays: bits 16-17 say what follows the header (1 = a builtin type id).
-      skipContainerType(r, (header >> 16) & 3);
-      const count = r.u32() & 0x7fffffff;
-      const out: Variant[] = [];
-      for (let i = 0; i < count; i++) out.push(decode(r, depth + 1));
-      return out;
-    }
-    case DICTIONARY: {
-      skipContainerType(r, (header >> 16) & 3); // key type
-      skipContainerType(r, (header >> 18) & 3); // value type
-      const count = r.u32() & 0x7fffffff;
-      const map = new Map<Variant, Variant>();
-      let stringKeys = true;
-      for (let i = 0; i < count; i++) {
-        const key = decode(r, depth + 1);
-        if (typeof key !== "string") stringKeys = false;
-        map.set(key, decode(r, depth + 1));
-      }
-      return stringKeys ? Object.fromEntries(map) : map;
-    }
-    default:
-      throw new Invalid(ERR_INVALID_DATA); // vectors, objects, ...: not carried by this port
-  }
-}
-
-function skipContainerType(r: Reader, kind: number): void {
-  if (kind === 1) r.take(4);
-  else if (kind !== 0) throw new Invalid(ERR_INVALID_DATA); // typed by class or script
-}
 
 /** Decodes one value from the start of `bytes`; null on any error, as Godot's bytes_to_var. */
 export function bytesToVar(bytes: Uint8Array, _allowObjects = false): Variant {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  let next = 0;
+
+  /** Moves past `size` bytes and returns where they start. */
+  function take(size: number): number {
+    const at = next;
+    if (size < 0 || at + size > bytes.length) throw INVALID_DATA;
+    next = at + size;
+    return at;
+  }
+  function u32(): number {
+    return view.getUint32(take(4), true);
+  }
+  function blob(): Uint8Array {
+    const size = u32();
+    const at = take((size + 3) & ~3);
+    return bytes.subarray(at, at + size);
+  }
+  /** Godot 4.4+ typed containers: `kind` says what follows the header (1 = a builtin type id). */
+  function skipContainerType(kind: number): void {
+    if (kind === 1) take(4);
+    else if (kind !== 0) throw INVALID_DATA; // typed by class or script
+  }
+
+  function decode(depth: number): Variant {
+    if (depth > MAX_DEPTH) throw INVALID_DATA;
+    const header = u32();
+    const wide = (header & FLAG_64) !== 0;
+    switch (header & 0xff) {
+      case NIL:
+        return null;
+      case BOOL:
+        return u32() !== 0;
+      case INT: {
+        if (!wide) return view.getInt32(take(4), true);
+        const big = view.getBigInt64(take(8), true);
+        const small = Number(big);
+        return Number.isSafeInteger(small) ? small : big;
+      }
+      case FLOAT:
+        return wide ? view.getFloat64(take(8), true) : view.getFloat32(take(4), true);
+      case STRING:
+      case STRING_NAME:
+        return decodeUtf8(blob(), true);
+      case PACKED_BYTE_ARRAY:
+        return new PackedByteArray(blob());
+      case ARRAY: {
+        skipContainerType((header >> 16) & 3);
+        const count = u32() & 0x7fffffff;
+        const out: Variant[] = [];
+        for (let i = 0; i < count; i++) out.push(decode(depth + 1));
+        return out;
+      }
+      case DICTIONARY: {
+        skipContainerType((header >> 16) & 3); // key type
+        skipContainerType((header >> 18) & 3); // value type
+        const count = u32() & 0x7fffffff;
+        const map = new Map<Variant, Variant>();
+        let stringKeys = true;
+        for (let i = 0; i < count; i++) {
+          const key = decode(depth + 1);
+          if (typeof key !== "string") stringKeys = false;
+          map.set(key, decode(depth + 1));
+        }
+        return stringKeys ? Object.fromEntries(map) : map;
+      }
+      default:
+        throw INVALID_DATA; // vectors, objects, ...: not carried by this port
+    }
+  }
+
   try {
-    return decode(new Reader(bytes), 0);
+    return decode(0);
   } catch {
     return null;
   }

@@ -1,30 +1,28 @@
 // Godot 4's WebSocketPeer over one core Connection. Core's events wait in bounded queues and only
 // poll() makes them visible: the state, the selected protocol, the close code and new packets.
+// This is Godot's Web build; the Node entry adds what its native build does (see native.ts).
 import {
-  acceptSocket,
   type CloseEvent,
   type Connection,
   type ConnectionEvent,
   type ConnectOptions,
-  capabilities,
   open as connect,
   describe,
   messageBytes,
-  parseHeaderBlock,
   utf8ByteLength,
 } from "@wsport/core";
 import {
   ERR_ALREADY_IN_USE,
-  ERR_INVALID_PARAMETER,
   ERR_OUT_OF_MEMORY,
   ERR_UNAVAILABLE,
   FAILED,
   type GodotError,
   OK,
 } from "./error.js";
+import type { Heartbeat, NativeFeatures } from "./native.js";
 import { asPacked, PackedByteArray } from "./packed-byte-array.js";
-import { printError } from "./print.js";
-import { plainAddress, type StreamPeerTCP, tcpStreamOf } from "./stream-peer-tcp.js";
+import { invalid, printError } from "./print.js";
+import { plainAddress, type StreamPeerTCP } from "./stream-peer-tcp.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
@@ -33,14 +31,7 @@ const CONNECTING = 0;
 const OPEN = 1;
 const CLOSING = 2;
 const CLOSED = 3;
-const BROWSER = capabilities.runtime === "browser";
 const NO_BYTES = new PackedByteArray(0);
-/** The reasons native Godot reports when it failed the connection itself. */
-const FAILURE_REASONS: Record<number, string> = {
-  1002: "Protocol error",
-  1007: "Invalid frame payload data",
-  1009: "Message too big",
-};
 let warnedHeaders = false;
 
 interface Packet {
@@ -61,6 +52,12 @@ export class WebSocketPeer {
     return new WebSocketPeer();
   }
 
+  /** `native`: what Godot's native build adds; only the Node entry's WebSocketPeer passes it. */
+  constructor(native: NativeFeatures | null = null) {
+    this.#native = native;
+    this.#heartbeat = native?.createHeartbeat() ?? null;
+  }
+
   /** Largest inbound message in bytes; read when connecting or accepting. */
   inbound_buffer_size = 65535;
   /** Largest number of bytes waiting to be sent (≤ 0: no limit); checked on every send. */
@@ -68,6 +65,8 @@ export class WebSocketPeer {
   /** Inbound packets that may wait for get_packet (read when connecting), and outbound frames that may wait to be written. */
   max_queued_packets = 4096;
 
+  readonly #native: NativeFeatures | null;
+  readonly #heartbeat: Heartbeat | null;
   #protocols: string[] = [];
   #headers: string[] = [];
   #heartbeatMs = 0;
@@ -94,8 +93,6 @@ export class WebSocketPeer {
   #maxBytes = 65536;
 
   #outFrames = 0;
-  #lastPing = 0;
-  #awaitingPong = false;
 
   readonly #onEvent = (event: ConnectionEvent): void => {
     switch (event.type) {
@@ -106,7 +103,7 @@ export class WebSocketPeer {
         this.#receive(messageBytes(event.data), !event.binary);
         break;
       case "pong":
-        this.#awaitingPong = false;
+        this.#heartbeat?.pong();
         break;
       case "close":
         this.#pendingClose = event;
@@ -139,7 +136,7 @@ export class WebSocketPeer {
     return this.#heartbeatMs / 1000;
   }
   set heartbeat_interval(seconds: number) {
-    if (typeof seconds !== "number" || !(seconds >= 0) || seconds === Number.POSITIVE_INFINITY) {
+    if (!(Number.isFinite(seconds) && seconds >= 0)) {
       printError(`Condition "p_interval < 0" is true: invalid heartbeat_interval ${describe(seconds)}.`);
     } else this.#heartbeatMs = Math.trunc(seconds * 1000);
   }
@@ -165,21 +162,15 @@ export class WebSocketPeer {
     }
     if (tls_client_options?.is_server())
       return invalid("connect_to_url() needs client TLS options, got server ones.");
-    if (this.#state === CONNECTING || this.#state === OPEN) return ERR_ALREADY_IN_USE;
+    if (this.#busy()) return ERR_ALREADY_IN_USE;
     const options: ConnectOptions = { protocols: this.#protocols, maxPayload: this.#inboundLimit() };
-    if (this.#headers.length > 0) {
-      if (BROWSER) {
-        if (!warnedHeaders) console.warn("Custom headers are not supported in Web platform.");
-        warnedHeaders = true;
-      } else {
-        try {
-          options.headers = Object.fromEntries(parseHeaderBlock(this.#headers.join("\r\n")));
-        } catch (e) {
-          return invalid(`Bad handshake_headers: ${(e as { message: string }).message}`);
-        }
-      }
+    if (this.#native !== null) {
+      const error = this.#native.addClientOptions(options, this.#headers, tls_client_options);
+      if (error !== null) return invalid(error);
+    } else if (this.#headers.length > 0) {
+      if (!warnedHeaders) console.warn("Custom headers are not supported in Web platform.");
+      warnedHeaders = true;
     }
-    if (tls_client_options && capabilities.tlsOptions) options.tls = tls_client_options.toCoreTls();
     let conn: Connection;
     try {
       conn = connect(godotUrl(url), options);
@@ -192,27 +183,20 @@ export class WebSocketPeer {
 
   /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(). Node only. */
   accept_stream(stream: StreamPeerTCP | null): GodotError {
-    if (!capabilities.server) {
+    if (this.#native === null) {
       console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
       return ERR_UNAVAILABLE;
     }
-    const tcp = tcpStreamOf(stream);
-    if (tcp === undefined)
-      return invalid("accept_stream() needs a StreamPeerTCP from TCPServer.take_connection().");
-    if (this.#state === CONNECTING || this.#state === OPEN) return ERR_ALREADY_IN_USE;
-    let conn: Connection;
-    try {
-      conn = acceptSocket(tcp, {
-        protocols: this.#protocols,
-        headers: this.#headers,
-        maxPayload: this.#inboundLimit(),
-      });
-    } catch (e) {
-      return invalid(`accept_stream() failed: ${(e as { message: string }).message}`);
-    }
-    conn.setNoDelay(true);
+    const options = { protocols: this.#protocols, headers: this.#headers, maxPayload: this.#inboundLimit() };
+    const conn = this.#native.acceptStream(stream, this.#busy(), options);
+    if (typeof conn === "number") return conn;
     this.#start(conn, "", true);
     return OK;
+  }
+
+  /** Connecting or open: connect_to_url and accept_stream return ERR_ALREADY_IN_USE. */
+  #busy(): boolean {
+    return this.#state === CONNECTING || this.#state === OPEN;
   }
 
   #inboundLimit(): number {
@@ -234,9 +218,9 @@ export class WebSocketPeer {
     this.#pendingOpen = null;
     this.#pendingClose = null;
     this.#outFrames = 0;
-    this.#awaitingPong = false;
+    this.#heartbeat?.reset();
     const size = this.#inboundLimit();
-    this.#maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Number.POSITIVE_INFINITY;
+    this.#maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
     this.#maxPackets = this.max_queued_packets;
   }
 
@@ -256,22 +240,8 @@ export class WebSocketPeer {
     this.#visible = this.#packets.length;
     const close = this.#pendingClose;
     if (close !== null) this.#closed(close);
-    else if (this.#heartbeatMs > 0 && this.#state === OPEN && capabilities.ping) this.#heartbeat();
-  }
-
-  #heartbeat(): void {
-    const now = Date.now();
-    if (now - this.#lastPing <= this.#heartbeatMs) return;
-    if (this.#awaitingPong) {
-      this.#drop(); // no pong for a whole interval: the peer is gone
-      return;
-    }
-    this.#lastPing = now;
-    this.#awaitingPong = true;
-    try {
-      this.#conn?.ping();
-    } catch {
-      // the connection is closing; its close event comes on a later poll
+    else if (this.#heartbeatMs > 0 && this.#state === OPEN && this.#conn !== null) {
+      if (this.#heartbeat?.beat(this.#conn, this.#heartbeatMs) === false) this.#drop();
     }
   }
 
@@ -279,15 +249,8 @@ export class WebSocketPeer {
     this.#pendingClose = null;
     this.#conn = null;
     this.#state = CLOSED;
-    if (BROWSER || event.wasClean) {
-      // Native Godot reports a close frame without a status as 0; browsers report 1005.
-      this.#closeCode = !BROWSER && event.code === 1005 ? 0 : event.code;
-      this.#closeReason = event.reason;
-    } else {
-      const reason = FAILURE_REASONS[event.code];
-      this.#closeCode = reason === undefined ? -1 : event.code;
-      this.#closeReason = reason ?? "";
-    }
+    // The Web build reports what the browser saw.
+    [this.#closeCode, this.#closeReason] = this.#native?.closeStatus(event) ?? [event.code, event.reason];
   }
 
   #receive(bytes: Uint8Array, text: boolean): void {
@@ -456,15 +419,16 @@ export class WebSocketPeer {
   }
 
   get_connected_host(): string {
-    return this.#socketInfo() ? plainAddress(this.#conn!.remoteAddress) : "";
+    const conn = this.#tcpConnection();
+    return conn ? plainAddress(conn.remoteAddress) : "";
   }
 
   get_connected_port(): number {
-    return this.#socketInfo() ? this.#conn!.remotePort : 0;
+    return this.#tcpConnection()?.remotePort ?? 0;
   }
 
   set_no_delay(enabled: boolean): void {
-    if (this.#socketInfo()) this.#conn!.setNoDelay(enabled === true);
+    this.#tcpConnection()?.setNoDelay(enabled === true);
   }
 
   /** Bytes waiting to be written to the network. */
@@ -472,16 +436,14 @@ export class WebSocketPeer {
     return this.#state === OPEN && this.#conn !== null ? this.#conn.bufferedAmount : 0;
   }
 
-  #socketInfo(): boolean {
-    if (this.#conn !== null && this.#state !== CLOSED && capabilities.socketInfo) return true;
-    printError(BROWSER ? "Not supported in Web platform." : "No TCP connection (the peer is closed).");
-    return false;
+  /** The connection whose TCP socket the socket-info methods read, or null after an error print. */
+  #tcpConnection(): Connection | null {
+    if (this.#native === null) printError("Not supported in Web platform.");
+    else if (this.#conn === null || this.#state === CLOSED)
+      printError("No TCP connection (the peer is closed).");
+    else return this.#conn;
+    return null;
   }
-}
-
-function invalid(message: string, code: GodotError = ERR_INVALID_PARAMETER): GodotError {
-  printError(message);
-  return code;
 }
 
 function isStringArray(value: unknown): value is readonly string[] {

@@ -1,0 +1,79 @@
+// What Godot's native WebSocketPeer (WSLPeer) does beyond its Web one, for the Node entry:
+// handshake headers and TLS, the server side, heartbeat pings, and its own close codes.
+import { acceptSocket, type CloseEvent, type Connection, parseHeaderBlock } from "@wsport/core";
+import { ERR_ALREADY_IN_USE } from "./error.js";
+import type { Heartbeat, NativeFeatures } from "./native.js";
+import { invalid } from "./print.js";
+import { tcpStreamOf } from "./stream-peer-tcp.js";
+
+/** The reasons native Godot reports when it failed the connection itself. */
+const FAILURE_REASONS: Record<number, string> = {
+  1002: "Protocol error",
+  1007: "Invalid frame payload data",
+  1009: "Message too big",
+};
+
+export const nativeFeatures: NativeFeatures = {
+  addClientOptions(options, headers, tls) {
+    if (headers.length > 0) {
+      try {
+        options.headers = Object.fromEntries(parseHeaderBlock(headers.join("\r\n")));
+      } catch (e) {
+        return `Bad handshake_headers: ${(e as { message: string }).message}`;
+      }
+    }
+    if (tls) options.tls = tls.toCoreTls();
+    return null;
+  },
+
+  acceptStream(stream, busy, options) {
+    const tcp = tcpStreamOf(stream);
+    if (tcp === undefined)
+      return invalid("accept_stream() needs a StreamPeerTCP from TCPServer.take_connection().");
+    if (busy) return ERR_ALREADY_IN_USE;
+    let conn: Connection;
+    try {
+      conn = acceptSocket(tcp, options);
+    } catch (e) {
+      return invalid(`accept_stream() failed: ${(e as { message: string }).message}`);
+    }
+    conn.setNoDelay(true);
+    return conn;
+  },
+
+  closeStatus(event: CloseEvent): [number, string] {
+    // Native Godot reports a close frame without a status as 0.
+    if (event.wasClean) return [event.code === 1005 ? 0 : event.code, event.reason];
+    const reason = FAILURE_REASONS[event.code];
+    return reason === undefined ? [-1, ""] : [event.code, reason];
+  },
+
+  createHeartbeat: () => new PingHeartbeat(),
+};
+
+class PingHeartbeat implements Heartbeat {
+  #lastPing = 0;
+  #awaitingPong = false;
+
+  reset(): void {
+    this.#awaitingPong = false;
+  }
+
+  pong(): void {
+    this.#awaitingPong = false;
+  }
+
+  beat(conn: Connection, intervalMs: number): boolean {
+    const now = Date.now();
+    if (now - this.#lastPing <= intervalMs) return true;
+    if (this.#awaitingPong) return false; // no pong for a whole interval: the peer is gone
+    this.#lastPing = now;
+    this.#awaitingPong = true;
+    try {
+      conn.ping();
+    } catch {
+      // the connection is closing; its close event comes on a later poll
+    }
+    return true;
+  }
+}

@@ -1,0 +1,17 @@
+// @wsport/godot-compat for Node: everything the browser entry has, with the WebSocketPeer of
+// Godot's native build (handshake headers, TLS, the server side, heartbeat, socket info).
+import { nativeFeatures } from "./node-native.js";
+import { WebSocketPeer as WebWebSocketPeer } from "./websocket-peer.js";
+
+export * from "./index.js";
+
+export class WebSocketPeer extends WebWebSocketPeer {
+  /** GDScript's `WebSocketPeer.new()`. */
+  static override new(): WebSocketPeer {
+    return new WebSocketPeer();
+  }
+
+  constructor() {
+    super(nativeFeatures);
+  }
+}
