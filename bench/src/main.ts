@@ -8,7 +8,7 @@ import { loadClients } from "./clients/index.ts";
 import { fullConfig, quickConfig } from "./config.ts";
 import { evaluateGoals, render } from "./report.ts";
 import type { Results } from "./results.ts";
-import { measureLatency, measureThroughput } from "./sections/clients.ts";
+import { measureLatency, measureThroughput, startClientProcesses } from "./sections/clients.ts";
 import { measureClientHeap, measureServerHeap } from "./sections/memory.ts";
 import { measureGodotPoll } from "./sections/poll.ts";
 import { measureServers, type ServerProcess } from "./sections/server.ts";
@@ -55,6 +55,7 @@ const bareWs = await startEchoServer("ws", "bare ws");
 const wsport = await startEchoServer("wsport", "@wsport/server");
 const [load] = await startChild("load-clients", []);
 const [idle] = await startChild("idle-clients", []);
+const clientProcesses = await startClientProcesses(clients);
 
 const results: Results = {
   date: new Date().toISOString(),
@@ -63,7 +64,7 @@ const results: Results = {
   quick,
   seconds: 0,
   notes: [
-    "Client figures (1, 2, 4 client side) run against one bare ws echo server in a child process.",
+    "Client figures (1, 2, 4 client side) run against one bare ws echo server in a child process; for 1 and 2 each client runs in a process of its own.",
     "Server figures: 1 client keeps 32 messages in flight; 100 clients keep 1 each. Load is raw ws in its own process.",
     ...clients.flatMap((client) => (client.note === undefined ? [] : [client.note])),
   ],
@@ -80,9 +81,9 @@ const results: Results = {
 
 try {
   log("bench: echo throughput");
-  results.throughput = await measureThroughput(config, clients, bareWs.url, log);
+  results.throughput = await measureThroughput(config, clientProcesses, bareWs.url, log);
   log("bench: latency");
-  results.latency = await measureLatency(config, clients, bareWs.url);
+  results.latency = await measureLatency(config, clientProcesses, bareWs.url);
   log("bench: server throughput");
   results.server = await measureServers(config, [bareWs, wsport], load);
   log("bench: server heap");
@@ -94,7 +95,8 @@ try {
   log("bench: bundles");
   results.bundles = await measureBundleSizes(benchDir);
 } finally {
-  await Promise.all([bareWs.child.stop(), wsport.child.stop(), load.stop(), idle.stop()]);
+  const children = [bareWs.child, wsport.child, load, idle, ...clientProcesses.map((c) => c.child)];
+  await Promise.all(children.map((child) => child.stop()));
 }
 
 results.seconds = (performance.now() - started) / 1000;

@@ -100,10 +100,12 @@ function allGoals(r: Results): Goal[] {
       detail: `${b.wsBytes} B`,
     });
     if (b.budget !== undefined) {
+      // Judged on what an app ships (its bundler keeps what the typical import reaches); the
+      // every-export bundle is the worst case, shown beside it.
       goals.push({
         goal: `${b.package} min+gzip <= ${b.budget} B`,
-        met: b.gzip <= b.budget,
-        detail: `${b.gzip} B`,
+        met: b.typicalGzip <= b.budget,
+        detail: `${b.typicalGzip} B for { ${b.typicalImport} } (every export: ${b.gzip} B)`,
       });
     }
   }

@@ -1,9 +1,11 @@
 // Sections 1 and 2: echo throughput and round-trip latency of every client against one bare ws
-// echo server in another process. Clients take turns within each run (rotating who goes first),
+// echo server in another process. Each client runs in a process of its own (processes/echo-client.ts),
+// started once for both sections. Clients take turns within each run (rotating who goes first),
 // so drift on a busy machine hits them alike.
+import { type Child, startChild } from "../child.ts";
 import type { ClientKind } from "../clients/types.ts";
 import type { BenchConfig } from "../config.ts";
-import { latencyRun, throughputRun } from "../echo.ts";
+import type { ThroughputSample } from "../echo.ts";
 import type { LatencyRow, ThroughputRow } from "../results.ts";
 import { median, percentileSorted, ratio } from "../stats.ts";
 
@@ -21,16 +23,40 @@ function pairedRatio(values: readonly number[], baseline: readonly number[]): nu
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** A client in its own process; runs are requested one at a time. */
+export interface ClientProcess {
+  name: string;
+  child: Child;
+}
+
+/** Starts one process per client, one after the other so start-up does not overlap. */
+export async function startClientProcesses(clients: readonly ClientKind[]): Promise<ClientProcess[]> {
+  const started: ClientProcess[] = [];
+  for (const client of clients) {
+    const [child] = await startChild("echo-client", [client.name]);
+    started.push({ name: client.name, child });
+  }
+  return started;
+}
+
+function requestRun<T>(
+  client: ClientProcess,
+  run: { kind: "throughput" | "latency"; url: string; size: number; count: number; inFlight: number },
+  timeoutMs: number,
+): Promise<T> {
+  // The child enforces timeoutMs itself; the extra second covers closing and the answer's trip.
+  return client.child.request<T>({ ...run, timeoutMs }, timeoutMs + 1000);
+}
+
 export async function measureThroughput(
   config: BenchConfig,
-  clients: readonly ClientKind[],
+  clients: readonly ClientProcess[],
   url: string,
   log: (line: string) => void,
 ): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   for (const mode of ["sequential", "pipelined"] as const) {
     for (const size of config.payloads) {
-      const payload = new Uint8Array(size).fill(0x61);
       const count = (mode === "sequential" ? config.sequential : config.pipelined)[size] ?? 100;
       const inFlight = mode === "sequential" ? 1 : config.inFlight;
       const cell = new Map(
@@ -50,7 +76,11 @@ export async function measureThroughput(
           const row = cell.get(client.name)!;
           if (row.error !== undefined) continue;
           try {
-            const sample = await throughputRun(client, url, payload, count, inFlight, config.runTimeoutMs);
+            const sample = await requestRun<ThroughputSample>(
+              client,
+              { kind: "throughput", url, size, count, inFlight },
+              config.runTimeoutMs,
+            );
             if (run >= config.warmups) {
               row.runs.push(sample.perSecond);
               row.cpuRuns.push(sample.cpuMicros);
@@ -78,10 +108,9 @@ export async function measureThroughput(
 
 export async function measureLatency(
   config: BenchConfig,
-  clients: readonly ClientKind[],
+  clients: readonly ClientProcess[],
   url: string,
 ): Promise<LatencyRow[]> {
-  const payload = new Uint8Array(config.latencyPayload).fill(0x61);
   const p50s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const p99s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const errors = new Map<string, string>();
@@ -89,7 +118,11 @@ export async function measureLatency(
     for (const client of rotated(clients, run)) {
       if (errors.has(client.name)) continue;
       try {
-        const samples = await latencyRun(client, url, payload, config.latencyCount, config.runTimeoutMs);
+        const { samples } = await requestRun<{ samples: number[] }>(
+          client,
+          { kind: "latency", url, size: config.latencyPayload, count: config.latencyCount, inFlight: 1 },
+          config.runTimeoutMs,
+        );
         if (run < config.warmups) continue;
         p50s.get(client.name)!.push(percentileSorted(samples, 50));
         p99s.get(client.name)!.push(percentileSorted(samples, 99));

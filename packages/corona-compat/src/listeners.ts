@@ -12,30 +12,37 @@ function check(method: string, name: unknown, listener: unknown): void {
   }
 }
 
+const NONE: readonly WsListener[] = [];
+
 export function createDispatcher() {
-  const lists = new Map<string, WsListener[]>();
+  // Each list is replaced, never changed in place, so a dispatch can walk the list it started with
+  // while a listener adds or removes others, without copying the list for every message.
+  const lists = new Map<string, readonly WsListener[]>();
 
   return {
     add(name: string, listener: WsListener): true {
       check("addEventListener", name, listener);
-      const list = lists.get(name);
-      if (list === undefined) lists.set(name, [listener]);
-      else list.push(listener);
+      lists.set(name, [...(lists.get(name) ?? NONE), listener]);
       return true;
     },
 
     remove(name: string, listener: WsListener): true | undefined {
       check("removeEventListener", name, listener);
-      const list = lists.get(name) ?? [];
+      const list = lists.get(name) ?? NONE;
       const at = list.indexOf(listener);
       if (at < 0) return undefined;
-      list.splice(at, 1);
+      lists.set(
+        name,
+        list.filter((_, i) => i !== at),
+      );
       return true;
     },
 
     /** Calls every listener registered for `event.name` when it starts, in order. */
     dispatch(event: WsEvent): void {
-      for (const listener of [...(lists.get(event.name) ?? [])]) {
+      const list = lists.get(event.name) ?? NONE;
+      for (let i = 0; i < list.length; i++) {
+        const listener = list[i]!;
         try {
           if (typeof listener === "function") listener(event);
           else {
