@@ -299,4 +299,3 @@ describe("open(): connect() for adapters, which check arguments themselves", () 
     expect(messageText((await echo(conn, log, "still open")).data)).toBe("still open");
   });
 });
-
