@@ -52,10 +52,13 @@ export class WebSocketPeer {
     return new WebSocketPeer();
   }
 
-  /** `native`: what Godot's native build adds; only the Node entry's WebSocketPeer passes it. */
-  constructor(native: NativeFeatures | null = null) {
-    this.#native = native;
-    this.#heartbeat = native?.createHeartbeat() ?? null;
+  /**
+   * `native`: what Godot's native build adds; only the Node entry's WebSocketPeer passes it. Godot's
+   * `.new()` takes nothing, so whatever else a script passes here is ignored.
+   */
+  constructor(native?: NativeFeatures) {
+    this.#native = typeof native?.createHeartbeat === "function" ? native : null;
+    this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
 
   /** Largest inbound message in bytes; read when connecting or accepting. */

@@ -54,6 +54,19 @@ describe("WebSocketPeer: enums, defaults, construction", () => {
       expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     }
   });
+
+  it("ignores arguments to the constructor, as Godot's .new() takes none", async () => {
+    const Peer = WebSocketPeer as unknown as new (...args: unknown[]) => WebSocketPeer;
+    for (const junk of [5, "x", {}, { createHeartbeat: 1 }, null]) {
+      const peer = new Peer(junk);
+      expect(peer.get_ready_state()).toBe(STATE_CLOSED);
+    }
+    const peer = new Peer({ unexpected: true });
+    expect(peer.connect_to_url(serverUrl("/"))).toBe(OK);
+    await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
+    peer.close();
+    await pollUntilClosed(peer);
+  });
 });
 
 describe("WebSocketPeer: properties", () => {
