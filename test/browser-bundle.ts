@@ -50,3 +50,20 @@ export function nodeOnlyParts(bundle: BrowserBundle): string[] {
   const imports = bundle.code.match(/(?:require\(|from ?|import ?)["'](?:ws|node:[^"']*)["']/g) ?? [];
   return [...files, ...imports];
 }
+
+/**
+ * An adapter's typical browser import, and the min+gzip bytes it adds to core's `open` (what every
+ * adapter builds on). Logs both, so a test run shows the sizes.
+ */
+export async function adapterBundle(
+  packageName: string,
+  imports: string,
+): Promise<{ bundle: BrowserBundle; added: number }> {
+  const bundle = await bundleForBrowser(`export ${imports} from "${packageName}";`);
+  const core = await bundleForBrowser(`export { open } from "@wsport/core";`);
+  const added = bundle.gzip - core.gzip;
+  console.log(
+    `${packageName} browser bundle: ${bundle.min} B min, ${bundle.gzip} B min+gzip (${added} B over core's open)`,
+  );
+  return { bundle, added };
+}
