@@ -149,12 +149,11 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
   function transmit(what: string, acceptable: boolean, write: (conn: Connection) => void): void {
     const conn = connection;
     if (conn?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
-    const failure = `WebSocket failed to send ${what}`;
-    if (!acceptable) throw new Error(failure);
+    if (!acceptable) throw new Error(`WebSocket failed to send ${what}`);
     try {
       write(conn);
     } catch (cause) {
-      throw new Error(failure, { cause });
+      throw new Error(`WebSocket failed to send ${what}`, { cause });
     }
   }
 

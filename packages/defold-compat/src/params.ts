@@ -52,11 +52,11 @@ export function checkParams(params: unknown): CheckedParams {
 
 /** A comma-separated subprotocol list; a name that is not a token could never be negotiated. */
 function splitList(list: string): string[] {
-  return list
+  const items = list
     .split(",")
     .map((item) => item.trim())
-    .filter((item) => {
-      if (item !== "" && !isToken(item)) throw new SyntaxError(`Subprotocol '${item}' is not a token`);
-      return item !== "";
-    });
+    .filter((item) => item !== "");
+  const bad = items.find((item) => !isToken(item));
+  if (bad !== undefined) throw new SyntaxError(`Subprotocol '${bad}' is not a token`);
+  return items;
 }

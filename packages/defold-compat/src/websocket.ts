@@ -2,9 +2,9 @@
 // connection's events become the extension's callback.
 import {
   type Connection as CoreConnection,
-  open as coreConnect,
   type ErrorEvent,
   messageText,
+  open as openCore,
 } from "@wsport/core";
 import { badArgument, errorData, openFailureText } from "./errors.js";
 import { checkParams } from "./params.js";
@@ -83,7 +83,7 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
   let core: CoreConnection;
   try {
     host = webSocketHost(target);
-    core = coreConnect(target, options); // a browser's WebSocket may still refuse the URL
+    core = openCore(target, options); // a browser's WebSocket may still refuse the URL
   } catch (err) {
     // Defold reports an unusable URL through the callback, on a later frame.
     const failure: ErrorData = { event: EVENT_ERROR, message: openFailureText((err as Error).message) };

@@ -6,9 +6,9 @@ import {
   type Connection,
   type ConnectionEvent,
   type ConnectOptions,
-  open as connect,
   describe,
   messageBytes,
+  open,
   utf8ByteLength,
 } from "@wsport/core";
 import {
@@ -176,7 +176,7 @@ export class WebSocketPeer {
     }
     let conn: Connection;
     try {
-      conn = connect(godotUrl(url), options);
+      conn = open(godotUrl(url), options);
     } catch (e) {
       return invalid(`Invalid URL or options for '${url}': ${(e as { message: string }).message}`);
     }
