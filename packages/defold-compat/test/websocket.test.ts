@@ -126,6 +126,25 @@ describe("connect: wrong arguments", () => {
     }
   });
 
+  it("names the wrong value's type as Lua does: nil, number, string, boolean, table", () => {
+    const cases: Array<[unknown, string]> = [
+      [undefined, "nil"],
+      [null, "nil"],
+      [5, "number"],
+      [true, "boolean"],
+      [{}, "table"],
+      [new Uint8Array(1), "table"],
+    ];
+    for (const [url, lua] of cases) {
+      expect(() => websocket.connect(url as never, {}, callback)).toThrow(
+        `bad argument #1 to 'connect' (string expected, got ${lua})`,
+      );
+    }
+    expect(() => websocket.connect(serverUrl("/"), {}, "f" as never)).toThrow(
+      "bad argument #3 to 'connect' (function expected, got string)",
+    );
+  });
+
   it.each([
     ["timeout", "3000", "number"],
     ["timeout", Number.NaN, "number"],
