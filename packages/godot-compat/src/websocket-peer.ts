@@ -276,11 +276,13 @@ export class WebSocketPeer {
   close(code = 1000, reason = ""): void {
     this.#clearPackets();
     const conn = this.#conn;
-    if (conn === null || this.#state === CLOSED || this.#state === CLOSING) return;
+    if (conn === null || this.#state === CLOSED) return;
+    // A negative code closes at once in any state, CLOSING included, as in Godot.
     if (typeof code !== "number" || code < 0 || this.#state === CONNECTING) {
       this.#drop();
       return;
     }
+    if (this.#state === CLOSING) return;
     try {
       if (code === 0) conn.close();
       else conn.close(code, String(reason));
