@@ -45,7 +45,7 @@ export function matchRoute(url: URL, faults: boolean, maxPayload: number): Route
     if (name === "") throw new ParamError("Bad route: use /room/<name> with a non-empty name");
     return { kind: "room", name: decodeRoomName(name) };
   }
-  if (!faults || !(head in FAULT_USAGE)) return { kind: "echo" };
+  if (!faults || !Object.hasOwn(FAULT_USAGE, head)) return { kind: "echo" };
 
   switch (head) {
     case "reject":

@@ -30,6 +30,15 @@ describe("echo", () => {
     expect([...data]).toEqual([...bytes]);
   });
 
+  it("paths named like Object's own members are plain echo paths, not fault routes", async () => {
+    for (const path of ["/constructor/x", "/toString", "/__proto__", "/hasOwnProperty"]) {
+      const ws = await connect(path);
+      ws.send(path);
+      const { data } = await nextMessage(ws);
+      expect(data.toString("utf8")).toBe(path);
+    }
+  });
+
   it("echoes empty text and empty binary messages", async () => {
     const ws = await connect();
     ws.send("");
