@@ -3,6 +3,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
+import { echo } from "./echo.js";
 import type { Route } from "./routes.js";
 
 // FIN + RSV1-3 set + reserved opcode 0x3, empty payload: a frame no extension can make valid (1002).
@@ -47,8 +48,8 @@ export function runFault(
         if (route.delay > 0) schedule(route.delay, drop);
         else drop();
       };
-      ws.on("message", (data, isBinary) => {
-        ws.send(data, { binary: isBinary });
+      echo(ws); // first, so the N-th echo is written before the drop is armed
+      ws.on("message", () => {
         if (!armed && ++echoed === route.after) arm();
       });
       if (route.after === 0) arm();

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { type RawData, WebSocket, WebSocketServer } from "ws";
+import { AS_BINARY, AS_TEXT, echo } from "./echo.js";
 import { runFault } from "./faults.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { refuseUpgrade } from "./http.js";
@@ -14,10 +15,6 @@ import { matchRoute, type Route } from "./routes.js";
 const SHUTDOWN_GRACE_MS = 1000;
 
 function ignore(): void {}
-
-// ws takes send options as an object; two shared ones keep echoing free of per-message garbage.
-const AS_BINARY = Object.freeze({ binary: true });
-const AS_TEXT = Object.freeze({ binary: false });
 
 /**
  * Starts listening and resolves once the port is bound. Invalid options throw synchronously
@@ -129,18 +126,14 @@ async function listen(opts: ResolvedOptions): Promise<RunningServer> {
     rawSockets.delete(this);
   }
 
-  function echo(ws: WebSocket) {
-    ws.on("message", (data: RawData, isBinary: boolean) => ws.send(data, isBinary ? AS_BINARY : AS_TEXT));
-  }
-
   function joinRoom(name: string, ws: WebSocket) {
     const members = rooms.get(name) ?? new Set<WebSocket>();
     rooms.set(name, members);
     members.add(ws);
     ws.on("message", (data: RawData, isBinary: boolean) => {
+      const options = isBinary ? AS_BINARY : AS_TEXT;
       for (const peer of members) {
-        if (peer !== ws && peer.readyState === WebSocket.OPEN)
-          peer.send(data, isBinary ? AS_BINARY : AS_TEXT);
+        if (peer !== ws && peer.readyState === WebSocket.OPEN) peer.send(data, options);
       }
     });
     ws.on("close", () => {
