@@ -2,6 +2,7 @@
 // wsport-server: runs the test server from a shell. Exit codes: 0 clean stop, 1 cannot listen, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { isToken, MAX_TIMEOUT } from "@wsport/core";
 import { DEFAULT_MAX_PAYLOAD, DEFAULT_PORT, type ServerOptions } from "./options.js";
 import { FAULT_USAGE } from "./routes.js";
 import { startServer } from "./server.js";
@@ -75,7 +76,7 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
     ?.split(",")
     .map((p) => p.trim())
     .filter(Boolean);
-  if (protocols?.some((p) => !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(p))) {
+  if (protocols?.some((p) => !isToken(p))) {
     throw new UsageError(
       `--protocols must be a comma-separated list of tokens, got ${JSON.stringify(str("protocols"))}`,
     );
@@ -84,7 +85,7 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
     port: int("port", str("port"), 0, 65535) ?? DEFAULT_PORT,
     host: host ?? "127.0.0.1",
     faults: values.faults === true,
-    heartbeat: int("heartbeat", str("heartbeat"), 0, 2 ** 31 - 1),
+    heartbeat: int("heartbeat", str("heartbeat"), 0, MAX_TIMEOUT),
     maxPayload: int("max-payload", str("max-payload"), 1, 2 ** 32),
     maxConnections: int("max-connections", str("max-connections"), 0, Number.MAX_SAFE_INTEGER),
     protocols: protocols && protocols.length > 0 ? protocols : undefined,

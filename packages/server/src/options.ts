@@ -1,5 +1,6 @@
 // Public option types and their validation. Bad input fails fast with a TypeError (wrong type)
 // or a RangeError (right type, wrong value) whose message names the option.
+import { isToken, MAX_TIMEOUT } from "@wsport/core";
 
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. Default 9080. */
@@ -57,9 +58,6 @@ export interface ResolvedOptions {
 export const DEFAULT_PORT = 9080;
 export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
 
-// RFC 7230 token characters: what a Sec-WebSocket-Protocol value may contain.
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -92,7 +90,7 @@ function stringList(name: string, value: unknown, token: boolean): string[] | un
     if (typeof item !== "string") {
       throw new TypeError(`options.${name} must contain only strings, got ${describe(item)}`);
     }
-    if (token && !TOKEN.test(item)) {
+    if (token && !isToken(item)) {
       throw new RangeError(`options.${name} entry ${JSON.stringify(item)} is not a valid subprotocol token`);
     }
   }
@@ -135,7 +133,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   let heartbeat = 0;
   if (o.heartbeat !== undefined) {
     // Node timers overflow above 2^31-1 ms and then fire at once.
-    heartbeat = integer("heartbeat", o.heartbeat, 0, 2 ** 31 - 1);
+    heartbeat = integer("heartbeat", o.heartbeat, 0, MAX_TIMEOUT);
   }
 
   let log: (line: string) => void = (line) => console.log(line);

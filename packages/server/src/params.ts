@@ -1,12 +1,12 @@
 // Validation of route parameters. Every failure is a ParamError, which the server turns into an
 // HTTP 400 with the message as the body, so a typo in a test URL says what is wrong.
+import { isValidCloseCode, MAX_CLOSE_REASON_BYTES } from "@wsport/core";
 
 export class ParamError extends Error {
   override name = "ParamError";
 }
 
 const MAX_DELAY_MS = 60_000;
-const MAX_REASON_BYTES = 123; // a close frame payload is at most 125 bytes, 2 of them the code
 
 export function parseStatus(text: string): number {
   const status = /^\d{3}$/.test(text) ? Number(text) : Number.NaN;
@@ -18,14 +18,9 @@ export function parseStatus(text: string): number {
   return status;
 }
 
-/** RFC 6455 §7.4: codes an endpoint may put in a close frame. */
-export function isSendableCloseCode(code: number): boolean {
-  return (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1014) || (code >= 3000 && code <= 4999);
-}
-
 export function parseCloseCode(text: string): number {
   const code = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!isSendableCloseCode(code)) {
+  if (!isValidCloseCode(code)) {
     throw new ParamError(`Invalid close code ${text}: must be 1000-1003, 1007-1014 or 3000-4999`);
   }
   return code;
@@ -39,8 +34,10 @@ export function parseReason(encoded: string): string {
     throw new ParamError(`Invalid close reason ${JSON.stringify(encoded)}: bad percent-encoding`);
   }
   const bytes = Buffer.byteLength(reason, "utf8");
-  if (bytes > MAX_REASON_BYTES) {
-    throw new ParamError(`Invalid close reason: ${bytes} UTF-8 bytes, at most ${MAX_REASON_BYTES} allowed`);
+  if (bytes > MAX_CLOSE_REASON_BYTES) {
+    throw new ParamError(
+      `Invalid close reason: ${bytes} UTF-8 bytes, at most ${MAX_CLOSE_REASON_BYTES} allowed`,
+    );
   }
   return reason;
 }
