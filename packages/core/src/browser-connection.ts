@@ -52,18 +52,21 @@ export class BrowserConnection extends Connection {
   #message(data: string | ArrayBuffer): void {
     if (this.state !== "open") return; // after close() browsers may still deliver; the engines drop these
     const binary = typeof data !== "string";
-    // A string of n UTF-16 units is at most 3n bytes: only a long one is worth encoding to measure.
-    const size = binary ? data.byteLength : data.length * 3 > this.#maxPayload ? encodeUtf8(data).length : 0;
-    if (this.#maxPayload > 0 && size > this.#maxPayload) {
-      this.#tooBig = true;
-      this._failed({
-        type: "error",
-        kind: "too-big",
-        message: `Message of ${size} bytes is larger than maxPayload (${this.#maxPayload})`,
-      });
-      this._closing();
-      this.#ws.close(); // browsers may not send 1009 themselves; the close we report says 1009
-      return;
+    const limit = this.#maxPayload;
+    if (limit > 0) {
+      // A string of n UTF-16 units is at most 3n bytes: only a long one is worth encoding to measure.
+      const size = binary ? data.byteLength : data.length * 3 > limit ? encodeUtf8(data).length : 0;
+      if (size > limit) {
+        this.#tooBig = true;
+        this._failed({
+          type: "error",
+          kind: "too-big",
+          message: `Message of ${size} bytes is larger than maxPayload (${limit})`,
+        });
+        this._closing();
+        this.#ws.close(); // browsers may not send 1009 themselves; the close we report says 1009
+        return;
+      }
     }
     this._emit({ type: "message", data: binary ? new Uint8Array(data) : data, binary });
   }

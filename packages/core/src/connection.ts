@@ -70,9 +70,7 @@ export abstract class Connection {
     this.#checks?.close(code, reason, this.capabilities);
     if (this.#state === "closing" || this.#state === "closed") return;
     if (this.#state === "connecting") {
-      this.#failed = true; // the transport will report its abort as an error; the caller asked for it
-      this.#state = "closing";
-      this._abort();
+      this.#abort();
       return;
     }
     this._close(code, reason); // first: without checks, the transport may refuse the code or reason
@@ -85,10 +83,8 @@ export abstract class Connection {
    */
   terminate(): void {
     if (this.#state === "closed") return;
-    this.#failed = true; // whatever the transport says about the teardown, the caller asked for it
     this.#terminated = true;
-    this.#state = "closing";
-    this._abort();
+    this.#abort();
   }
 
   // --- for transports -------------------------------------------------------------------
@@ -135,6 +131,13 @@ export abstract class Connection {
     this.#timer = undefined;
     if (this.#state !== "connecting") return;
     this._failed({ type: "error", kind: "timeout", message: `Connection timed out after ${ms} ms` });
+    this.#abort();
+  }
+
+  /** Tears the connection down. What the transport reports about that teardown is not news: it
+   * was asked for (or already reported, as a timeout), so no further error event is delivered. */
+  #abort(): void {
+    this.#failed = true;
     this.#state = "closing";
     this._abort();
   }
