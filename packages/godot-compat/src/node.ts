@@ -6,11 +6,6 @@ import { WebSocketPeer as WebWebSocketPeer } from "./websocket-peer.js";
 export * from "./index.js";
 
 export class WebSocketPeer extends WebWebSocketPeer {
-  /** GDScript's `WebSocketPeer.new()`. */
-  static override new(): WebSocketPeer {
-    return new WebSocketPeer();
-  }
-
   constructor() {
     super(nativeFeatures);
   }

@@ -49,7 +49,7 @@ export class WebSocketPeer {
 
   /** GDScript's `WebSocketPeer.new()`. */
   static new(): WebSocketPeer {
-    return new WebSocketPeer();
+    return new this(); // the Node entry's subclass too
   }
 
   /**
