@@ -1,11 +1,9 @@
 // IXWebSocket's reconnection backoff, as Aseprite configures it.
-import { backoffDelay } from "@wsport/core";
+import { backoffDelay, MAX_TIMEOUT } from "@wsport/core";
 
 /** Aseprite's defaults (IXWebSocket's): 1 ms and 10 s. */
-export const DEFAULT_MIN_WAIT_MS = 1;
-export const DEFAULT_MAX_WAIT_MS = 10_000;
-/** The longest delay a timer can wait (2^31 - 1 ms); longer ones would fire at once. */
-export const LONGEST_WAIT_MS = 2_147_483_647;
+const DEFAULT_MIN_WAIT_MS = 1;
+const DEFAULT_MAX_WAIT_MS = 10_000;
 
 /**
  * The wait in ms after `failures` consecutive failed attempts (1 = the first): 100 ms × 2^(failures-1),
@@ -24,10 +22,8 @@ export function reconnectWait(
 export function waitOption(name: string, value: unknown): number | undefined {
   if (typeof value !== "number") return undefined;
   const ms = value * 1000;
-  if (!(ms >= 0 && ms <= LONGEST_WAIT_MS)) {
-    throw new RangeError(
-      `${name} must be a number of seconds from 0 to ${LONGEST_WAIT_MS / 1000}, got ${value}`,
-    );
+  if (!(ms >= 0 && ms <= MAX_TIMEOUT)) {
+    throw new RangeError(`${name} must be a number of seconds from 0 to ${MAX_TIMEOUT / 1000}, got ${value}`);
   }
   return ms;
 }

@@ -6,7 +6,6 @@ import {
   type ErrorEvent,
   isValidUtf8,
   messageText,
-  utf8ByteLength,
 } from "@wsport/core";
 import { connectErrorText, parseErrorText } from "./error-text.js";
 import { joinParts, luaNumber, type Part } from "./lua-string.js";
@@ -108,6 +107,7 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
           emit(T.OPEN, "");
           break;
         case "message":
+          if (onreceive === undefined) break; // nobody reads it: no decoding
           // Binary payloads are always bytes; text ones are bytes in Node, a string in browsers.
           if (event.binary) emit(T.BINARY, event.data as Uint8Array);
           else emit(T.TEXT, messageText(event.data));
@@ -194,8 +194,8 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
     },
     sendPing(data = "") {
       const payload = joinParts("sendPing", [data]);
-      const size = typeof payload === "string" ? utf8ByteLength(payload) : payload.length;
-      transmit("ping", size <= 125, (conn) => conn.ping(payload));
+      // Core refuses a ping over 125 bytes (and any ping in a browser); transmit reports it.
+      transmit("ping", true, (conn) => conn.ping(payload));
     },
   };
   // Aseprite's WebSocket has no settable fields; the prototype makes `instanceof WebSocket` work.

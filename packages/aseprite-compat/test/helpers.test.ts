@@ -1,7 +1,9 @@
 // The pure parts: Lua's string coercion, the backoff arithmetic, URL translation.
+
+import { MAX_TIMEOUT } from "@wsport/core";
 import { describe, expect, it } from "vitest";
 import { joinParts, luaNumber } from "../src/lua-string.ts";
-import { LONGEST_WAIT_MS, reconnectWait, waitOption } from "../src/reconnect.ts";
+import { reconnectWait, waitOption } from "../src/reconnect.ts";
 import { hostAndPort, toWebSocketUrl } from "../src/url.ts";
 
 describe("luaNumber (Lua 5.4 tostring)", () => {
@@ -68,10 +70,10 @@ describe("reconnectWait (100 ms × 2^n, clamped to [min, max])", () => {
   });
 
   it("gives max from the 27th failure on (Aseprite's n ≥ 26 rule) even with the longest max", () => {
-    expect(reconnectWait(25, 1, LONGEST_WAIT_MS)).toBe(100 * 2 ** 24);
-    expect(reconnectWait(26, 1, LONGEST_WAIT_MS)).toBe(LONGEST_WAIT_MS); // the cap comes even sooner
-    expect(reconnectWait(27, 1, LONGEST_WAIT_MS)).toBe(LONGEST_WAIT_MS);
-    expect(reconnectWait(5000, 1, LONGEST_WAIT_MS)).toBe(LONGEST_WAIT_MS);
+    expect(reconnectWait(25, 1, MAX_TIMEOUT)).toBe(100 * 2 ** 24);
+    expect(reconnectWait(26, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT); // the cap comes even sooner
+    expect(reconnectWait(27, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT);
+    expect(reconnectWait(5000, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT);
   });
 
   it("rejects a failure count that is not a whole number ≥ 1", () => {
