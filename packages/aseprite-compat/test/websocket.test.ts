@@ -251,6 +251,26 @@ describe("reconnection", () => {
     expect(log.events.filter((e) => e.type === T.ERROR)).toEqual([]);
   });
 
+  it.each(["/close/4000/bye", "/invalid-utf8"])(
+    "reconnects at once after an open connection ends by the server (%s): OPEN, CLOSE, OPEN, no ERROR",
+    async (path) => {
+      const { ws, log, nth, types } = record({ url: serverUrl(path) });
+      ws.connect();
+      const closed = await nth(T.CLOSE);
+      const reopened = await nth(T.OPEN, 2);
+      expect(reopened.at).toBeGreaterThanOrEqual(closed.at);
+      // No ERROR between them: a backoff wait only ever follows an ERROR, so the retry was immediate.
+      expect(types().slice(0, 3)).toEqual([T.OPEN, T.CLOSE, T.OPEN]);
+      expect(closed).toMatchObject({ data: "", error: "" });
+      ws.close();
+      await delay(50);
+      expect(log.events.filter((e) => e.type === T.ERROR)).toEqual([]);
+      const seen = types();
+      expect(seen.at(-1)).toBe(T.CLOSE);
+      expect(seen.filter((t) => t === T.OPEN).length).toBe(seen.filter((t) => t === T.CLOSE).length);
+    },
+  );
+
   it("keeps cycling OPEN/CLOSE against a server that drops after a delay (/drop?delay=50)", async () => {
     const { ws, nth, types } = record({ url: serverUrl("/drop?delay=50") });
     ws.connect();

@@ -104,6 +104,23 @@ describe("node transport", () => {
     expect(log.events.some((e) => e.type === "message")).toBe(false);
   });
 
+  it("after a protocol failure the close carries the code this side sent: invalid UTF-8 → 1007", async () => {
+    const conn = connect(serverUrl("/invalid-utf8"));
+    const { log, next } = watch(conn);
+    const close = await next("close");
+    expect(close).toMatchObject({ type: "close", code: 1007, wasClean: false });
+    expect(log.events.map((e) => e.type)).toEqual(["open", "error", "close"]);
+  });
+
+  it("after a protocol failure the close carries the code this side sent: a malformed frame → 1002", async () => {
+    const conn = connect(serverUrl("/garbage"));
+    const { log, next } = watch(conn);
+    const close = await next("close");
+    expect(close).toMatchObject({ type: "close", code: 1002, wasClean: false });
+    expect(log.events.find((e) => e.type === "error")).toMatchObject({ kind: "protocol" });
+    expect(log.events.filter((e) => e.type === "close")).toHaveLength(1);
+  });
+
   it("knows the peer's address and port and sets no-delay", async () => {
     const conn = connect(serverUrl("/"));
     const { next } = watch(conn);

@@ -162,6 +162,20 @@ describe("failures", () => {
     expect(log.events.filter((e) => e.type === "close")).toHaveLength(1);
   });
 
+  it("maxPayload 0 means no limit: a 2048-byte message is delivered", async () => {
+    const { conn, log, next } = start(serverUrl("/send/2048"), { maxPayload: 0 });
+    const message = await next("message");
+    expect(message).toMatchObject({ binary: true });
+    expect(messageBytes((message as { data: Uint8Array }).data)).toEqual(patternBytes(2048));
+    // It stays open and echoes a few KB of text and bytes too.
+    const text = "é".repeat(3000);
+    expect(messageText((await echo(conn, log, text)).data)).toBe(text);
+    const bytes = patternBytes(5000);
+    expect(messageBytes((await echo(conn, log, bytes)).data)).toEqual(bytes);
+    expect(log.events.some((e) => e.type === "error" || e.type === "close")).toBe(false);
+    expect(conn.state).toBe("open");
+  });
+
   it("an inbound message over maxPayload fails with 1009", async () => {
     const { log, next } = start(serverUrl("/send/2048"), { maxPayload: 1024 });
     const close = await next("close");

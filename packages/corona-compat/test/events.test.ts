@@ -265,7 +265,7 @@ describe("ports", () => {
 });
 
 describe("connect, send and disconnect in every state", () => {
-  it("connecting again closes the previous socket; only the new one reaches the listeners", async () => {
+  it("connecting again drops the previous socket; only the new one reaches the listeners", async () => {
     const a = client();
     const b = client();
     a.ws.connect(serverUrl("/room/corona-reconnect"));

@@ -94,6 +94,17 @@ describe("connect", () => {
     expect(plain.headers["sec-websocket-protocol"]).toBeUndefined();
   });
 
+  it("offers a Sec-WebSocket-Protocol line of the headers param as a subprotocol (browser too)", async () => {
+    const session = open(serverUrl("/echo-headers"), {
+      timeout: 3000,
+      headers: "Sec-WebSocket-Protocol: chat\r\n",
+    });
+    const seen = JSON.parse((await session.next(EVENT_MESSAGE)).message as string);
+    expect(seen.headers["sec-websocket-protocol"]).toBe("chat");
+    expect(seen.protocol).toBe("chat");
+    expect(session.events()).toEqual([EVENT_CONNECTED, EVENT_MESSAGE]);
+  });
+
   it("reports an unusable URL as ERROR then DISCONNECTED on a later task, like a failed connect", async () => {
     for (const url of ["ftp://example.com/", "no scheme here", "", "ws://"]) {
       const session = open(url);
@@ -357,6 +368,17 @@ describe("closing and failures", () => {
     const session = open(serverUrl("/hang"), { timeout });
     expect((await session.next(EVENT_ERROR)).message).toBe("Connect sequence timed out");
     await session.next(EVENT_DISCONNECTED);
+  });
+
+  it("a timeout beyond 2^31-1 ms means no limit: the connect still succeeds", async () => {
+    const session = open(serverUrl("/"), { timeout: 2 ** 31 });
+    expect(await session.next(EVENT_CONNECTED)).toEqual({ event: EVENT_CONNECTED, message: "" });
+    expect(await echo(session, "no deadline")).toBe("no deadline");
+    expect(session.events()).toEqual([EVENT_CONNECTED, EVENT_MESSAGE]);
+    // A timer set past 2^31-1 ms would fire at once: a slow handshake shows it was not set.
+    const slow = open(serverUrl("/delay/200"), { timeout: 2 ** 31 });
+    await slow.next(EVENT_CONNECTED);
+    expect(slow.events()).toEqual([EVENT_CONNECTED]);
   });
 
   it("a refused upgrade: ERROR then DISCONNECTED, never CONNECTED", async () => {
