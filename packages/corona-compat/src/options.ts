@@ -5,15 +5,16 @@ import {
   parseWebSocketUrl,
   type TlsOptions,
 } from "@wsport/core";
+import { CONSTANTS } from "./constants.js";
 
 /** The plugin's connect timeout. */
 const CONNECT_TIMEOUT_MS = 6000;
 
 /** ws.TLS_1_0, ws.TLS_1_1 and ws.TLS_1_2 → the TLS version core pins. A Map: "toString" is no key. */
 const TLS_VERSIONS = new Map<unknown, TlsOptions["minVersion"]>([
-  ["TLS_V1", "TLSv1"],
-  ["TLS_V1_1", "TLSv1.1"],
-  ["TLS_V1_2", "TLSv1.2"],
+  [CONSTANTS.TLS_1_0, "TLSv1"],
+  [CONSTANTS.TLS_1_1, "TLSv1.1"],
+  [CONSTANTS.TLS_1_2, "TLSv1.2"],
 ]);
 
 export function translate(uri: unknown, options: unknown): { url: string; options: CoreOptions } {
