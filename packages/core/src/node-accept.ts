@@ -4,6 +4,7 @@ import type { Socket } from "node:net";
 import { WebSocketServer } from "ws";
 import type { Connection } from "./connection.js";
 import { describe } from "./describe.js";
+import { parseHeaderBlock } from "./headers.js";
 import { NodeConnection } from "./node-connection.js";
 import { checkNodeOptions } from "./node-options.js";
 import { socketOf } from "./node-tcp.js";
@@ -48,9 +49,10 @@ export function acceptSocket(stream: TcpStream, options: AcceptOptions = {}): Co
   const opts = checkOptions({ timeout: options.timeout, maxPayload: options.maxPayload, protocols });
   const { perMessageDeflate } = checkNodeOptions({ perMessageDeflate: options.perMessageDeflate });
   for (const line of headers) {
-    if (typeof line !== "string" || !/^[^:\r\n]+:[^\r\n]*$/.test(line)) {
+    if (typeof line !== "string" || line === "" || /[\r\n]/.test(line)) {
       throw new SyntaxError(`Header line ${describe(line)} is not 'Name: value'`);
     }
+    parseHeaderBlock(line); // the name must be a token, the value free of control characters
   }
   const connection = new NodeConnection("", opts.timeout);
   connection.setSocket(socket);

@@ -185,6 +185,21 @@ describe("server side: createTcpListener + acceptSocket", () => {
     await c.next("close");
   });
 
+  it("refuses extra header lines that would break the 101 response, and still accepts after", async () => {
+    const tcp = await listener();
+    const client = connect(`ws://127.0.0.1:${tcp.port}/`);
+    const c = watch(client);
+    const stream = await take(tcp);
+    for (const line of ["Bad Name: x", "no colon", "X-A: 1\r\nX-B: 2", "", "X-A: nul\0", 5]) {
+      expect(() => acceptSocket(stream, { headers: [line as string] }), String(line)).toThrow(SyntaxError);
+    }
+    const server = acceptSocket(stream, { headers: ["X-Server: wsport"] });
+    await watch(server).next("open");
+    await c.next("open");
+    client.close();
+    await c.next("close");
+  });
+
   it("rejects bad arguments and a taken port", async () => {
     expect(() => createTcpListener(-1)).toThrow(RangeError);
     expect(() => createTcpListener(1.5)).toThrow(RangeError);
