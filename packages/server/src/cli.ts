@@ -82,8 +82,8 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
     );
   }
   return {
-    port: int("port", str("port"), 0, 65535) ?? DEFAULT_PORT,
-    host: host ?? "127.0.0.1",
+    port: int("port", str("port"), 0, 65535), // startServer applies the defaults
+    host,
     faults: values.faults === true,
     heartbeat: int("heartbeat", str("heartbeat"), 0, MAX_TIMEOUT),
     maxPayload: int("max-payload", str("max-payload"), 1, 2 ** 32),
