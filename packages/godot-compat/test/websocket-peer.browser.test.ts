@@ -58,3 +58,21 @@ it("close codes a browser cannot send print an error and keep the peer open", as
   expect(peer.get_ready_state()).toBe(WebSocketPeer.STATE_OPEN);
   expect(prints.spy).toHaveBeenCalledTimes(1);
 });
+
+it("the handshake_headers warning is printed only once across two connects", async () => {
+  // Once per page: when the test above ran first it already printed it, so this test may see none.
+  const warned = vi.spyOn(console, "warn").mockImplementation(() => {});
+  const headerWarnings = () =>
+    warned.mock.calls.filter(([line]) => line === "Custom headers are not supported in Web platform.").length;
+  const first = await openPeer(serverUrl("/"), (p) => {
+    p.handshake_headers = ["X-Round: 1"];
+  });
+  const afterFirst = headerWarnings();
+  expect(afterFirst).toBeLessThanOrEqual(1);
+  const second = await openPeer(serverUrl("/"), (p) => {
+    p.handshake_headers = ["X-Round: 2"];
+  });
+  expect(headerWarnings()).toBe(afterFirst); // the second connect prints nothing
+  expect(second.get_ready_state()).toBe(WebSocketPeer.STATE_OPEN);
+  expect(first.get_ready_state()).toBe(WebSocketPeer.STATE_OPEN);
+});

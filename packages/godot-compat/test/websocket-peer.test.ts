@@ -24,6 +24,8 @@ const UNCLEAN = BROWSER ? 1006 : -1;
 const { STATE_CONNECTING, STATE_OPEN, STATE_CLOSING, STATE_CLOSED } = WebSocketPeer;
 
 const prints = capturePrints();
+/** What Godot prints when a send finds the peer not open. */
+const NOT_OPEN = 'ERROR: Condition "ready_state != STATE_OPEN" is true. Returning: FAILED';
 
 describe("WebSocketPeer: enums, defaults, construction", () => {
   it("has Godot's State and WriteMode values", () => {
@@ -230,6 +232,38 @@ describe("WebSocketPeer: connect_to_url", () => {
     await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
   });
 
+  it("connecting again resets was_string_packet() and drops packets left from the previous connection", async () => {
+    const peer = await openPeer(serverUrl("/drop?after=2")); // echoes two messages, then drops the connection
+    expect(peer.send_text("one")).toBe(OK);
+    expect(peer.send_text("two")).toBe(OK);
+    await pollUntilClosed(peer);
+    expect(peer.get_available_packet_count()).toBe(2); // still readable after a remote close
+    expect(peer.get_packet().get_string_from_utf8()).toBe("one");
+    expect(peer.was_string_packet()).toBe(true);
+    expect(peer.get_available_packet_count()).toBe(1);
+
+    expect(peer.connect_to_url(serverUrl("/"))).toBe(OK);
+    expect(peer.was_string_packet()).toBe(false);
+    expect(peer.get_available_packet_count()).toBe(0);
+    await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
+    expect(peer.get_available_packet_count()).toBe(0);
+    expect(peer.get_packet().size()).toBe(0); // "two" is gone
+    expect(peer.get_packet_error()).toBe(ERR_UNAVAILABLE);
+    expect(peer.send(new Uint8Array([7]))).toBe(OK);
+    expect([...(await nextPacket(peer))]).toEqual([7]);
+    expect(peer.was_string_packet()).toBe(false);
+  });
+
+  it("accepts client TLSOptions (ignored in browsers) for a ws:// URL and opens", async () => {
+    const peer = newPeer();
+    expect(peer.connect_to_url(serverUrl("/"), TLSOptions.client())).toBe(OK);
+    expect(peer.get_ready_state()).toBe(STATE_CONNECTING);
+    await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
+    expect(peer.send_text("over ws://")).toBe(OK);
+    expect((await nextPacket(peer)).get_string_from_utf8()).toBe("over ws://");
+    expect(prints.spy).not.toHaveBeenCalled();
+  });
+
   it("connecting again while CLOSING is allowed and forgets the old connection", async () => {
     const peer = await openPeer(serverUrl("/"));
     peer.close();
@@ -307,6 +341,32 @@ describe("WebSocketPeer: sending and receiving", () => {
     open.close();
     expect(open.send_text("x")).toBe(FAILED);
     expect(open.put_var(1)).toBe(FAILED);
+    expect(prints.spy).toHaveBeenCalledWith(NOT_OPEN);
+    expect(prints.spy.mock.calls.filter(([line]) => line === NOT_OPEN)).toHaveLength(5); // one per failed send
+  });
+
+  it("sending after the server's close frame returns FAILED", async () => {
+    const peer = newPeer();
+    peer.connect_to_url(serverUrl("/close/4000")); // open and close may both show in the same poll()
+    await pollUntilClosed(peer);
+    expect(peer.send_text("late")).toBe(FAILED);
+    expect(peer.send(new Uint8Array([1]))).toBe(FAILED);
+    expect(peer.put_packet(new Uint8Array([1]))).toBe(FAILED);
+    expect(prints.spy).toHaveBeenCalledWith(NOT_OPEN);
+  });
+
+  it("server pings are answered and never show as packets", async () => {
+    const peer = await openPeer(serverUrl("/ping")); // the server pings as soon as it opens
+    for (let i = 0; i < 20; i++) {
+      peer.poll();
+      await delay(5);
+    }
+    expect(peer.get_available_packet_count()).toBe(0);
+    peer.send_text("after ping");
+    expect((await nextPacket(peer)).get_string_from_utf8()).toBe("after ping");
+    expect(peer.was_string_packet()).toBe(true);
+    expect(peer.get_available_packet_count()).toBe(0);
+    expect(peer.get_ready_state()).toBe(STATE_OPEN);
   });
 
   it("rejects payloads of the wrong type with ERR_INVALID_PARAMETER", async () => {
@@ -418,6 +478,28 @@ describe("WebSocketPeer: limits", () => {
     expect(peer.get_packet().get_string_from_utf8()).toBe("a");
     expect(peer.get_packet().get_string_from_utf8()).toBe("b");
   });
+
+  it("messages beyond the inbound byte limit (2^bit length of inbound_buffer_size) are dropped with an error print", async () => {
+    const peer = await openPeer(serverUrl("/"), (p) => {
+      p.inbound_buffer_size = 100; // 7 bits: 128 bytes may wait
+    });
+    for (let i = 0; i < 3; i++) expect(peer.send(patternBytes(60))).toBe(OK); // 60 + 60 fit, the third does not
+    await vi.waitFor(
+      () => expect(prints.spy).toHaveBeenCalledWith("ERROR: Buffer payload full! Dropping data."),
+      { timeout: 8000 },
+    );
+    expect(prints.spy).toHaveBeenCalledTimes(1);
+    peer.poll();
+    expect(peer.get_available_packet_count()).toBe(2);
+    expect([...peer.get_packet()]).toEqual([...patternBytes(60)]);
+    expect([...peer.get_packet()]).toEqual([...patternBytes(60)]);
+    expect(peer.get_available_packet_count()).toBe(0);
+    // Taking them frees the space: the next one fits again.
+    expect(peer.send(patternBytes(100))).toBe(OK);
+    expect((await nextPacket(peer)).size()).toBe(100);
+    expect(prints.spy).toHaveBeenCalledTimes(1);
+    expect(peer.get_ready_state()).toBe(STATE_OPEN);
+  });
 });
 
 describe("WebSocketPeer: closing", () => {
@@ -510,6 +592,34 @@ describe("WebSocketPeer: closing", () => {
     peer.connect_to_url(serverUrl("/close/none")); // open and close may both show in the same poll()
     await pollUntilClosed(peer);
     expect(peer.get_close_code()).toBe(BROWSER ? 1005 : 0);
+  });
+
+  it("close(0) sends a close frame without a status: the echo reads as 0 natively, the browser's 1005 on Web", async () => {
+    const peer = await openPeer(serverUrl("/"));
+    peer.close(0);
+    expect(peer.get_ready_state()).toBe(STATE_CLOSING);
+    await pollUntilClosed(peer);
+    expect(peer.get_close_code()).toBe(BROWSER ? 1005 : 0);
+    expect(peer.get_close_reason()).toBe("");
+    expect(prints.spy).not.toHaveBeenCalled();
+  });
+
+  it("invalid UTF-8 in a text frame: 1007 'Invalid frame payload data' natively, the browser's 1006 on Web", async () => {
+    const peer = newPeer();
+    peer.connect_to_url(serverUrl("/invalid-utf8")); // open and close may both show in the same poll()
+    await pollUntilClosed(peer);
+    expect(peer.get_close_code()).toBe(BROWSER ? 1006 : 1007);
+    expect(peer.get_close_reason()).toBe(BROWSER ? "" : "Invalid frame payload data");
+    expect(peer.get_available_packet_count()).toBe(0);
+  });
+
+  it("a malformed frame: 1002 'Protocol error' natively, the browser's 1006 on Web", async () => {
+    const peer = newPeer();
+    peer.connect_to_url(serverUrl("/garbage")); // open and close may both show in the same poll()
+    await pollUntilClosed(peer);
+    expect(peer.get_close_code()).toBe(BROWSER ? 1006 : 1002);
+    expect(peer.get_close_reason()).toBe(BROWSER ? "" : "Protocol error");
+    expect(peer.get_available_packet_count()).toBe(0);
   });
 
   it("a dropped TCP connection: -1 natively, the browser's 1006 on Web", async () => {
