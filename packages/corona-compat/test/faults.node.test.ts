@@ -1,6 +1,6 @@
 // What Node can tell that a browser cannot: rejected handshakes, protocol failures, the request itself.
 import { afterEach, describe, expect, it } from "vitest";
-import { delay, EventLog, serverUrl } from "../../../test/events.ts";
+import { delay, serverUrl } from "../../../test/events.ts";
 import { client, disconnectAll } from "./helpers.ts";
 
 afterEach(disconnectAll);
@@ -57,34 +57,5 @@ describe("the upgrade request", () => {
     expect(request.url).toBe("/echo-headers?level=3");
     expect(request.headers["sec-websocket-protocol"]).toBeUndefined();
     expect(request.headers["sec-websocket-version"]).toBe("13");
-  });
-});
-
-describe("listener errors", () => {
-  it("are rethrown outside the dispatch; the other listeners and the socket carry on", async () => {
-    const saved = process.listeners("uncaughtException");
-    process.removeAllListeners("uncaughtException");
-    const uncaught = new EventLog<unknown>();
-    process.on("uncaughtException", uncaught.push);
-    try {
-      const { ws, log, next } = client();
-      const buggy = () => {
-        throw new Error("listener bug");
-      };
-      ws.addEventListener(ws.WSEVENT, buggy);
-      const after = new EventLog<string>();
-      ws.addEventListener(ws.WSEVENT, (e) => after.push(e.type));
-      ws.connect(serverUrl("/"));
-      await next("OnOpen0");
-      expect(after.events).toEqual(["OnOpen0"]);
-      ws.send("still works");
-      await next("OnMessage0");
-      expect(await uncaught.waitForCount(2, 2000)).toMatchObject({ message: "listener bug" });
-      expect(log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnMessage0"]);
-      ws.removeEventListener(ws.WSEVENT, buggy);
-    } finally {
-      process.removeAllListeners("uncaughtException");
-      for (const listener of saved) process.on("uncaughtException", listener);
-    }
   });
 });

@@ -1,5 +1,8 @@
 // Shared by this package's tests: a client whose events are logged, and cleanup after each test.
+
+import { capabilities } from "@wsport/core";
 import WebSockets, { type WebSocketClient, type WsEvent } from "@wsport/corona-compat";
+import { vi } from "vitest";
 import { EventLog } from "../../../test/events.ts";
 
 export const DEFAULT_REASON = "Purpose for connection has been fulfilled";
@@ -30,3 +33,37 @@ export function disconnectAll(): void {
 
 /** The ONCLOSE of a connection that ended without a close frame (refused, timed out, dropped). */
 export const DROPPED = { name: "WsEvent0", type: "OnClose0", code: undefined, reason: undefined };
+
+/**
+ * Collects the errors a dispatch re-raises outside itself: `uncaughtException` in Node, a window
+ * `error` event in a browser (handled, so the test runner does not fail the test; it would still
+ * log it, so console.error is muted meanwhile). Call `restore()` when done.
+ */
+export function captureUncaught(): { errors: EventLog<unknown>; restore: () => void } {
+  const errors = new EventLog<unknown>();
+  if (capabilities.runtime === "node") {
+    const saved = process.listeners("uncaughtException");
+    process.removeAllListeners("uncaughtException");
+    process.on("uncaughtException", errors.push);
+    return {
+      errors,
+      restore: () => {
+        process.removeAllListeners("uncaughtException");
+        for (const listener of saved) process.on("uncaughtException", listener);
+      },
+    };
+  }
+  const onError = (event: ErrorEvent) => {
+    event.preventDefault();
+    errors.push(event.error);
+  };
+  window.addEventListener("error", onError);
+  const consoleError = vi.spyOn(console, "error").mockImplementation(() => {});
+  return {
+    errors,
+    restore: () => {
+      consoleError.mockRestore();
+      window.removeEventListener("error", onError);
+    },
+  };
+}

@@ -2,7 +2,7 @@
 import WebSockets, { type WsEvent } from "@wsport/corona-compat";
 import { afterEach, describe, expect, it } from "vitest";
 import { delay, EventLog, serverUrl } from "../../../test/events.ts";
-import { client, disconnectAll } from "./helpers.ts";
+import { captureUncaught, client, disconnectAll } from "./helpers.ts";
 
 afterEach(disconnectAll);
 
@@ -97,5 +97,33 @@ describe("addEventListener / removeEventListener", () => {
     ws.connect(serverUrl("/"));
     await next("OnOpen0");
     expect(removed.events).toEqual([]);
+  });
+});
+
+describe("listener errors", () => {
+  it("are re-raised outside the dispatch; the other listeners and the socket carry on", async () => {
+    const { errors, restore } = captureUncaught();
+    try {
+      const { ws, log, next } = client();
+      const buggy = () => {
+        throw new Error("listener bug");
+      };
+      ws.addEventListener(ws.WSEVENT, buggy);
+      const after = new EventLog<string>();
+      ws.addEventListener(ws.WSEVENT, (e) => after.push(e.type));
+      ws.connect(serverUrl("/"));
+      await next("OnOpen0");
+      expect(after.events).toEqual(["OnOpen0"]);
+      expect(await errors.waitForCount(1, 2000)).toMatchObject({ message: "listener bug" });
+      ws.send("still works");
+      const echoed = await next("OnMessage0");
+      expect(echoed).toMatchObject({ type: "OnMessage0", data: "still works" });
+      expect(await after.waitForCount(2, 2000)).toBe("OnMessage0");
+      expect(await errors.waitForCount(2, 2000)).toMatchObject({ message: "listener bug" });
+      expect(log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnMessage0"]);
+      ws.removeEventListener(ws.WSEVENT, buggy);
+    } finally {
+      restore();
+    }
   });
 });

@@ -604,21 +604,15 @@ describe("WebSocketPeer: closing", () => {
     expect(prints.spy).not.toHaveBeenCalled();
   });
 
-  it("invalid UTF-8 in a text frame: 1007 'Invalid frame payload data' natively, the browser's 1006 on Web", async () => {
+  it.each([
+    ["invalid UTF-8 in a text frame", "/invalid-utf8", 1007, "Invalid frame payload data"],
+    ["a malformed frame", "/garbage", 1002, "Protocol error"],
+  ])("%s: %i natively with Godot's reason, the browser's 1006 on Web", async (_, path, code, reason) => {
     const peer = newPeer();
-    peer.connect_to_url(serverUrl("/invalid-utf8")); // open and close may both show in the same poll()
+    peer.connect_to_url(serverUrl(path)); // open and close may both show in the same poll()
     await pollUntilClosed(peer);
-    expect(peer.get_close_code()).toBe(BROWSER ? 1006 : 1007);
-    expect(peer.get_close_reason()).toBe(BROWSER ? "" : "Invalid frame payload data");
-    expect(peer.get_available_packet_count()).toBe(0);
-  });
-
-  it("a malformed frame: 1002 'Protocol error' natively, the browser's 1006 on Web", async () => {
-    const peer = newPeer();
-    peer.connect_to_url(serverUrl("/garbage")); // open and close may both show in the same poll()
-    await pollUntilClosed(peer);
-    expect(peer.get_close_code()).toBe(BROWSER ? 1006 : 1002);
-    expect(peer.get_close_reason()).toBe(BROWSER ? "" : "Protocol error");
+    expect(peer.get_close_code()).toBe(BROWSER ? 1006 : code);
+    expect(peer.get_close_reason()).toBe(BROWSER ? "" : reason);
     expect(peer.get_available_packet_count()).toBe(0);
   });
 
