@@ -534,27 +534,25 @@ describe("WebSocketPeer: closing", () => {
     expect(peer.get_ready_state()).toBe(STATE_CLOSED);
   });
 
-  it("a negative code closes at once without waiting for the peer", async () => {
-    const peer = await openPeer(serverUrl("/"));
-    peer.close(-1);
-    expect(peer.get_ready_state()).toBe(STATE_CLOSED);
-    expect(peer.get_close_code()).toBe(-1);
-    await delay(50);
-    peer.poll();
-    expect(peer.get_close_code()).toBe(-1);
-  });
-
-  it("a negative code closes at once while CLOSING too", async () => {
-    const peer = await openPeer(serverUrl("/"));
-    peer.close();
-    expect(peer.get_ready_state()).toBe(STATE_CLOSING);
-    peer.close(-1);
-    expect(peer.get_ready_state()).toBe(STATE_CLOSED);
-    expect(peer.get_close_code()).toBe(-1);
-    await delay(50);
-    peer.poll();
-    expect(peer.get_close_code()).toBe(-1);
-  });
+  it.each([
+    ["OPEN", false],
+    ["CLOSING", true],
+  ])(
+    "a negative code closes at once without waiting for the peer (from STATE_%s)",
+    async (_, closingFirst) => {
+      const peer = await openPeer(serverUrl("/"));
+      if (closingFirst) {
+        peer.close();
+        expect(peer.get_ready_state()).toBe(STATE_CLOSING);
+      }
+      peer.close(-1);
+      expect(peer.get_ready_state()).toBe(STATE_CLOSED);
+      expect(peer.get_close_code()).toBe(-1);
+      await delay(50);
+      peer.poll();
+      expect(peer.get_close_code()).toBe(-1);
+    },
+  );
 
   it("close() when CLOSED or CLOSING only clears the queue", async () => {
     const fresh = new WebSocketPeer();
