@@ -39,6 +39,7 @@ export async function bundleForBrowser(contents: string): Promise<BrowserBundle>
     write: false,
     metafile: true,
     tsconfigRaw: "{}", // the repo's tsconfig paths must not decide what gets bundled
+    mangleProps: /^_[a-z]/, // as the packages' builds do (see "mangleInternals" in tsup.config.ts)
   });
   const code = result.outputFiles[0]!.text;
   return { code, min: code.length, gzip: gzipSync(code).length, inputs: Object.keys(result.metafile.inputs) };

@@ -12,4 +12,12 @@ export { assertHeaders, isToken, parseHeaderBlock } from "./headers.js";
 export { type CheckedOptions, checkOptions, DEFAULT_MAX_PAYLOAD, MAX_TIMEOUT } from "./options.js";
 export type * from "./types.js";
 export { parseWebSocketUrl } from "./url.js";
-export { decodeUtf8, encodeUtf8, isValidUtf8, messageBytes, messageText, utf8ByteLength } from "./utf8.js";
+export {
+  decodeUtf8,
+  encodeUtf8,
+  isValidUtf8,
+  messageBytes,
+  messageText,
+  utf8ByteLength,
+  utf8FitsIn,
+} from "./utf8.js";

@@ -40,6 +40,15 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/**
+ * Whether `text` takes at most `limit` bytes in UTF-8. A UTF-16 unit takes 1 to 3 bytes, so the
+ * text is measured only when its length alone cannot tell.
+ */
+export function utf8FitsIn(text: string, limit: number): boolean {
+  if (text.length * 3 <= limit) return true;
+  return text.length <= limit && utf8ByteLength(text) <= limit;
+}
+
 /** A message payload as a string (text messages in Node arrive as UTF-8 bytes). */
 export function messageText(data: string | Uint8Array): string {
   return typeof data === "string" ? data : lenientDecoder.decode(data);

@@ -10,6 +10,7 @@ import {
   parseHeaderBlock,
   parseWebSocketUrl,
   utf8ByteLength,
+  utf8FitsIn,
 } from "@wsport/core";
 import { describe, expect, it } from "vitest";
 
@@ -20,6 +21,16 @@ describe("utf8", () => {
       expect(utf8ByteLength(s)).toBe(encodeUtf8(s).length);
     }
     expect(utf8ByteLength("\ud800")).toBe(3); // a lone surrogate is encoded as U+FFFD
+  });
+  it("tells whether a text fits a byte limit, at both ends of the 1-3 bytes per UTF-16 unit", () => {
+    for (const s of ["", "abc", "é", "✓✓", "😀", "a😀b"]) {
+      const size = encodeUtf8(s).length;
+      expect(utf8FitsIn(s, size)).toBe(true);
+      expect(utf8FitsIn(s, size - 1)).toBe(false);
+    }
+    expect(utf8FitsIn("x".repeat(10), 30)).toBe(true); // 3 × length fits: not measured
+    expect(utf8FitsIn("é".repeat(10), 15)).toBe(false); // 20 bytes, between length and 3 × length
+    expect(utf8FitsIn("é", -1)).toBe(false);
   });
   it("validates and decodes leniently or strictly", () => {
     const bad = new Uint8Array([0xc3, 0x28]);

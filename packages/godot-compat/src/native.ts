@@ -5,6 +5,12 @@ import type { AcceptOptions, CloseEvent, Connection, ConnectOptions } from "@wsp
 import type { GodotError } from "./error.js";
 import type { TLSOptions } from "./tls-options.js";
 
+/**
+ * The key of WebSocketPeer's static field that holds the native features: the Node entry's subclass
+ * sets it. The package does not export the key, so it is no part of the public API.
+ */
+export const NATIVE: unique symbol = Symbol("godot-compat.native");
+
 export interface NativeFeatures {
   /** Adds handshake_headers and TLS settings to `options`; returns the error to print for a bad header line. */
   addClientOptions(

@@ -9,7 +9,7 @@ import {
   describe,
   messageBytes,
   open,
-  utf8ByteLength,
+  utf8FitsIn,
 } from "@wsport/core";
 import {
   ERR_ALREADY_IN_USE,
@@ -19,25 +19,17 @@ import {
   type GodotError,
   OK,
 } from "./error.js";
-import type { Heartbeat, NativeFeatures } from "./native.js";
-import { asPacked, PackedByteArray } from "./packed-byte-array.js";
+import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
+import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
+import { CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
 import { plainAddress, type StreamPeerTCP } from "./stream-peer-tcp.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
 
-const CONNECTING = 0;
-const OPEN = 1;
-const CLOSING = 2;
-const CLOSED = 3;
 const NO_BYTES = new PackedByteArray(0);
 let warnedHeaders = false;
-
-interface Packet {
-  data: PackedByteArray;
-  text: boolean;
-}
 
 export class WebSocketPeer {
   static readonly STATE_CONNECTING = CONNECTING;
@@ -47,17 +39,16 @@ export class WebSocketPeer {
   static readonly WRITE_MODE_TEXT = 0;
   static readonly WRITE_MODE_BINARY = 1;
 
+  /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
+  static [NATIVE]: NativeFeatures | null = null;
+
   /** GDScript's `WebSocketPeer.new()`. */
   static new(): WebSocketPeer {
     return new this(); // the Node entry's subclass too
   }
 
-  /**
-   * `native`: what Godot's native build adds; only the Node entry's WebSocketPeer passes it. Godot's
-   * `.new()` takes nothing, so whatever else a script passes here is ignored.
-   */
-  constructor(native?: NativeFeatures) {
-    this.#native = typeof native?.createHeartbeat === "function" ? native : null;
+  constructor() {
+    this.#native = new.target[NATIVE];
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
 
@@ -74,45 +65,9 @@ export class WebSocketPeer {
   #headers: string[] = [];
   #heartbeatMs = 0;
   #encodeMax = 8388608;
-
-  #conn: Connection | null = null;
-  #server = false;
-  #state = CLOSED;
-  #url = "";
-  #protocol = "";
-  #closeCode = -1;
-  #closeReason = "";
-  #wasString = false;
   #packetError: GodotError = OK;
-
-  // Filled by core's events, emptied by poll().
-  #pendingOpen: string | null = null;
-  #pendingClose: CloseEvent | null = null;
-  /** Received packets; the first `#visible` have been made visible by poll(). */
-  #packets: Packet[] = [];
-  #visible = 0;
-  #queuedBytes = 0;
-  #maxPackets = 4096;
-  #maxBytes = 65536;
-
-  #outFrames = 0;
-
-  readonly #onEvent = (event: ConnectionEvent): void => {
-    switch (event.type) {
-      case "open":
-        this.#pendingOpen = event.protocol;
-        break;
-      case "message":
-        this.#receive(messageBytes(event.data), !event.binary);
-        break;
-      case "pong":
-        this.#heartbeat?.pong();
-        break;
-      case "close":
-        this.#pendingClose = event;
-        break;
-    }
-  };
+  /** The current (or last) connection and everything that belongs to it. */
+  #session = Session.none();
 
   // --- properties ------------------------------------------------------------------------
 
@@ -199,7 +154,8 @@ export class WebSocketPeer {
 
   /** Connecting or open: connect_to_url and accept_stream return ERR_ALREADY_IN_USE. */
   #busy(): boolean {
-    return this.#state === CONNECTING || this.#state === OPEN;
+    const { _state: state } = this.#session;
+    return state === CONNECTING || state === OPEN;
   }
 
   #inboundLimit(): number {
@@ -207,82 +163,79 @@ export class WebSocketPeer {
   }
 
   #start(conn: Connection, url: string, server: boolean): void {
-    this.#detach();
-    this.#clearPackets();
-    this.#conn = conn;
-    conn.onevent = this.#onEvent;
-    this.#server = server;
-    this.#url = url;
-    this.#state = CONNECTING;
-    this.#protocol = "";
-    this.#closeCode = -1;
-    this.#closeReason = "";
-    this.#wasString = false;
-    this.#pendingOpen = null;
-    this.#pendingClose = null;
-    this.#outFrames = 0;
-    this.#heartbeat?.reset();
+    this.#session._detach();
     const size = this.#inboundLimit();
-    this.#maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
-    this.#maxPackets = this.max_queued_packets;
+    const maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
+    const session = new Session(conn, url, server, this.max_queued_packets, maxBytes);
+    this.#session = session;
+    conn.onevent = (event) => this.#onEvent(session, event);
+    this.#heartbeat?.reset();
+  }
+
+  #onEvent(session: Session, event: ConnectionEvent): void {
+    switch (event.type) {
+      case "open":
+        session._pendingOpen = event.protocol;
+        break;
+      case "message":
+        // Node's text arrives as its UTF-8 bytes, kept as they are; a browser's string is encoded once.
+        session._receive(messageBytes(event.data), !event.binary);
+        break;
+      case "pong":
+        this.#heartbeat?.pong();
+        break;
+      case "close":
+        session._pendingClose = event;
+        break;
+    }
   }
 
   // --- polling --------------------------------------------------------------------------
 
   /** Makes what happened since the last poll visible; sends heartbeat pings. Call it every frame. */
   poll(): void {
-    const open = this.#pendingOpen;
+    const session = this.#session;
+    const open = session._pendingOpen;
     if (open !== null) {
-      this.#pendingOpen = null;
-      if (this.#state === CONNECTING) {
-        this.#state = OPEN;
-        this.#protocol = open;
-        if (this.#server) this.#url = this.#conn?.url ?? "";
+      session._pendingOpen = null;
+      if (session._state === CONNECTING) {
+        session._state = OPEN;
+        session._protocol = open;
+        if (session._server) session._url = session._conn?.url ?? "";
       }
     }
-    this.#visible = this.#packets.length;
-    const close = this.#pendingClose;
-    if (close !== null) this.#closed(close);
-    else if (this.#heartbeatMs > 0 && this.#state === OPEN && this.#conn !== null) {
-      if (this.#heartbeat?.beat(this.#conn, this.#heartbeatMs) === false) this.#drop();
+    session._visible = session._packets.length;
+    const close = session._pendingClose;
+    if (close !== null) this.#closed(session, close);
+    else if (this.#heartbeatMs > 0 && session._state === OPEN && session._conn !== null) {
+      if (this.#heartbeat?.beat(session._conn, this.#heartbeatMs) === false) this.#drop();
     }
   }
 
-  #closed(event: CloseEvent): void {
-    this.#pendingClose = null;
-    this.#conn = null;
-    this.#state = CLOSED;
+  #closed(session: Session, event: CloseEvent): void {
+    session._pendingClose = null;
+    session._state = CLOSED;
     // The Web build reports what the browser saw.
-    [this.#closeCode, this.#closeReason] = this.#native?.closeStatus(event) ?? [event.code, event.reason];
-  }
-
-  #receive(bytes: Uint8Array, text: boolean): void {
-    if (this.#state === CLOSING || this.#state === CLOSED) return; // after close(): dropped, as in Godot
-    if (this.#packets.length >= this.#maxPackets) {
-      printError("Too many packets in queue! Dropping data.");
-      return;
-    }
-    if (this.#queuedBytes + bytes.length > this.#maxBytes) {
-      printError("Buffer payload full! Dropping data.");
-      return;
-    }
-    this.#queuedBytes += bytes.length;
-    this.#packets.push({ data: asPacked(bytes), text });
+    [session._closeCode, session._closeReason] = this.#native?.closeStatus(event) ?? [
+      event.code,
+      event.reason,
+    ];
   }
 
   // --- closing --------------------------------------------------------------------------
 
   /** Starts the closing handshake (STATE_CLOSING; STATE_CLOSED on a later poll) and drops unread packets. A negative code closes at once. */
   close(code = 1000, reason = ""): void {
-    this.#clearPackets();
-    const conn = this.#conn;
-    if (conn === null || this.#state === CLOSED) return;
+    const session = this.#session;
+    session._clearPackets();
+    const { _conn: conn, _state: state } = session;
+    if (conn === null || state === CLOSED) return;
     // A negative code closes at once in any state, CLOSING included, as in Godot.
-    if (typeof code !== "number" || code < 0 || this.#state === CONNECTING) {
+    if (typeof code !== "number" || code < 0 || state === CONNECTING) {
       this.#drop();
       return;
     }
-    if (this.#state === CLOSING) return;
+    if (state === CLOSING) return;
     try {
       if (code === 0) conn.close();
       else conn.close(code, String(reason));
@@ -290,32 +243,17 @@ export class WebSocketPeer {
       printError(`close(${code}) was not sent: ${(e as { message: string }).message}`);
       return;
     }
-    this.#state = CLOSING;
+    session._state = CLOSING;
   }
 
   /** Closes at once without a closing handshake: STATE_CLOSED, code -1. */
   #drop(): void {
-    const conn = this.#detach();
-    this.#state = CLOSED;
-    this.#closeCode = -1;
-    this.#closeReason = "";
-    conn?.terminate(); // no closing handshake (a browser still sends a close frame without a status)
-  }
-
-  /** Stops listening to the current connection and returns it. */
-  #detach(): Connection | null {
-    const conn = this.#conn;
-    if (conn !== null) conn.onevent = null;
-    this.#conn = null;
-    this.#pendingOpen = null;
-    this.#pendingClose = null;
-    return conn;
-  }
-
-  #clearPackets(): void {
-    this.#packets.length = 0;
-    this.#visible = 0;
-    this.#queuedBytes = 0;
+    const session = this.#session;
+    session._detach();
+    session._state = CLOSED;
+    session._closeCode = -1;
+    session._closeReason = "";
+    session._conn?.terminate(); // no closing handshake (a browser still sends a close frame without a status)
   }
 
   // --- sending ----------------------------------------------------------------------------
@@ -323,19 +261,19 @@ export class WebSocketPeer {
   /** Sends one message as a binary frame, or a text frame with WRITE_MODE_TEXT. */
   send(message: Uint8Array, write_mode: number = WebSocketPeer.WRITE_MODE_BINARY): GodotError {
     if (!(message instanceof Uint8Array)) return invalid("send() needs a PackedByteArray.");
-    return this.#send(message, message.length, write_mode !== WebSocketPeer.WRITE_MODE_TEXT);
+    return this.#send(message, write_mode !== WebSocketPeer.WRITE_MODE_TEXT);
   }
 
   /** Sends a string as a text frame (UTF-8). */
   send_text(message: string): GodotError {
     if (typeof message !== "string") return invalid("send_text() needs a String.");
-    return this.#send(message, utf8ByteLength(message), false);
+    return this.#send(message, false);
   }
 
   /** Sends a binary frame; an empty array sends nothing and returns OK. */
   put_packet(buffer: Uint8Array): GodotError {
     if (!(buffer instanceof Uint8Array)) return invalid("put_packet() needs a PackedByteArray.");
-    return buffer.length === 0 ? OK : this.#send(buffer, buffer.length, true);
+    return buffer.length === 0 ? OK : this.#send(buffer, true);
   }
 
   /** Encodes a value in Godot's binary Variant format and sends it as a binary frame. */
@@ -343,26 +281,28 @@ export class WebSocketPeer {
     const encoded = encodeVar(value);
     if (typeof encoded === "number") return invalid("put_var() cannot encode this value.", encoded);
     if (encoded.length > this.#encodeMax) return ERR_OUT_OF_MEMORY;
-    return this.#send(encoded, encoded.length, true);
+    return this.#send(encoded, true);
   }
 
-  #send(data: string | Uint8Array, size: number, binary: boolean): GodotError {
-    const conn = this.#conn;
-    if (conn === null || this.#state !== OPEN) {
+  #send(data: string | Uint8Array, binary: boolean): GodotError {
+    const session = this.#session;
+    const conn = session._conn;
+    if (conn === null || session._state !== OPEN) {
       printError('Condition "ready_state != STATE_OPEN" is true. Returning: FAILED');
       return FAILED;
     }
     const buffered = conn.bufferedAmount;
-    if (buffered === 0) this.#outFrames = 0; // everything queued so far has been written
-    if (this.#outFrames >= this.max_queued_packets) return ERR_OUT_OF_MEMORY;
-    if (this.outbound_buffer_size > 0 && buffered + size > this.outbound_buffer_size)
-      return ERR_OUT_OF_MEMORY;
+    if (buffered === 0) session._outFrames = 0; // everything queued so far has been written
+    if (session._outFrames >= this.max_queued_packets) return ERR_OUT_OF_MEMORY;
+    const room = this.outbound_buffer_size;
+    // A string is measured only when its length cannot tell; core encodes it once, when it sends.
+    if (room > 0 && !fitsIn(data, room - buffered)) return ERR_OUT_OF_MEMORY;
     try {
       conn.send(data, binary);
     } catch {
       return FAILED; // the peer's close frame arrived; the close shows on the next poll
     }
-    this.#outFrames++;
+    session._outFrames++;
     return OK;
   }
 
@@ -370,29 +310,21 @@ export class WebSocketPeer {
 
   /** Complete messages ready for get_packet(). */
   get_available_packet_count(): number {
-    return this.#visible;
+    return this.#session._visible;
   }
 
   /** The next message's bytes, or an empty array (see get_packet_error()). */
   get_packet(): PackedByteArray {
-    const packet = this.#next();
-    this.#packetError = packet !== undefined ? OK : this.#state === OPEN ? ERR_UNAVAILABLE : FAILED;
+    const session = this.#session;
+    const packet = session._take();
+    this.#packetError = packet !== undefined ? OK : session._state === OPEN ? ERR_UNAVAILABLE : FAILED;
     return packet?.data ?? NO_BYTES;
   }
 
   /** The next message decoded from Godot's binary Variant format; null on any error. */
   get_var(allow_objects = false): Variant {
-    const packet = this.#next();
+    const packet = this.#session._take();
     return packet === undefined ? null : bytesToVar(packet.data, allow_objects);
-  }
-
-  #next(): Packet | undefined {
-    if (this.#visible === 0) return undefined;
-    const packet = this.#packets.shift()!;
-    this.#visible--;
-    this.#queuedBytes -= packet.data.length;
-    this.#wasString = packet.text;
-    return packet;
   }
 
   /** The result of the last get_packet(). */
@@ -402,25 +334,25 @@ export class WebSocketPeer {
 
   /** Whether the last packet taken was a text frame. */
   was_string_packet(): boolean {
-    return this.#wasString;
+    return this.#session._wasString;
   }
 
   // --- state ------------------------------------------------------------------------------
 
   get_ready_state(): number {
-    return this.#state;
+    return this.#session._state;
   }
   get_close_code(): number {
-    return this.#closeCode;
+    return this.#session._closeCode;
   }
   get_close_reason(): string {
-    return this.#closeReason;
+    return this.#session._closeReason;
   }
   get_selected_protocol(): string {
-    return this.#protocol;
+    return this.#session._protocol;
   }
   get_requested_url(): string {
-    return this.#url;
+    return this.#session._url;
   }
 
   get_connected_host(): string {
@@ -438,17 +370,22 @@ export class WebSocketPeer {
 
   /** Bytes waiting to be written to the network. */
   get_current_outbound_buffered_amount(): number {
-    return this.#state === OPEN && this.#conn !== null ? this.#conn.bufferedAmount : 0;
+    const { _conn: conn, _state: state } = this.#session;
+    return state === OPEN && conn !== null ? conn.bufferedAmount : 0;
   }
 
   /** The connection whose TCP socket the socket-info methods read, or null after an error print. */
   #tcpConnection(): Connection | null {
+    const { _conn: conn, _state: state } = this.#session;
     if (this.#native === null) printError("Not supported in Web platform.");
-    else if (this.#conn === null || this.#state === CLOSED)
-      printError("No TCP connection (the peer is closed).");
-    else return this.#conn;
+    else if (conn === null || state === CLOSED) printError("No TCP connection (the peer is closed).");
+    else return conn;
     return null;
   }
+}
+
+function fitsIn(data: string | Uint8Array, room: number): boolean {
+  return typeof data === "string" ? utf8FitsIn(data, room) : data.length <= room;
 }
 
 function isStringArray(value: unknown): value is readonly string[] {

@@ -412,9 +412,18 @@ describe("WebSocketPeer: sending and receiving", () => {
     expect(peer.put_var("x".repeat(100))).toBe(OK);
   });
 
-  it("get_current_outbound_buffered_amount is a byte count, 0 unless open", async () => {
-    const peer = await openPeer(serverUrl("/"));
-    expect(peer.get_current_outbound_buffered_amount()).toBeGreaterThanOrEqual(0);
+  it("get_current_outbound_buffered_amount counts bytes not yet written, 0 unless open", async () => {
+    const size = 8 * 1024 * 1024; // more than loopback's socket buffers take in one write
+    const peer = await openPeer(serverUrl("/"), (p) => {
+      p.inbound_buffer_size = size; // the echo stays within bounds, so the peer stays open
+    });
+    expect(peer.get_current_outbound_buffered_amount()).toBe(0);
+    peer.outbound_buffer_size = 0;
+    expect(peer.send(new Uint8Array(size))).toBe(OK);
+    const queued = peer.get_current_outbound_buffered_amount();
+    expect(queued).toBeGreaterThan(0);
+    expect(queued).toBeLessThanOrEqual(size + 14); // the payload and at most a frame header
+    await pollUntil(peer, () => peer.get_current_outbound_buffered_amount() === 0, "the send to drain");
     peer.close();
     expect(peer.get_current_outbound_buffered_amount()).toBe(0);
   });
