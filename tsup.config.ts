@@ -13,7 +13,8 @@ const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
 export default defineConfig({
   entry: pkg.wsport?.entry ?? ["src/index.ts"],
   format: ["esm"],
-  dts: true,
+  // Members tagged @internal (core's Connection hooks, renamed below) are left out of the published types.
+  dts: { compilerOptions: { stripInternal: true } },
   clean: true,
   target: "es2022",
   platform: "neutral",

@@ -11,12 +11,19 @@ import { chromiumLaunchOptions } from "./test/chromium.mjs";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
 
-/** `@wsport/<name>` resolves to its source entry for the given runtime. */
+/**
+ * `@wsport/<name>` resolves to its source entry for the given runtime, and `@wsport/<name>/internal`
+ * (core's entry for wsport's own packages) to `internal-<runtime>.ts` where there is one.
+ */
 function sourceAliases(runtime: "node" | "browser") {
-  return packages.map((name) => {
+  return packages.flatMap((name) => {
     const dir = `${root}packages/${name}/src/`;
     const entry = existsSync(`${dir}${runtime}.ts`) ? `${dir}${runtime}.ts` : `${dir}index.ts`;
-    return { find: new RegExp(`^@wsport/${name}$`), replacement: entry };
+    const aliases = [{ find: new RegExp(`^@wsport/${name}$`), replacement: entry }];
+    const internal = `${dir}internal-${runtime}.ts`;
+    if (existsSync(internal))
+      aliases.push({ find: new RegExp(`^@wsport/${name}/internal$`), replacement: internal });
+    return aliases;
   });
 }
 

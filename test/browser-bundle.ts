@@ -9,6 +9,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 /** Every @wsport package resolves to its browser source entry. */
 const alias: Record<string, string> = {
   "@wsport/core": `${root}packages/core/src/browser.ts`,
+  "@wsport/core/internal": `${root}packages/core/src/internal-browser.ts`,
   ...Object.fromEntries(
     ["defold", "godot", "corona", "aseprite"].map((e) => [
       `@wsport/${e}-compat`,
@@ -53,18 +54,18 @@ export function nodeOnlyParts(bundle: BrowserBundle): string[] {
 }
 
 /**
- * An adapter's typical browser import, and the min+gzip bytes it adds to core's `open` (what every
- * adapter builds on). Logs both, so a test run shows the sizes.
+ * An adapter's typical browser import, and the min+gzip bytes it adds to core's `connectUnchecked`
+ * (what every adapter builds on). Logs both, so a test run shows the sizes.
  */
 export async function adapterBundle(
   packageName: string,
   imports: string,
 ): Promise<{ bundle: BrowserBundle; added: number }> {
   const bundle = await bundleForBrowser(`export ${imports} from "${packageName}";`);
-  const core = await bundleForBrowser(`export { open } from "@wsport/core";`);
+  const core = await bundleForBrowser(`export { connectUnchecked } from "@wsport/core/internal";`);
   const added = bundle.gzip - core.gzip;
   console.log(
-    `${packageName} browser bundle: ${bundle.min} B min, ${bundle.gzip} B min+gzip (${added} B over core's open)`,
+    `${packageName} browser bundle: ${bundle.min} B min, ${bundle.gzip} B min+gzip (${added} B over core's connectUnchecked)`,
   );
   return { bundle, added };
 }

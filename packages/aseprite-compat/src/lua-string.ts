@@ -1,5 +1,5 @@
 // Lua's string coercion, as `sendText(...)` / `sendBinary(...)` apply it to every argument.
-import { describe, encodeUtf8 } from "@wsport/core";
+import { describe, encodeUtf8 } from "@wsport/core/internal";
 
 /** A message part: a string (UTF-8 on the wire), a number (formatted as Lua would) or raw bytes. */
 export type Part = string | number | Uint8Array;

@@ -1,12 +1,6 @@
 // Aseprite's WebSocket: one core connection at a time, driven by IXWebSocket's reconnect loop.
-import {
-  type Connection,
-  type ConnectionEvent,
-  open as dial,
-  type ErrorEvent,
-  isValidUtf8,
-  messageText,
-} from "@wsport/core";
+import { type Connection, type ConnectionEvent, type ErrorEvent, messageText } from "@wsport/core";
+import { connectUnchecked, isValidUtf8 } from "@wsport/core/internal";
 import { connectErrorText, parseErrorText } from "./error-text.js";
 import { joinParts, luaNumber, type Part } from "./lua-string.js";
 import { WebSocketMessageType as T, type WebSocketMessageType } from "./message-type.js";
@@ -88,7 +82,7 @@ export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSock
   function attempt(current: number): void {
     let conn: Connection | undefined;
     try {
-      if (target !== undefined) conn = dial(target.href, connectOptions);
+      if (target !== undefined) conn = connectUnchecked(target.href, connectOptions);
     } catch {
       // The runtime refused a URL that parsed (a browser may); it is reported the same way.
     }

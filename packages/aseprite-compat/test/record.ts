@@ -1,6 +1,6 @@
 // Records what a WebSocket's onreceive is given, with the time it arrived, and closes it after the test.
 import { WebSocket, type WebSocketOptions } from "@wsport/aseprite-compat";
-import { afterEach } from "vitest";
+import { afterEach, vi } from "vitest";
 import { EventLog } from "../../../test/events.ts";
 
 export interface Received {
@@ -14,7 +14,22 @@ export interface Received {
 const sockets: WebSocket[] = [];
 afterEach(() => {
   for (const ws of sockets.splice(0)) ws.close();
+  vi.useRealTimers();
 });
+
+/**
+ * Fakes the timers the reconnection backoff runs on and the clock `at` reads, so a test asserts the
+ * schedule exactly: the clock stands still while sockets do their real I/O, and moves only by
+ * `nextTimer()` (the next wait, in full). Sockets, their events and the server stay real.
+ */
+export function fakeClock(): { nextTimer: () => Promise<void> } {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance"] });
+  return {
+    nextTimer: async () => {
+      await vi.advanceTimersToNextTimerAsync();
+    },
+  };
+}
 
 export function record(options: Omit<WebSocketOptions, "onreceive">) {
   const log = new EventLog<Received>();

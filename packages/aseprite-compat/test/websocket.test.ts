@@ -2,7 +2,7 @@
 import { WebSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
 import { describe, expect, it, vi } from "vitest";
 import { delay, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
-import { record } from "./record.ts";
+import { fakeClock, record } from "./record.ts";
 
 const T = WebSocketMessageType;
 const NOT_CONNECTED = /^WebSocket is not connected, can't send (text|data|ping)$/;
@@ -202,34 +202,34 @@ describe("send errors", () => {
 });
 
 describe("reconnection", () => {
-  it("retries a refused first connection with 100, 200, 400 ms waits", async () => {
-    const { ws, log, nth } = record({ url: refusedUrl("/") });
+  /** The ERRORs of attempts against a refused port, each retry let through by the fake clock. */
+  async function refusedErrors(options: { minreconnectwait?: number; maxreconnectwait?: number } = {}) {
+    const clock = fakeClock();
+    const { ws, log, nth } = record({ url: refusedUrl("/"), ...options });
     ws.connect();
-    const errors = await Promise.all([1, 2, 3, 4].map((n) => nth(T.ERROR, n, 10_000)));
+    const errors = [await nth(T.ERROR)];
+    for (let n = 2; n <= 4; n++) {
+      await clock.nextTimer(); // the backoff wait, in full: the next attempt starts at its end
+      errors.push(await nth(T.ERROR, n));
+    }
     ws.close();
+    expect(log.events.every((e) => e.type === T.ERROR)).toBe(true);
+    return { errors, gaps: errors.slice(1).map((e, i) => e.at - errors[i]!.at) };
+  }
+
+  it("retries a refused first connection with 100, 200, 400 ms waits", async () => {
+    const { errors, gaps } = await refusedErrors();
     for (const e of errors)
       expect(e).toMatchObject({
         data: "",
         error: expect.stringMatching(/^Unable to connect to 127\.0\.0\.1 on port \d+, error: /),
       });
-    const gaps = errors.slice(1).map((e, i) => e.at - errors[i]!.at);
-    // Lower bounds only (the wait plus a failing connect); 2 ms of slack for timer rounding.
-    expect(gaps[0]).toBeGreaterThanOrEqual(100 - 2);
-    expect(gaps[1]).toBeGreaterThanOrEqual(200 - 2);
-    expect(gaps[2]).toBeGreaterThanOrEqual(400 - 2);
-    expect(log.events.every((e) => e.type === T.ERROR)).toBe(true);
+    expect(gaps).toEqual([100, 200, 400]);
   });
 
   it("honours minreconnectwait and maxreconnectwait (seconds)", async () => {
-    const { ws, nth } = record({ url: refusedUrl("/"), minreconnectwait: 0.25, maxreconnectwait: 0.3 });
-    ws.connect();
-    const errors = await Promise.all([1, 2, 3, 4].map((n) => nth(T.ERROR, n, 10_000)));
-    ws.close();
-    const gaps = errors.slice(1).map((e, i) => e.at - errors[i]!.at);
-    // 100 → raised to 250; 200 → 250; 400 → capped at 300
-    expect(gaps[0]).toBeGreaterThanOrEqual(250 - 2);
-    expect(gaps[1]).toBeGreaterThanOrEqual(250 - 2);
-    expect(gaps[2]).toBeGreaterThanOrEqual(300 - 2);
+    const { gaps } = await refusedErrors({ minreconnectwait: 0.25, maxreconnectwait: 0.3 });
+    expect(gaps).toEqual([250, 250, 300]); // 100 → raised to 250; 200 → 250; 400 → capped at 300
   });
 
   it("reconnects at once after the server drops an open connection (/drop?after=1)", async () => {
@@ -283,6 +283,7 @@ describe("reconnection", () => {
     expect(seen.filter((t) => t === T.OPEN).length).toBe(seen.filter((t) => t === T.CLOSE).length);
   });
 
+  // In real time (the one check of the backoff without the fake clock).
   it("close() during a retry wait stops quietly; connect() then starts afresh", async () => {
     const { ws, log, nth } = record({ url: refusedUrl("/") });
     ws.connect();

@@ -1,7 +1,7 @@
 // The smallest "echo client" per adapter, driven through that adapter's engine-shaped API, for the
 // soak and leak runs: open, send bytes as text or binary, receive bytes, close.
 import { WebSocket as AsepriteSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
-import { encodeUtf8 } from "@wsport/core";
+import { encodeUtf8 } from "@wsport/core/internal";
 import WebSockets from "@wsport/corona-compat";
 import { type Connection, websocket } from "@wsport/defold-compat";
 import { WebSocketPeer } from "@wsport/godot-compat";

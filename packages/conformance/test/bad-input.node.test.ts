@@ -1,6 +1,7 @@
 // A small bad-input run: random values at every public function of every adapter.
+
+import { startServer } from "@wsport/server";
 import { expect, test } from "vitest";
-import { startServer } from "../../server/src/index.ts";
 import { throwAtAdapters } from "../src/bad-input.ts";
 
 /** Calls whose throw is the engine's own behaviour would be listed here; none are. */

@@ -1,9 +1,9 @@
 // A small fuzz run: bad frames get 1002/1007/1009, bad handshakes are closed, the server survives,
 // and a well-behaved client connected meanwhile sees every echo.
 
+import { startServer } from "@wsport/server";
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { startServer } from "../../server/src/index.ts";
 import { badFrame, closeCode, fuzzServer } from "../src/fuzz.ts";
 
 test("1,000 fuzz cases against the server", async () => {

@@ -1,8 +1,9 @@
 // "Server restart mid-session", per adapter. Node only: the test stops and restarts its own server
 // on the same port, which a page cannot do (the root vitest config, which would have to register a
 // browser command for it, is not ours to change).
+
+import { type RunningServer, startServer } from "@wsport/server";
 import { describe } from "vitest";
-import { type RunningServer, startServer } from "../../server/src/index.ts";
 import { asepriteAdapter } from "./drivers/aseprite.ts";
 import { coronaAdapter } from "./drivers/corona.ts";
 import { defoldAdapter } from "./drivers/defold.ts";

@@ -2,11 +2,11 @@
 import { BrowserConnection, browserCapabilities } from "./browser-connection.js";
 import { argumentChecks } from "./checks.js";
 import type { Connection } from "./connection.js";
-import { checkOptions, DEFAULT_MAX_PAYLOAD } from "./options.js";
+import { checkOptions } from "./options.js";
 import type { AcceptOptions, Capabilities, ConnectOptions, TcpListener, TcpStream } from "./types.js";
 import { parseWebSocketUrl } from "./url.js";
 
-export * from "./shared.js";
+export * from "./public.js";
 
 export const capabilities: Capabilities = browserCapabilities;
 
@@ -18,16 +18,6 @@ export function connect(url: string, options?: ConnectOptions): Connection {
   parseWebSocketUrl(url);
   const opts = checkOptions(options);
   return new BrowserConnection(url, opts.timeout, opts.protocols, opts.maxPayload, argumentChecks);
-}
-
-/**
- * connect() for adapters, which check their arguments in their engine's terms first: core checks
- * nothing more, and in a browser the native WebSocket refuses what it cannot use (a bad URL,
- * subprotocol, close code or reason) with its own DOMException. In Node, open() is connect().
- */
-export function open(url: string, options: ConnectOptions = {}): Connection {
-  const { timeout = 0, protocols = [], maxPayload = DEFAULT_MAX_PAYLOAD } = options;
-  return new BrowserConnection(url, timeout, protocols, maxPayload);
 }
 
 const SERVER_ONLY = "is not available in browsers (capabilities.server is false)";

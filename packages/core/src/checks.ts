@@ -1,6 +1,7 @@
 // The argument checks of send/ping/close, with texts that name what was wrong. connect() gives a
-// connection these; open() leaves them out for adapters, which check in their engine's own terms, so
-// a browser bundle does not carry them twice. Node connections always have them.
+// connection these; connectUnchecked() (@wsport/core/internal) leaves them out for adapters, which
+// check in their engine's own terms, so a browser bundle does not carry them twice. Node connections
+// always have them.
 import { assertCloseCode, assertCloseReason } from "./close-code.js";
 import { describe } from "./describe.js";
 import type { Capabilities } from "./types.js";

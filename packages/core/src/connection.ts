@@ -88,12 +88,18 @@ export abstract class Connection {
   }
 
   // --- for transports -------------------------------------------------------------------
+  // Marked @internal: the build renames these (mangleInternals) and leaves them out of the published
+  // types, where Connection is a type only, so no user can subclass it against names that do not exist.
+  /** @internal */
   protected abstract _send(data: string | Uint8Array, binary: boolean): void;
+  /** @internal */
   protected abstract _ping(data: string | Uint8Array): void;
+  /** @internal */
   protected abstract _close(code: number | undefined, reason: string): void;
-  /** Tears the connection down at once; the transport must still call `_closed()` later. */
+  /** @internal Tears the connection down at once; the transport must still call `_closed()` later. */
   protected abstract _abort(): void;
 
+  /** @internal */
   protected _opened(protocol: string): void {
     if (this.#state !== "connecting") return; // closed or aborted while the handshake finished
     this.#clearTimer();
@@ -102,18 +108,19 @@ export abstract class Connection {
     this._emit({ type: "open", protocol });
   }
 
+  /** @internal */
   protected _emit(event: ConnectionEvent): void {
     this.onevent?.(event);
   }
 
-  /** Reports a failure; a close must follow. Only the first failure is reported. */
+  /** @internal Reports a failure; a close must follow. Only the first failure is reported. */
   protected _failed(event: ErrorEvent): void {
     if (this.#failed || this.#state === "closed") return;
     this.#failed = true;
     this._emit(event);
   }
 
-  /** Reports the end of the connection, exactly once. */
+  /** @internal Reports the end of the connection, exactly once. */
   protected _closed(code: number, reason: string, wasClean: boolean): void {
     if (this.#state === "closed") return;
     this.#clearTimer();
@@ -122,7 +129,7 @@ export abstract class Connection {
     else this._emit({ type: "close", code, reason, wasClean });
   }
 
-  /** Marks the connection as closing from the transport's side (e.g. the peer sent a close frame). */
+  /** @internal Marks the connection as closing from the transport's side (e.g. the peer sent a close frame). */
   protected _closing(): void {
     if (this.#state === "open") this.#state = "closing";
   }

@@ -6,6 +6,7 @@ import WebSocket from "ws";
 import { argumentChecks } from "./checks.js";
 import { Connection } from "./connection.js";
 import { errorKind, failureCloseCode, handshakeError } from "./node-errors.js";
+import { AS_BINARY, AS_TEXT } from "./send-options.js";
 import type { Capabilities } from "./types.js";
 
 export const nodeCapabilities: Capabilities = Object.freeze({
@@ -19,10 +20,6 @@ export const nodeCapabilities: Capabilities = Object.freeze({
   server: true,
   socketInfo: true,
 });
-
-// ws takes send options as an object; these two are shared so a send allocates nothing extra.
-const AS_BINARY = Object.freeze({ binary: true });
-const AS_TEXT = Object.freeze({ binary: false });
 
 export class NodeConnection extends Connection {
   readonly capabilities = nodeCapabilities;

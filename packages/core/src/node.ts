@@ -9,7 +9,7 @@ import { parseWebSocketUrl } from "./url.js";
 
 export { acceptSocket } from "./node-accept.js";
 export { createTcpListener } from "./node-tcp.js";
-export * from "./shared.js";
+export * from "./public.js";
 
 export const capabilities: Capabilities = nodeCapabilities;
 
@@ -29,6 +29,3 @@ export function connect(url: string, options?: ConnectOptions): Connection {
   connection.attachClient(ws);
   return connection;
 }
-
-/** What adapters call; in Node it is connect(), checks included (see the browser entry). */
-export const open = connect;

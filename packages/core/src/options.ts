@@ -4,6 +4,7 @@ import { describe } from "./describe.js";
 import { isToken } from "./headers.js";
 import type { ConnectOptions } from "./types.js";
 
+/** A connection's largest inbound message unless `maxPayload` says otherwise: 100 MiB. */
 export const DEFAULT_MAX_PAYLOAD = 100 * 1024 * 1024;
 /** The longest timer a JavaScript runtime keeps (about 24.8 days). */
 export const MAX_TIMEOUT = 2 ** 31 - 1;

@@ -25,13 +25,15 @@ it("the browser bundle has no ws and is small", async () => {
   expect(all.gzip).toBeLessThan(4096);
 });
 
-it("open() (what adapters build on) bundles without core's argument checks", async () => {
-  const openOnly = await bundleForBrowser(`export { open } from "@wsport/core";`);
+it("connectUnchecked() (what adapters build on) bundles without core's argument checks", async () => {
+  const uncheckedOnly = await bundleForBrowser(`export { connectUnchecked } from "@wsport/core/internal";`);
   const connectOnly = await bundleForBrowser(`export { connect } from "@wsport/core";`);
   // One text from each checker: URL, options, subprotocol tokens, send/close arguments, describe().
   const checkTexts = /has no scheme|options must be an object|is not a token|Invalid close code|a number \(/g;
-  expect(openOnly.code.match(checkTexts)).toBeNull();
+  expect(uncheckedOnly.code.match(checkTexts)).toBeNull();
   expect(new Set(connectOnly.code.match(checkTexts)).size).toBe(5); // the positive control
-  console.log(`@wsport/core open() alone: ${openOnly.min} B min, ${openOnly.gzip} B min+gzip`);
-  expect(openOnly.gzip).toBeLessThan(connectOnly.gzip);
+  console.log(
+    `@wsport/core connectUnchecked() alone: ${uncheckedOnly.min} B min, ${uncheckedOnly.gzip} B min+gzip`,
+  );
+  expect(uncheckedOnly.gzip).toBeLessThan(connectOnly.gzip);
 });

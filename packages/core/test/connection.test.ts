@@ -6,8 +6,8 @@ import {
   connect,
   messageBytes,
   messageText,
-  open as openForAdapter,
 } from "@wsport/core";
+import { connectUnchecked } from "@wsport/core/internal";
 import { afterEach, describe, expect, it } from "vitest";
 import { delay, EventLog, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
 
@@ -270,9 +270,9 @@ describe("bad input", () => {
   });
 });
 
-describe("open(): connect() for adapters, which check arguments themselves", () => {
-  function startOpen(url: string, options?: Parameters<typeof openForAdapter>[1]) {
-    const conn = openForAdapter(url, options);
+describe("connectUnchecked(): connect() for adapters, which check arguments themselves", () => {
+  function startUnchecked(url: string, options?: Parameters<typeof connectUnchecked>[1]) {
+    const conn = connectUnchecked(url, options);
     open.push(conn);
     const log = new EventLog<ConnectionEvent>();
     conn.onevent = log.push;
@@ -280,18 +280,18 @@ describe("open(): connect() for adapters, which check arguments themselves", () 
   }
 
   it("connects, negotiates, echoes and closes like connect()", async () => {
-    const { conn, log, next } = startOpen(serverUrl("/"), { protocols: "chat", timeout: 5000 });
+    const { conn, log, next } = startUnchecked(serverUrl("/"), { protocols: "chat", timeout: 5000 });
     expect(await next("open")).toEqual({ type: "open", protocol: "chat" });
-    expect(messageText((await echo(conn, log, "via open")).data)).toBe("via open");
+    expect(messageText((await echo(conn, log, "via connectUnchecked")).data)).toBe("via connectUnchecked");
     conn.close(4000, "done");
     expect(await next("close")).toMatchObject({ code: 4000, reason: "done", wasClean: true });
   });
 
   it("applies the timeout and maxPayload options", async () => {
-    const hang = startOpen(serverUrl("/hang"), { timeout: 200 });
+    const hang = startUnchecked(serverUrl("/hang"), { timeout: 200 });
     expect(await hang.next("error")).toMatchObject({ kind: "timeout" });
     expect(await hang.next("close")).toMatchObject({ code: 1006 });
-    const big = startOpen(serverUrl("/"), { maxPayload: 10 });
+    const big = startUnchecked(serverUrl("/"), { maxPayload: 10 });
     await big.next("open");
     big.conn.send("more than ten bytes");
     expect(await big.next("error")).toMatchObject({ kind: "too-big" });
@@ -299,13 +299,13 @@ describe("open(): connect() for adapters, which check arguments themselves", () 
   });
 
   it("still refuses what the runtime cannot use, and a refused call leaves nothing running", async () => {
-    if (capabilities.runtime === "node") expect(openForAdapter).toBe(connect);
+    if (capabilities.runtime === "node") expect(connectUnchecked).toBe(connect);
     for (const url of ["ftp://127.0.0.1/", "ws://127.0.0.1/#frag", "ws://[::1/", "ws://127.0.0.1:99999/"]) {
-      expect(() => openForAdapter(url, { timeout: 20 }), url).toThrow();
+      expect(() => connectUnchecked(url, { timeout: 20 }), url).toThrow();
     }
-    expect(() => openForAdapter(serverUrl("/"), { protocols: ["a b"] })).toThrow();
+    expect(() => connectUnchecked(serverUrl("/"), { protocols: ["a b"] })).toThrow();
     await delay(60); // a timeout timer left by a refused call would fire here and throw
-    const { conn, log, next } = startOpen(serverUrl("/"));
+    const { conn, log, next } = startUnchecked(serverUrl("/"));
     await next("open");
     expect(() => conn.close(1005)).toThrow();
     expect(() => conn.close(1000, "x".repeat(124))).toThrow();

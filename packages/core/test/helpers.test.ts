@@ -1,17 +1,14 @@
 // The pure helpers every adapter shares.
+import { backoffDelay, isValidCloseCode, messageBytes, messageText } from "@wsport/core";
 import {
-  backoffDelay,
   decodeUtf8,
   encodeUtf8,
-  isValidCloseCode,
   isValidUtf8,
-  messageBytes,
-  messageText,
   parseHeaderBlock,
   parseWebSocketUrl,
   utf8ByteLength,
   utf8FitsIn,
-} from "@wsport/core";
+} from "@wsport/core/internal";
 import { describe, expect, it } from "vitest";
 
 describe("utf8", () => {

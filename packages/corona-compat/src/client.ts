@@ -1,6 +1,7 @@
 // One plugin client: connect/send/disconnect become calls on one core Connection, and that
 // connection's events become the plugin's WsEvent0 events with exactly the plugin's keys.
-import { type Connection, type CloseEvent as CoreClose, describe, messageText, open } from "@wsport/core";
+import { type Connection, type CloseEvent as CoreClose, messageText } from "@wsport/core";
+import { connectUnchecked, describe } from "@wsport/core/internal";
 import { CONSTANTS, DEFAULT_REASON } from "./constants.js";
 import { createDispatcher } from "./listeners.js";
 import { translate } from "./options.js";
@@ -71,7 +72,7 @@ export function newClient(): WebSocketClient {
       detach(current);
       current.conn.terminate();
     }
-    current = { conn: open(target.url, target.options), aborted: false };
+    current = { conn: connectUnchecked(target.url, target.options), aborted: false };
     listen(current);
   }
 

@@ -1,6 +1,6 @@
 // Corona's EventDispatcher, for one client: listeners per event name, functions or tables,
 // duplicates allowed (and called once per registration), removal of the first identical entry.
-import { describe } from "@wsport/core";
+import { describe } from "@wsport/core/internal";
 import type { WsEvent, WsListener } from "./types.js";
 
 function check(method: string, name: unknown, listener: unknown): void {

@@ -1,10 +1,6 @@
 // connect(uri, options) in the plugin's terms → a URL and options for @wsport/core.
-import {
-  type ConnectOptions as CoreOptions,
-  describe,
-  parseWebSocketUrl,
-  type TlsOptions,
-} from "@wsport/core";
+import type { ConnectOptions as CoreOptions, TlsOptions } from "@wsport/core";
+import { describe, parseWebSocketUrl } from "@wsport/core/internal";
 import { CONSTANTS } from "./constants.js";
 
 /** The plugin's connect timeout. */

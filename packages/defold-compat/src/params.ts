@@ -1,5 +1,6 @@
 // Turns Defold's connect `params` table into core options, with the extension's checks.
-import { type ConnectOptions, isToken, MAX_TIMEOUT, parseHeaderBlock } from "@wsport/core";
+import { type ConnectOptions, MAX_TIMEOUT } from "@wsport/core";
+import { isToken, parseHeaderBlock } from "@wsport/core/internal";
 import { badArgument } from "./errors.js";
 
 export interface CheckedParams {

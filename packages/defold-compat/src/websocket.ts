@@ -1,11 +1,7 @@
 // websocket.connect / send / disconnect: each call becomes one call on a core Connection, and the
 // connection's events become the extension's callback.
-import {
-  type Connection as CoreConnection,
-  type ErrorEvent,
-  messageText,
-  open as openCore,
-} from "@wsport/core";
+import { type Connection as CoreConnection, type ErrorEvent, messageText } from "@wsport/core";
+import { connectUnchecked } from "@wsport/core/internal";
 import { badArgument, errorData, openFailureText } from "./errors.js";
 import { checkParams } from "./params.js";
 import type {
@@ -83,7 +79,7 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
   let core: CoreConnection;
   try {
     host = webSocketHost(target);
-    core = openCore(target, options); // a browser's WebSocket may still refuse the URL
+    core = connectUnchecked(target, options); // a browser's WebSocket may still refuse the URL
   } catch (err) {
     // Defold reports an unusable URL through the callback, on a later frame.
     const failure: ErrorData = { event: EVENT_ERROR, message: openFailureText((err as Error).message) };

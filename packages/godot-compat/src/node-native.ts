@@ -1,6 +1,7 @@
 // What Godot's native WebSocketPeer (WSLPeer) does beyond its Web one, for the Node entry:
 // handshake headers and TLS, the server side, heartbeat pings, and its own close codes.
-import { acceptSocket, type CloseEvent, type Connection, parseHeaderBlock } from "@wsport/core";
+import { acceptSocket, type CloseEvent, type Connection } from "@wsport/core";
+import { parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { invalid } from "./print.js";

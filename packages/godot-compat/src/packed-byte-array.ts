@@ -2,7 +2,7 @@
 // length, so Godot's resizing methods (append, resize, clear, ...) are not here.
 // decode_*/encode_* are little-endian, as in Godot; out-of-range offsets print an error and
 // decode 0 (or write nothing).
-import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core";
+import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core/internal";
 import { printError } from "./print.js";
 import { bytesToVar, type Variant } from "./variant.js";
 

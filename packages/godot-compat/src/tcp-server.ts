@@ -1,7 +1,8 @@
 // TCPServer over core's TcpListener (Node only). Godot binds synchronously; Node binds on a later
 // tick, so listen() returns OK for valid arguments and is_listening() turns true once bound. A bind
 // failure (port taken) prints an error, as Godot's failing checks do, and is_listening() stays false.
-import { capabilities, createTcpListener, describe, type TcpListener } from "@wsport/core";
+import { capabilities, createTcpListener, type TcpListener } from "@wsport/core";
+import { describe } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { printError } from "./print.js";
 import { StreamPeerTCP } from "./stream-peer-tcp.js";

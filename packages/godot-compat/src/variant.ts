@@ -2,7 +2,7 @@
 // a network message carries: null, bool, int, float, String, Array, Dictionary, PackedByteArray.
 // Every value starts with a little-endian uint32 header: the type in the low 16 bits, flags above;
 // everything is padded to 4 bytes.
-import { decodeUtf8, encodeUtf8 } from "@wsport/core";
+import { decodeUtf8, encodeUtf8 } from "@wsport/core/internal";
 import { ERR_INVALID_DATA, ERR_OUT_OF_MEMORY, type GodotError } from "./error.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 

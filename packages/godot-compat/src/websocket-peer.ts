@@ -6,11 +6,9 @@ import {
   type Connection,
   type ConnectionEvent,
   type ConnectOptions,
-  describe,
   messageBytes,
-  open,
-  utf8FitsIn,
 } from "@wsport/core";
+import { connectUnchecked, describe, utf8FitsIn } from "@wsport/core/internal";
 import {
   ERR_ALREADY_IN_USE,
   ERR_OUT_OF_MEMORY,
@@ -131,7 +129,7 @@ export class WebSocketPeer {
     }
     let conn: Connection;
     try {
-      conn = open(godotUrl(url), options);
+      conn = connectUnchecked(godotUrl(url), options);
     } catch (e) {
       return invalid(`Invalid URL or options for '${url}': ${(e as { message: string }).message}`);
     }

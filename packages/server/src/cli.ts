@@ -2,8 +2,9 @@
 // wsport-server: runs the test server from a shell. Exit codes: 0 clean stop, 1 cannot listen, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { isToken, MAX_TIMEOUT } from "@wsport/core";
-import { DEFAULT_MAX_PAYLOAD, DEFAULT_PORT, type ServerOptions } from "./options.js";
+import { MAX_TIMEOUT } from "@wsport/core";
+import { isToken } from "@wsport/core/internal";
+import { DEFAULT_PORT, SERVER_MAX_PAYLOAD, type ServerOptions } from "./options.js";
 import { FAULT_USAGE } from "./routes.js";
 import { startServer } from "./server.js";
 
@@ -16,7 +17,7 @@ Options:
   --host <addr>          interface to bind (default 127.0.0.1)
   --faults               enable the fault routes (/reject, /close, /drop, /hang, ...)
   --heartbeat <ms>       ping every <ms>, drop peers that miss a pong (default off)
-  --max-payload <bytes>  largest inbound message, bigger closes with 1009 (default ${DEFAULT_MAX_PAYLOAD})
+  --max-payload <bytes>  largest inbound message, bigger closes with 1009 (default ${SERVER_MAX_PAYLOAD})
   --max-connections <n>  refuse upgrades over <n> with HTTP 503 (default unlimited)
   --protocols <a,b>      accepted subprotocols (default: the first one offered, except "refuse*")
   --quiet                no per-connection log lines

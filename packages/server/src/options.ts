@@ -1,6 +1,7 @@
 // Public option types and their validation. Bad input fails fast with a TypeError (wrong type)
 // or a RangeError (right type, wrong value) whose message names the option.
-import { isToken, MAX_TIMEOUT } from "@wsport/core";
+import { MAX_TIMEOUT } from "@wsport/core";
+import { describe, isToken } from "@wsport/core/internal";
 
 export interface ServerOptions {
   /** TCP port; 0 picks a free one. Default 9080. */
@@ -56,15 +57,8 @@ export interface ResolvedOptions {
 }
 
 export const DEFAULT_PORT = 9080;
-export const DEFAULT_MAX_PAYLOAD = 16 * 1024 * 1024;
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
-  if (typeof value === "number") return `the number ${value}`;
-  return typeof value;
-}
+/** The server's own default maxPayload (16 MiB), smaller than a client connection's (core's DEFAULT_MAX_PAYLOAD). */
+export const SERVER_MAX_PAYLOAD = 16 * 1024 * 1024;
 
 function integer(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== "number")
@@ -123,7 +117,7 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   }
 
   const maxPayload =
-    o.maxPayload === undefined ? DEFAULT_MAX_PAYLOAD : integer("maxPayload", o.maxPayload, 1, 2 ** 32);
+    o.maxPayload === undefined ? SERVER_MAX_PAYLOAD : integer("maxPayload", o.maxPayload, 1, 2 ** 32);
 
   let maxConnections = Number.POSITIVE_INFINITY;
   if (o.maxConnections !== undefined && o.maxConnections !== Number.POSITIVE_INFINITY) {

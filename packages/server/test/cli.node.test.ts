@@ -1,25 +1,14 @@
 // Runs the built CLI (dist/cli.js) as a separate process, rebuilding it first when src is newer.
-import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { beforeAll, describe, expect, it } from "vitest";
-import { startServer } from "../src/index.js";
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { startServer } from "@wsport/server";
+import { describe, expect, it } from "vitest";
+import { builtPackage } from "../../../test/built.ts";
 import { closed, open, within } from "./helpers.js";
 
-const pkgDir = fileURLToPath(new URL("..", import.meta.url));
+const pkgDir = builtPackage("server", "cli.js");
 const cli = `${pkgDir}dist/cli.js`;
 const version = (JSON.parse(readFileSync(`${pkgDir}package.json`, "utf8")) as { version: string }).version;
-
-function distIsStale(): boolean {
-  if (!existsSync(cli)) return true;
-  const built = statSync(cli).mtimeMs;
-  return readdirSync(`${pkgDir}src`).some((file) => statSync(`${pkgDir}src/${file}`).mtimeMs > built);
-}
-
-beforeAll(() => {
-  if (distIsStale())
-    execFileSync("pnpm", ["--filter", "@wsport/server", "build"], { cwd: pkgDir, stdio: "ignore" });
-}, 60_000);
 
 interface Run {
   child: ChildProcessWithoutNullStreams;

@@ -1,6 +1,6 @@
+import { type RunningServer, startServer } from "@wsport/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type RunningServer, startServer } from "../src/index.js";
 import { closed, messages, nextMessage, open, refused, shared, sleep, within } from "./helpers.js";
 
 const sockets: WebSocket[] = [];

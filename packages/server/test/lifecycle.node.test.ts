@@ -1,7 +1,7 @@
 import { type Socket, connect as tcpConnect } from "node:net";
+import { type ServerOptions, startServer } from "@wsport/server";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type ServerOptions, startServer } from "../src/index.js";
 import { closed, open, within } from "./helpers.js";
 
 describe("startServer options", () => {
@@ -29,8 +29,8 @@ describe("startServer options", () => {
   });
 
   it.each<[string, unknown, ErrorConstructor, string]>([
-    ["options not an object", 5, TypeError, "startServer options must be an object, got the number 5"],
-    ["port as a string", { port: "80" }, TypeError, 'options.port must be a number, got the string "80"'],
+    ["options not an object", 5, TypeError, "startServer options must be an object, got a number (5)"],
+    ["port as a string", { port: "80" }, TypeError, 'options.port must be a number, got a string ("80")'],
     ["negative port", { port: -1 }, RangeError, "options.port must be an integer from 0 to 65535, got -1"],
     [
       "port too big",
@@ -68,7 +68,7 @@ describe("startServer options", () => {
       "protocols as a string",
       { protocols: "chat" },
       TypeError,
-      'options.protocols must be an array of strings, got the string "chat"',
+      'options.protocols must be an array of strings, got a string ("chat")',
     ],
     [
       "protocol with a space",
@@ -80,19 +80,19 @@ describe("startServer options", () => {
       "faults as a string",
       { faults: "yes" },
       TypeError,
-      'options.faults must be a boolean, got the string "yes"',
+      'options.faults must be a boolean, got a string ("yes")',
     ],
     [
       "allowOrigins with a number",
       { allowOrigins: [1] },
       TypeError,
-      "options.allowOrigins must contain only strings, got the number 1",
+      "options.allowOrigins must contain only strings, got a number (1)",
     ],
     [
       "log not a function",
       { log: "stdout" },
       TypeError,
-      'options.log must be a function, got the string "stdout"',
+      'options.log must be a function, got a string ("stdout")',
     ],
   ])("throws on %s", (_name, options, type, message) => {
     expect(() => startServer(options as ServerOptions)).toThrow(type);

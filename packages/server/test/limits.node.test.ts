@@ -1,6 +1,6 @@
+import { type RunningServer, startServer } from "@wsport/server";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type RunningServer, startServer } from "../src/index.js";
 import { closed, nextMessage, open, refused, sleep } from "./helpers.js";
 
 const cleanup: Array<() => unknown> = [];

@@ -1,6 +1,6 @@
+import { type RunningServer, startServer } from "@wsport/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type RunningServer, startServer } from "../src/index.js";
 import { closed, open, shared } from "./helpers.js";
 import { rawHandshake } from "./raw.js";
 

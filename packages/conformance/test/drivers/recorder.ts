@@ -1,5 +1,5 @@
 // What every driver shares: the transcript, the payloads sent (to tag echoes), and bounded waits.
-import { utf8ByteLength } from "@wsport/core";
+import { utf8ByteLength } from "@wsport/core/internal";
 
 export type Runtime = "node" | "browser";
 
