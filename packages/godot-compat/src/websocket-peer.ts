@@ -55,6 +55,7 @@ export class WebSocketPeer {
   /**
    * `native`: what Godot's native build adds; only the Node entry's WebSocketPeer passes it. Godot's
    * `.new()` takes nothing, so whatever else a script passes here is ignored.
+   * @internal The argument is not part of the API: `new WebSocketPeer()` and `WebSocketPeer.new()` take none.
    */
   constructor(native?: NativeFeatures) {
     this.#native = typeof native?.createHeartbeat === "function" ? native : null;
