@@ -1,8 +1,24 @@
-// Browser bytes: each package's browser entry bundled with its dependencies the way an app bundler
-// would (esbuild, platform browser, "browser" condition, minified), then gzipped. Deterministic, so
-// it can back a budget test; `measureBundleSizes()` is the function to call from one.
+// Browser bytes: the one place that turns a package into what a browser app ships. A package's entry is
+// bundled with its dependencies the way an app bundler would (esbuild, platform browser, "browser"
+// condition, ES2022, minified), then gzipped at level 9. The bench measures the built packages with it
+// (`measureBundleSizes()`); the packages' bundle tests measure their source with the same function
+// (`bundleForBrowser()`, through test/browser-bundle.ts), so every figure and every ceiling uses one pipeline.
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+
+/** One bundle: its code and sizes, and the files that went into it. */
+export interface BrowserBundle {
+  /** The minified output. */
+  code: string;
+  /** Minified bytes. */
+  minified: number;
+  /** Minified, then gzip -9 bytes. */
+  gzip: number;
+  /** Every input file in the bundle graph, as esbuild names it (relative to the working directory). */
+  inputs: string[];
+  /** Minified bytes each input file contributes, largest first: where to look when over a ceiling. */
+  contributions: Array<{ path: string; bytes: number }>;
+}
 
 export interface BundleSize {
   package: string;
@@ -23,7 +39,7 @@ export interface BundleSize {
   typicalGzip: number;
 }
 
-/** Budgets in bytes for min+gzip including core (1 KB = 1000 bytes, as size-limit counts). */
+/** Goals in bytes for min+gzip of the typical import, core included (1 KB = 1000 bytes); reported, not asserted. */
 export const BUNDLE_BUDGETS: Readonly<Record<string, number | undefined>> = {
   "@wsport/core": undefined,
   "@wsport/defold-compat": 2000,
@@ -41,12 +57,24 @@ export const TYPICAL_IMPORTS: Readonly<Record<string, string>> = {
   "@wsport/godot-compat": "WebSocketPeer, OK",
 };
 
-const isWsFile = (path: string) =>
+/** Whether an input file of a bundle comes from the `ws` package. */
+export const isWsFile = (path: string) =>
   /(^|[/\\])node_modules[/\\](\.pnpm[/\\]ws@[^/\\]+[/\\]node_modules[/\\])?ws[/\\]/.test(path);
 
-function bundle(contents: string, resolveDir: string) {
-  return build({
+/**
+ * Bundles `contents` (an ES module, e.g. `export { websocket } from "@wsport/defold-compat"`) for the browser.
+ * Imports resolve from `resolveDir`; `alias` maps package names to files (the tests point them at source).
+ * The repository's tsconfig files take no part (their `paths` must not decide what gets bundled).
+ */
+export async function bundleForBrowser(
+  contents: string,
+  resolveDir: string,
+  alias: Record<string, string> = {},
+  options: { mangleProps?: RegExp } = {},
+): Promise<BrowserBundle> {
+  const result = await build({
     stdin: { contents, resolveDir, loader: "js" },
+    alias,
     bundle: true,
     write: false,
     format: "esm",
@@ -56,42 +84,49 @@ function bundle(contents: string, resolveDir: string) {
     minify: true,
     metafile: true,
     logLevel: "silent",
+    tsconfigRaw: "{}",
+    mangleProps: options.mangleProps, // source measured as built: see test/browser-bundle.ts
   });
+  const output = result.outputFiles[0];
+  if (output === undefined) throw new Error(`esbuild produced no output for ${contents}`);
+  const contributions: Array<{ path: string; bytes: number }> = [];
+  for (const out of Object.values(result.metafile.outputs)) {
+    for (const [path, input] of Object.entries(out.inputs)) {
+      if (input.bytesInOutput > 0)
+        contributions.push({ path: path.replace(/^(\.\.\/)+/, ""), bytes: input.bytesInOutput });
+    }
+  }
+  contributions.sort((a, b) => b.bytes - a.bytes);
+  return {
+    code: output.text,
+    minified: output.contents.length,
+    gzip: gzipSync(output.contents, { level: 9 }).length,
+    inputs: Object.keys(result.metafile.inputs),
+    contributions,
+  };
 }
-
-const gzipSize = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
 
 /**
  * Bundles `import * as` the package (every export kept, as the worst case for an app) from
  * `resolveDir`, where the package must be resolvable (its dist/ built), and the typical import.
  */
 export async function measureBundleSize(name: string, resolveDir: string): Promise<BundleSize> {
-  const result = await bundle(`export * as pkg from ${JSON.stringify(name)};`, resolveDir);
+  const all = await bundleForBrowser(`export * as pkg from ${JSON.stringify(name)};`, resolveDir);
   const typicalImport = TYPICAL_IMPORTS[name] ?? "default";
-  const typical = await bundle(`export { ${typicalImport} } from ${JSON.stringify(name)};`, resolveDir);
-  const output = result.outputFiles[0];
-  if (output === undefined) throw new Error(`esbuild produced no output for ${name}`);
-  const wsInputs = Object.keys(result.metafile.inputs).filter(isWsFile);
-  let wsBytes = 0;
-  const inputs: Array<{ path: string; bytes: number }> = [];
-  for (const out of Object.values(result.metafile.outputs)) {
-    for (const [path, input] of Object.entries(out.inputs)) {
-      if (isWsFile(path)) wsBytes += input.bytesInOutput;
-      if (input.bytesInOutput > 0)
-        inputs.push({ path: path.replace(/^(\.\.\/)+/, ""), bytes: input.bytesInOutput });
-    }
-  }
-  inputs.sort((a, b) => b.bytes - a.bytes);
+  const typical = await bundleForBrowser(
+    `export { ${typicalImport} } from ${JSON.stringify(name)};`,
+    resolveDir,
+  );
   return {
     package: name,
-    minified: output.contents.length,
-    gzip: gzipSize(output.contents),
+    minified: all.minified,
+    gzip: all.gzip,
     budget: BUNDLE_BUDGETS[name],
-    wsBytes,
-    wsInputs,
-    inputs,
+    wsBytes: all.contributions.filter((c) => isWsFile(c.path)).reduce((sum, c) => sum + c.bytes, 0),
+    wsInputs: all.inputs.filter(isWsFile),
+    inputs: all.contributions,
     typicalImport,
-    typicalGzip: gzipSize(typical.outputFiles[0]?.contents ?? new Uint8Array()),
+    typicalGzip: typical.gzip,
   };
 }
 

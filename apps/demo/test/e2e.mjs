@@ -200,7 +200,7 @@ function inOrder(log, ...steps) {
   return true;
 }
 
-// What each engine's API says for each fault in a browser, from the specs in /work/shared/spec
+// What each engine's API says for each fault in a browser, from the specs in docs/spec/<engine>.md
 // and the adapters' "Node vs browser" tables.
 const FAULTS = [
   {

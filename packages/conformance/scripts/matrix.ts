@@ -93,7 +93,7 @@ const md: string[] = [
   `Generated ${new Date().toISOString().slice(0, 10)} by \`pnpm --filter @wsport/conformance matrix\` (Node ${process.versions.node}, Chromium through vitest's browser mode).`,
   "Every cell is one test in `packages/conformance/test/matrix.test.ts` (restart: `matrix-restart.node.test.ts`): the scenario runs through the",
   "adapter's engine-shaped API and the transcript (the engine's own event names, codes and texts, in order) must equal the",
-  "expectation written in `test/drivers/<adapter>.ts` from the engine's spec and the package README's documented differences.",
+  "expectation written in `test/drivers/<adapter>.ts` from the engine's spec ([`docs/spec/`](spec/)) and the package README's documented differences.",
   "",
   "✅ transcript as expected · ❌ it is not (the test fails) · ⚠ known gap, reported, pinned to the current behaviour · n/a the scenario does not apply",
   "",
@@ -122,13 +122,18 @@ for (const a of adapters) {
     "",
     `## ${ADAPTER_NAMES[a.driver.name]} (\`@wsport/${a.driver.name}-compat\`)`,
     "",
+    `A note marked (spec) cites [spec/${a.driver.name}.md](spec/${a.driver.name}.md).`,
+    "",
     "| scenario | Node | Chromium | note |",
     "|---|---|---|---|",
   );
   for (const s of all) {
     const [node, browser] = runtimes.map((r) => cell(results, a, s.id, r));
     const note = cellText(a.expected[s.id]?.note ?? "");
-    md.push(`| ${s.title} | ${node!.mark} ${node!.detail} | ${browser!.mark} ${browser!.detail} | ${note} |`);
+    // Unpadded, like every table in the repository: an empty note is "| |".
+    md.push(
+      `| ${s.title} | ${node!.mark} ${node!.detail} | ${browser!.mark} ${browser!.detail} |${note ? ` ${note} ` : " "}|`,
+    );
   }
 }
 writeFileSync(join(root, "docs/conformance.md"), `${md.join("\n")}\n`);

@@ -20,6 +20,7 @@ export abstract class Connection {
   #terminated = false;
   readonly #checks: ArgumentChecks | undefined;
 
+  /** @internal Only the transports construct connections; users get one from `connect()` (adapters from `connectUnchecked()`). */
   constructor(url: string, timeout: number, checks?: ArgumentChecks) {
     this.url = url;
     this.#checks = checks;

@@ -137,7 +137,7 @@ export function callbackClient(r: Recorder, progress: Progress, calls: Calls): C
   };
 }
 
-/** A cell of the matrix: the transcript the engine's spec (or the README's documented difference) prescribes. */
+/** A cell of the matrix: the transcript the engine's spec (docs/spec/<engine>.md, or the README's documented difference) prescribes. */
 export type Cell = readonly string[] | { readonly na: string };
 
 export interface Expectation {
