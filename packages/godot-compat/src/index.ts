@@ -1,8 +1,14 @@
 // @wsport/godot-compat: Godot 4's WebSocket networking, name for name.
 export * from "./error.js";
+export { MultiplayerAPI } from "./multiplayer-api.js";
+export { MultiplayerPeer } from "./multiplayer-peer.js";
+export { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 export { PackedByteArray, to_utf8_buffer } from "./packed-byte-array.js";
+export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./scene-multiplayer.js";
+export { type Callable, Signal } from "./signal.js";
 export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { TCPServer } from "./tcp-server.js";
 export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";
 export { bytes_to_var, type Variant, var_to_bytes } from "./variant.js";
+export { WebSocketMultiplayerPeer } from "./websocket-multiplayer-peer.js";
 export { WebSocketPeer } from "./websocket-peer.js";
