@@ -3,7 +3,16 @@
 import { constantsOnInstances } from "./class-constants.js";
 import type { GodotError } from "./error.js";
 import type { MultiplayerPeer } from "./multiplayer-peer.js";
+import { printError } from "./print.js";
+import type { Node } from "./scene-node.js";
 import { Signal } from "./signal.js";
+
+/** The class create_default_interface() builds; SceneMultiplayer names itself when it loads. */
+let defaultInterface: (() => MultiplayerAPI) | null = null;
+
+export function setDefaultInterface(create: () => MultiplayerAPI): void {
+  defaultInterface = create;
+}
 
 export abstract class MultiplayerAPI {
   static readonly RPC_MODE_DISABLED = 0;
@@ -34,6 +43,15 @@ export abstract class MultiplayerAPI {
   abstract get_unique_id(): number;
   abstract get_peers(): number[];
   abstract get_remote_sender_id(): number;
+
+  /** A new API of the default kind (SceneMultiplayer), as Godot's `MultiplayerAPI.create_default_interface()`. */
+  static create_default_interface(): MultiplayerAPI {
+    if (defaultInterface === null) printError("No default MultiplayerAPI: import SceneMultiplayer from @wsport/godot-compat.");
+    return defaultInterface?.() as MultiplayerAPI;
+  }
+
+  /** Calls `method` on `object` on peer `peer` (0: every peer); what Node.rpc_id() does. */
+  abstract rpc(peer: number, object: Node, method: string, arguments_?: unknown[]): GodotError;
 
   has_multiplayer_peer(): boolean {
     return this.multiplayer_peer !== null;

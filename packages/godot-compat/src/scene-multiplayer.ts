@@ -12,7 +12,7 @@ import {
   type GodotError,
   OK,
 } from "./error.js";
-import { MultiplayerAPI } from "./multiplayer-api.js";
+import { MultiplayerAPI, setDefaultInterface } from "./multiplayer-api.js";
 import { isPeerId, MultiplayerPeer } from "./multiplayer-peer.js";
 import {
   CMD_MASK,
@@ -27,7 +27,12 @@ import {
 import { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
+import { Node } from "./scene-node.js";
+import { SceneRPC } from "./scene-rpc.js";
 import { Signal } from "./signal.js";
+
+/** Set by the class body: SceneTree tells an API which branch of which tree it serves. */
+export let attachToTree: (api: SceneMultiplayer, root: () => Node | null, rootPath: string) => void;
 
 const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED, TRANSFER_MODE_RELIABLE } =
   MultiplayerPeer;
@@ -75,15 +80,40 @@ export class SceneMultiplayer extends MultiplayerAPI {
   #authTimeoutMs = 3000;
   #serverRelay = true;
   #remoteSender = 0;
+  /** While a call_local RPC runs here: get_remote_sender_id() is this peer's own id. */
+  #senderOverride = 0;
   #quiet = false;
   #handlers = new Map<number, CommandHandler>();
 
   readonly #onPeerConnected = (id: number): void => this.#addPeer(id);
   readonly #onPeerDisconnected = (id: number): void => this.#delPeer(id);
 
+  readonly #rpc = new SceneRPC({
+    get_unique_id: () => this.get_unique_id(),
+    get_peers: () => [...this.#connected],
+    peer: () => this.#peer,
+    sendCommand: (to, packet) => this.sendCommand(to, packet),
+    setSenderOverride: (id) => {
+      this.#senderOverride = id;
+    },
+  });
+
   constructor() {
     super();
+    for (const command of SceneRPC.COMMANDS) this.#handlers.set(command, (from, packet) => this.#rpc.process(from, packet));
     this.multiplayer_peer = new OfflineMultiplayerPeer();
+  }
+
+  static {
+    setDefaultInterface(() => new SceneMultiplayer());
+    attachToTree = (api, root, rootPath) => api.#rpc.setRoot(root, rootPath);
+  }
+
+  /** Calls `method` on `object` on `peer` (0 every peer, negative all but one); Node.rpc_id() comes here. */
+  rpc(peer: number, object: Node, method: string, arguments_: unknown[] = []): GodotError {
+    if (!(object instanceof Node)) return invalid(`rpc() needs a Node, got ${describe(object)}.`);
+    if (!Array.isArray(arguments_)) return invalid(`rpc() needs an Array of arguments, got ${describe(arguments_)}.`);
+    return this.#rpc.rpcp(object, peer, method, arguments_);
   }
 
   // --- the peer -----------------------------------------------------------------------------
@@ -118,6 +148,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     this.#lastStatus = CONNECTION_DISCONNECTED;
     this.#pending.clear();
     this.#connected.clear();
+    this.#rpc.clear();
   }
 
   /** Emits connection_failed or server_disconnected when the peer's status drops. */
@@ -294,6 +325,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
       }
     }
     this.#connected.add(id);
+    this.#rpc.peerChanged(id, true);
     if (id === 1) this.connected_to_server.emit();
     this.peer_connected.emit(id);
   }
@@ -315,6 +347,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
       }
     }
     this.#connected.delete(id);
+    this.#rpc.peerChanged(id, false);
     if (!this.#quiet) this.peer_disconnected.emit(id);
   }
 
@@ -551,7 +584,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
 
   /** The sender of the command being handled, 0 outside of one. */
   get_remote_sender_id(): number {
-    return this.#remoteSender;
+    return this.#senderOverride || this.#remoteSender;
   }
 
   /** Whether clients learn about each other and may message each other through the server. */

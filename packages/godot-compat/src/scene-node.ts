@@ -5,13 +5,8 @@
 import { ERR_UNCONFIGURED, type GodotError } from "./error.js";
 import { printError } from "./print.js";
 import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
+import type { MultiplayerAPI } from "./multiplayer-api.js";
 import type { SceneTree } from "./scene-tree.js";
-
-/** What a node asks of the MultiplayerAPI that serves its branch. */
-export interface NodeMultiplayer {
-  get_unique_id(): number;
-  rpc(peer: number, object: Node, method: string, args?: unknown[]): GodotError;
-}
 
 /** Tree-side hooks, kept out of Node's public surface: set once by the class body below. */
 export let enterAsRoot: (root: Node, tree: SceneTree) => void;
@@ -26,6 +21,19 @@ export class Node {
   /** GDScript's `Node.new()`. */
   static new<T extends Node>(this: new () => T): T {
     return new this();
+  }
+
+  /**
+   * In GDScript `self.method` is a Callable bound to its node, so `signal.connect(_on_pressed)`
+   * works; a script's methods (those of Node's subclasses) are bound here the same way.
+   */
+  constructor() {
+    for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        if (key === "constructor" || typeof descriptor.value !== "function" || Object.hasOwn(this, key)) continue;
+        Object.defineProperty(this, key, { value: descriptor.value.bind(this), writable: true, configurable: true });
+      }
+    }
   }
 
   #name = "";
@@ -87,11 +95,14 @@ export class Node {
     return this.#children.length;
   }
 
-  /** The node at `path` ("Child/Grandchild", "..", "/root/Main"); null with Godot's error print if there is none. */
-  get_node(path: string): Node | null {
+  /**
+   * The node at `path` ("Child/Grandchild", "..", "/root/Main"). As in Godot, it is null (after
+   * Godot's error print) when there is none; get_node_or_null() says so in its type.
+   */
+  get_node(path: string): Node {
     const node = this.get_node_or_null(path);
     if (!node) printError(`Node not found: "${String(path)}" (relative to "${this.#tree ? this.get_path() : this.#name}").`);
-    return node;
+    return node as Node;
   }
 
   get_node_or_null(path: string): Node | null {
@@ -134,8 +145,9 @@ export class Node {
     return this.#tree !== null;
   }
 
-  get_tree(): SceneTree | null {
-    return this.#tree;
+  /** The tree this node is in; null outside one, as in Godot. */
+  get_tree(): SceneTree {
+    return this.#tree as SceneTree;
   }
 
   /** Leaves the tree and its parent at the end of the frame (the tree's next process() call), as Godot frees it. */
@@ -153,9 +165,9 @@ export class Node {
 
   // --- multiplayer ---------------------------------------------------------------------------
 
-  /** The tree's MultiplayerAPI for this node's branch; null outside a tree. */
-  get multiplayer(): NodeMultiplayer | null {
-    return this.#tree ? this.#tree.get_multiplayer(this.get_path()) : null;
+  /** The tree's MultiplayerAPI for this node's branch; null outside a tree, as in Godot. */
+  get multiplayer(): MultiplayerAPI {
+    return (this.#tree ? this.#tree.get_multiplayer(this.get_path()) : null) as MultiplayerAPI;
   }
 
   get_multiplayer_authority(): number {
@@ -170,7 +182,7 @@ export class Node {
   }
 
   is_multiplayer_authority(): boolean {
-    const api = this.multiplayer;
+    const api = this.#tree ? this.multiplayer : null;
     return api !== null && api.get_unique_id() === this.#authority;
   }
 
@@ -181,7 +193,7 @@ export class Node {
 
   /** Calls `method` on one peer (a negative id: on all but that peer). */
   rpc_id(peer_id: number, method: string, ...args: unknown[]): GodotError {
-    const api = this.multiplayer;
+    const api = this.#tree ? this.multiplayer : null;
     if (!api) {
       printError('Condition "!is_inside_tree()" is true. Returning: ERR_UNCONFIGURED');
       return ERR_UNCONFIGURED;

@@ -18,23 +18,21 @@ import {
   encodeRemoteCall,
   encodeSimplifyPath,
 } from "./rpc-wire.js";
+import type { MultiplayerPeer } from "./multiplayer-peer.js";
 import type { Node } from "./scene-node.js";
 
 const CONNECTED = 2;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
-/** What the RPC layer needs of its MultiplayerAPI (SceneMultiplayer has all of it). */
+/** What the RPC layer needs of the SceneMultiplayer that owns it. */
 export interface RpcHost {
   get_unique_id(): number;
   get_peers(): number[];
-  readonly multiplayer_peer: {
-    get_connection_status(): number;
-    transfer_mode: number;
-    transfer_channel: number;
-  } | null;
-  /** Sends one command to a peer with the peer's current transfer mode and channel, relaying through the server when it must. */
-  send_command(to: number, packet: Uint8Array): GodotError;
-  set_remote_sender_override(id: number): void;
+  peer(): MultiplayerPeer | null;
+  /** Sends one command with the peer's current transfer mode and channel, relaying through the server when it must. */
+  sendCommand(to: number, packet: Uint8Array): GodotError;
+  /** Makes get_remote_sender_id() say `id` (0: stop) while a call_local RPC runs here. */
+  setSenderOverride(id: number): void;
 }
 
 interface Received {
@@ -43,6 +41,9 @@ interface Received {
 }
 
 export class SceneRPC {
+  /** The commands this layer handles. */
+  static readonly COMMANDS = [CMD_REMOTE_CALL, CMD_SIMPLIFY_PATH, CMD_CONFIRM_PATH];
+
   readonly #host: RpcHost;
   #root: (() => Node | null) | null = null;
   #rootPath = "";
@@ -84,7 +85,7 @@ export class SceneRPC {
 
   /** Node.rpc_id(): sends to `peerId` (0 all, negative all but one) and calls here too when `call_local` says so. */
   rpcp(node: Node, peerId: number, method: string, args: readonly unknown[]): GodotError {
-    const peer = this.#host.multiplayer_peer;
+    const peer = this.#host.peer();
     if (!peer) return fail("Trying to call an RPC while no multiplayer peer is active.", ERR_UNCONFIGURED);
     if (!node.is_inside_tree()) return fail("The object must be a valid Node inside the SceneTree", ERR_INVALID_PARAMETER);
     if (peer.get_connection_status() !== CONNECTED) {
@@ -110,14 +111,14 @@ export class SceneRPC {
     }
     const callHere = config.call_local && (peerId === 0 || peerId === self || (peerId < 0 && peerId !== -self));
     if (!callHere) return OK;
-    this.#host.set_remote_sender_override(self);
+    this.#host.setSenderOverride(self);
     try {
       callMethod(node, method, args);
     } catch (error) {
       printError(`rpc() aborted in local call:  - ${describeError(error)}.`);
       return FAILED;
     } finally {
-      this.#host.set_remote_sender_override(0);
+      this.#host.setSenderOverride(0);
     }
     return OK;
   }
@@ -153,18 +154,18 @@ export class SceneRPC {
     if (unknown.length > 0) this.#sendSimplifyPath(node, cacheId, unknown);
     const allConfirmed = targets.every((p) => this.#sent.get(p)?.get(node) === true);
 
-    const peer = this.#host.multiplayer_peer!;
+    const peer = this.#host.peer()!;
     peer.transfer_channel = config.channel;
     peer.transfer_mode = config.transfer_mode;
     if (allConfirmed) {
       const packet = encodeRemoteCall(cacheId, methodId, encoded, false);
-      for (const target of targets) this.#host.send_command(target, packet);
+      for (const target of targets) this.#host.sendCommand(target, packet);
       return OK;
     }
     const byId = encodeRemoteCall(cacheId, methodId, encoded, true);
     const byPath = encodeRemoteCall(cacheId, methodId, encoded, true, this.#relativePath(node));
     for (const target of targets) {
-      this.#host.send_command(target, this.#sent.get(target)?.get(node) === true ? byId : byPath);
+      this.#host.sendCommand(target, this.#sent.get(target)?.get(node) === true ? byId : byPath);
     }
     return OK;
   }
@@ -181,11 +182,11 @@ export class SceneRPC {
 
   #sendSimplifyPath(node: Node, cacheId: number, peers: number[]): void {
     const packet = encodeSimplifyPath(rpcTable(node).md5Hex, cacheId, this.#relativePath(node));
-    const peer = this.#host.multiplayer_peer!;
+    const peer = this.#host.peer()!;
     for (const id of peers) {
       peer.transfer_channel = 0;
       peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-      if (this.#host.send_command(id, packet) !== OK) return;
+      if (this.#host.sendCommand(id, packet) !== OK) return;
       this.#sent.get(id)?.set(node, false);
     }
   }
@@ -243,11 +244,11 @@ export class SceneRPC {
     const valid = rpcTable(node).md5Hex === simplify.md5Hex;
     if (!valid) checksumFailed(simplify.path);
     received.set(simplify.id, { node, path: simplify.path });
-    const peer = this.#host.multiplayer_peer;
+    const peer = this.#host.peer();
     if (!peer) return;
     peer.transfer_channel = 0;
     peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-    this.#host.send_command(from, encodeConfirmPath(valid, simplify.id));
+    this.#host.sendCommand(from, encodeConfirmPath(valid, simplify.id));
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): void {

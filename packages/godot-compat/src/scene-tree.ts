@@ -5,6 +5,7 @@ import { describe } from "@wsport/core";
 import { printError } from "./print.js";
 import { enterAsRoot, freedAtFrameEnd, Node, processFrame } from "./scene-node.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
+import { attachToTree, SceneMultiplayer } from "./scene-multiplayer.js";
 
 export class SceneTree {
   /** GDScript's `SceneTree.new()`. */
@@ -79,7 +80,8 @@ export class SceneTree {
     return false;
   }
 
+  /** Tells a SceneMultiplayer where its branch is; RPC paths are relative to it. */
   #attach(api: MultiplayerAPI, rootPath: string): void {
-    api.attachToTree(() => this.root.get_node_or_null(rootPath), rootPath);
+    if (api instanceof SceneMultiplayer) attachToTree(api, () => this.root.get_node_or_null(rootPath), rootPath);
   }
 }
