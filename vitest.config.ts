@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 import { chromiumLaunchOptions } from "./test/chromium.mjs";
+import { standardDecorators } from "./test/standard-decorators.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
@@ -59,6 +60,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
 });
 
 export default defineConfig({
+  plugins: [standardDecorators()],
   test: {
     projects,
     reporters: ["default", `${root}test/summary-reporter.ts`],

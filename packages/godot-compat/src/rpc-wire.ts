@@ -148,41 +148,47 @@ export interface RemoteCall {
   nodeId: number | undefined;
   path: string | undefined;
   methodId: number;
-  args: Variant[];
+  /** Where the argument count (or the raw bytes) starts, and where the arguments end. */
+  argsAt: number;
+  argsEnd: number;
+  byteOnly: boolean;
 }
 
-/** Reads a remote-call command; a string saying what is wrong when it is malformed (Godot's words). */
+/** Reads a remote-call command's header; a string saying what is wrong when it is malformed (Godot's words). */
 export function decodeRemoteCall(packet: Uint8Array): RemoteCall | string {
-  const tooSmall = "Invalid packet received. Size too small.";
   const meta = packet[0]!;
   const nodeWidth = (meta >> NODE_ID_SHIFT) & 3;
   if (nodeWidth > NODE_ID_32) return "Was not possible to extract the node id compression mode.";
   const nodeBytes = 1 << nodeWidth;
   const nameBytes = (meta >> NAME_ID_SHIFT) & 1 ? 2 : 1;
-  let at = 1 + nodeBytes + nameBytes;
-  if (packet.length < at) return tooSmall;
+  const argsAt = 1 + nodeBytes + nameBytes;
+  if (packet.length < argsAt) return "Invalid packet received. Size too small.";
   const view = new DataView(packet.buffer, packet.byteOffset, packet.length);
   const target = nodeBytes === 1 ? packet[1]! : nodeBytes === 2 ? view.getUint16(1, true) : view.getUint32(1, true);
   const methodId = nameBytes === 1 ? packet[1 + nodeBytes]! : view.getUint16(1 + nodeBytes, true);
-  let end = packet.length;
-  let path: string | undefined;
-  if (nodeBytes === 4 && target & PATH_FOLLOWS) {
-    const pathAt = target & ~PATH_FOLLOWS;
-    if (pathAt >= packet.length || pathAt < at) return "Invalid packet received. Size smaller than declared.";
-    path = readCString(packet.subarray(pathAt));
-    end = pathAt;
-  }
   const byteOnly = (meta & BYTE_ONLY) !== 0;
+  if (nodeBytes !== 4 || !(target & PATH_FOLLOWS)) {
+    return { nodeId: target, path: undefined, methodId, argsAt, argsEnd: packet.length, byteOnly };
+  }
+  const pathAt = target & ~PATH_FOLLOWS;
+  if (pathAt >= packet.length) return "Invalid packet received. Size smaller than declared.";
+  const path = readCString(packet.subarray(pathAt));
+  return { nodeId: undefined, path, methodId, argsAt, argsEnd: pathAt, byteOnly };
+}
+
+/** The call's arguments, once the node and method are known; a string (Godot's words) when they are malformed. */
+export function decodeCallArgs(packet: Uint8Array, call: RemoteCall): Variant[] | string {
+  const tooSmall = "Invalid packet received. Size too small.";
+  let at = call.argsAt;
+  if (at > call.argsEnd) return tooSmall;
   let argc = 0;
-  if (byteOnly) argc = at < end ? 1 : 0;
+  if (call.byteOnly) argc = at < call.argsEnd ? 1 : 0;
   else {
-    if (at >= end) return tooSmall;
+    if (at >= call.argsEnd) return tooSmall;
     argc = packet[at]!;
     at += 1;
   }
-  const args = decodeArgs(packet.subarray(at, end), argc, byteOnly);
-  if (!args) return "Invalid packet received. Unable to decode state variable.";
-  return { nodeId: path === undefined ? target : undefined, path, methodId, args };
+  return decodeArgs(packet.subarray(at, call.argsEnd), argc, call.byteOnly) ?? "Invalid packet received. Unable to decode state variable.";
 }
 
 // --- the node path cache -----------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
   CMD_MASK,
   CMD_REMOTE_CALL,
   CMD_SIMPLIFY_PATH,
+  decodeCallArgs,
   decodeConfirmPath,
   decodeRemoteCall,
   decodeSimplifyPath,
@@ -145,9 +146,9 @@ export class SceneRPC {
     }
     const targets = to > 0 ? [to] : peers.filter((p) => p !== -to);
     if (targets.length === 0) return OK;
+    if (args.length > 255) return fail("Too many arguments (>255).", ERR_INVALID_PARAMETER);
     const encoded = encodeArgs(args);
     if (typeof encoded === "number") return fail("Unable to encode RPC arguments.", encoded);
-    if (args.length > 255) return fail("Too many arguments (>255).", ERR_INVALID_PARAMETER);
 
     const cacheId = this.#cacheIdOf(node);
     const unknown = targets.filter((p) => !this.#sent.get(p)?.has(node));
@@ -224,8 +225,10 @@ export class SceneRPC {
         `RPC '${name}' is not allowed on node ${node.get_path()} from: ${from}. Mode is "${MODE_NAMES[config.rpc_mode]}", authority is ${node.get_multiplayer_authority()}.`,
       );
     }
+    const args = decodeCallArgs(packet, call);
+    if (typeof args === "string") return printError(args);
     try {
-      callMethod(node, name, call.args);
+      callMethod(node, name, args);
     } catch (error) {
       printError(`RPC - ${describeError(error)}`);
     }
