@@ -19,6 +19,7 @@ import {
   WebSocketPeer,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
+import { freePort } from "./free-port.ts";
 import { capturePrints } from "./helpers.ts";
 import {
   connectClients,
@@ -32,16 +33,6 @@ import {
 const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED } = MultiplayerPeer;
 
 const prints = capturePrints();
-
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createTcpServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A SceneMultiplayer serving on a free loopback port. */
 async function startServer(setup?: (multiplayer: SceneMultiplayer, peer: WebSocketMultiplayerPeer) => void) {
