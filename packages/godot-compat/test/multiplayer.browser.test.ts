@@ -73,7 +73,7 @@ describe("in a browser", () => {
       expect(c.get_peers()).toContain(1);
       expect(logs[i]!.slice(0, 2)).toEqual([["connected_to_server"], ["peer_connected", 1]]);
     });
-    expect(all[0]!.multiplayer_peer!.get_peer(1)!.get_ready_state()).toBe(1);
+    expect(clients[0]!.peer.get_peer(1)!.get_ready_state()).toBe(1);
   });
 
   it("every target form through the Node server's relay", async () => {
