@@ -25,6 +25,9 @@ const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
   const dir = `packages/${name}/test`;
+  // A package may start servers of its own for its tests (test/global-setup.ts).
+  const ownSetup = `${root}${dir}/global-setup.ts`;
+  const globalSetup = [`${root}test/global-setup.ts`, ...(existsSync(ownSetup) ? [ownSetup] : [])];
   const node: TestProjectConfiguration = {
     extends: true,
     resolve: { alias: sourceAliases("node") },
@@ -33,7 +36,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       environment: "node",
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.browser.test.ts`],
-      globalSetup: [`${root}test/global-setup.ts`],
+      globalSetup,
     },
   };
   const browser: TestProjectConfiguration = {
@@ -43,7 +46,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       name: `${name}:browser`,
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.node.test.ts`],
-      globalSetup: [`${root}test/global-setup.ts`],
+      globalSetup,
       browser: {
         enabled: true,
         headless: true,

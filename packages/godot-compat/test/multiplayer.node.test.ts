@@ -19,6 +19,7 @@ import {
   WebSocketPeer,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
+import { freePort } from "./free-port.ts";
 import { capturePrints } from "./helpers.ts";
 import {
   connectClients,

@@ -1,0 +1,37 @@
+// Godot multiplayer servers in a Node child process for the browser tests (a browser cannot be a
+// server); global-setup.ts bundles this file and forks it. Each is a SceneMultiplayer on a
+// WebSocketMultiplayerPeer, polled every few ms. What a client sends with send_bytes comes back to it,
+// except these texts: "drop me" (disconnect_peer: the client loses its server), "refuse" / "accept"
+// (refuse_new_connections on / off). The second server asks every peer for the password "secret".
+import { OK, SceneMultiplayer, WebSocketMultiplayerPeer } from "../src/node.ts";
+import { freePort } from "./free-port.ts";
+
+async function startMultiplayerServer(password?: string): Promise<number> {
+  const port = await freePort();
+  const peer = new WebSocketMultiplayerPeer();
+  const multiplayer = new SceneMultiplayer();
+  if (password !== undefined) {
+    multiplayer.auth_callback = (id, data) => {
+      if (data.get_string_from_utf8() === password) multiplayer.complete_auth(id);
+      else multiplayer.disconnect_peer(id);
+    };
+  }
+  multiplayer.peer_packet.connect((id, packet) => {
+    const text = packet.get_string_from_utf8();
+    if (text === "drop me") multiplayer.disconnect_peer(id);
+    else {
+      if (text === "refuse" || text === "accept") multiplayer.refuse_new_connections = text === "refuse";
+      multiplayer.send_bytes(packet, id);
+    }
+  });
+  const error = peer.create_server(port, "127.0.0.1");
+  if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
+  multiplayer.multiplayer_peer = peer;
+  setInterval(() => multiplayer.poll(), 5);
+  return port;
+}
+
+const open = await startMultiplayerServer();
+const guarded = await startMultiplayerServer("secret");
+process.send?.({ open, guarded });
+process.on("disconnect", () => process.exit(0)); // the test run ended

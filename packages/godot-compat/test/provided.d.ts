@@ -1,0 +1,11 @@
+// What godot-compat's global setup hands to its tests through inject().
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** A Godot multiplayer server (SceneMultiplayer) in Node on 127.0.0.1; see multiplayer-server.ts. */
+    godotMultiplayerPort: number;
+    /** The same, asking every peer to authenticate with the password "secret". */
+    godotAuthPort: number;
+  }
+}
