@@ -16,16 +16,19 @@ export default async function setup(project: TestProject) {
     platform: "node",
     format: "esm",
     packages: "external", // ws and the like load from node_modules as usual
-    alias: { "@wsport/core": here("../../core/src/node.ts") },
+    alias: { "@wsport/core": here("../../core/src/node.ts"), "@wsport/godot-compat": here("../src/node.ts") },
+    target: "es2022", // lowers the standard decorators (@rpc) that Node 20 cannot run
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
     logLevel: "error",
   });
   const child = fork(outfile, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const ports = await new Promise<{ open: number; guarded: number }>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as { open: number; guarded: number }));
+  const ports = await new Promise<{ open: number; guarded: number; rpcGame: number }>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as { open: number; guarded: number; rpcGame: number }));
     child.once("exit", (code) => reject(new Error(`the multiplayer test server exited with ${code}`)));
   });
   project.provide("godotMultiplayerPort", ports.open);
   project.provide("godotAuthPort", ports.guarded);
+  project.provide("godotRpcPort", ports.rpcGame);
   return () => {
     child.kill();
   };

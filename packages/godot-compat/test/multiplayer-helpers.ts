@@ -17,17 +17,6 @@ export function newMultiplayerPeer(): WebSocketMultiplayerPeer {
   return peer;
 }
 
-/** A loopback port nobody listens on right now (Node only). */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
-
 /** Something with a poll(): a MultiplayerAPI or a MultiplayerPeer. */
 interface Pollable {
   poll(): unknown;

@@ -3,8 +3,10 @@
 // WebSocketMultiplayerPeer, polled every few ms. What a client sends with send_bytes comes back to it,
 // except these texts: "drop me" (disconnect_peer: the client loses its server), "refuse" / "accept"
 // (refuse_new_connections on / off). The second server asks every peer for the password "secret".
-import { OK, SceneMultiplayer, WebSocketMultiplayerPeer } from "../src/node.ts";
+// The third is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs.
+import { OK, SceneMultiplayer, SceneTree, WebSocketMultiplayerPeer } from "../src/node.ts";
 import { freePort } from "./free-port.ts";
+import { EchoGame } from "./rpc-echo-game.ts";
 
 async function startMultiplayerServer(password?: string): Promise<number> {
   const port = await freePort();
@@ -31,7 +33,22 @@ async function startMultiplayerServer(password?: string): Promise<number> {
   return port;
 }
 
+async function startRpcGame(): Promise<number> {
+  const port = await freePort();
+  const tree = new SceneTree();
+  const game = new EchoGame();
+  game.name = "Game";
+  tree.root.add_child(game);
+  const peer = new WebSocketMultiplayerPeer();
+  const error = peer.create_server(port, "127.0.0.1");
+  if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
+  tree.get_multiplayer().multiplayer_peer = peer;
+  setInterval(() => tree.process(0.005), 5);
+  return port;
+}
+
 const open = await startMultiplayerServer();
 const guarded = await startMultiplayerServer("secret");
-process.send?.({ open, guarded });
+const rpcGame = await startRpcGame();
+process.send?.({ open, guarded, rpcGame });
 process.on("disconnect", () => process.exit(0)); // the test run ended

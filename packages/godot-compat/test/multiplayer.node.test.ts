@@ -24,7 +24,6 @@ import { capturePrints } from "./helpers.ts";
 import {
   connectClients,
   connectingClient,
-  freePort,
   newMultiplayerPeer,
   pollFor,
   pollUntil,

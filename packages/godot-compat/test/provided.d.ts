@@ -7,5 +7,7 @@ declare module "vitest" {
     godotMultiplayerPort: number;
     /** The same, asking every peer to authenticate with the password "secret". */
     godotAuthPort: number;
+    /** A Godot game in Node answering RPCs: a SceneTree with an EchoGame at /root/Game. */
+    godotRpcPort: number;
   }
 }

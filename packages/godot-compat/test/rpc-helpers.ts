@@ -63,7 +63,9 @@ export function newGame(name = "Game"): Game {
 }
 
 /** A hosting game and `count` games that joined it, each knowing every other. */
-export async function playing(port: number, count: number): Promise<[Game, ...Game[]]> {
+export async function playing(port: number, count: 1): Promise<[Game, Game]>;
+export async function playing(port: number, count: 2): Promise<[Game, Game, Game]>;
+export async function playing(port: number, count: number): Promise<Game[]> {
   const host = newGame();
   const server = newMultiplayerPeer();
   expect(server.create_server(port, "127.0.0.1")).toBe(OK);
@@ -81,7 +83,7 @@ export async function playing(port: number, count: number): Promise<[Game, ...Ga
     () => all.every((g) => g.tree.get_multiplayer().get_peers().length === count),
     `${count} games that know each other`,
   );
-  return [host, ...guests];
+  return all;
 }
 
 /** The calls a probe received, without the sender. */

@@ -18,7 +18,8 @@ import {
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { capturePrints } from "./helpers.ts";
-import { freePort, newMultiplayerPeer, pollFor, pollUntil } from "./multiplayer-helpers.ts";
+import { freePort } from "./free-port.ts";
+import { newMultiplayerPeer, pollFor, pollUntil } from "./multiplayer-helpers.ts";
 import { type Game, methods, newGame, PROBE_IDS, playing, Probe } from "./rpc-helpers.ts";
 
 const prints = capturePrints();
