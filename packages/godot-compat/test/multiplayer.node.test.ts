@@ -45,6 +45,13 @@ async function startServer(setup?: (multiplayer: SceneMultiplayer, peer: WebSock
   return { multiplayer, peer, port, url: `ws://127.0.0.1:${port}` };
 }
 
+/** A server with `count` clients (at most 3) that know each other. */
+async function star(count: 1 | 2 | 3) {
+  const server = await startServer();
+  const clients = await connectClients(server.multiplayer, server.url, count);
+  return { server, clients: clients as [SceneMultiplayer, SceneMultiplayer, SceneMultiplayer] };
+}
+
 const bytes = (...values: number[]) => new PackedByteArray(values);
 
 describe("constants, construction and the offline default", () => {
@@ -158,10 +165,9 @@ describe("the star", () => {
   });
 
   it("send_bytes reaches every target form: broadcast, one peer, all but one, the server, from server and client", async () => {
-    const server = await startServer();
-    const clients = await connectClients(server.multiplayer, server.url, 3);
+    const { server, clients } = await star(3);
     const all = [server.multiplayer, ...clients];
-    const [a, b, c] = clients as [SceneMultiplayer, SceneMultiplayer, SceneMultiplayer];
+    const [a, b, c] = clients;
     const [idA, idB, idC] = [a, b, c].map((m) => m.get_unique_id()) as [number, number, number];
     const got = new Map<SceneMultiplayer, Array<[number, number[]]>>();
     for (const m of all) {
@@ -227,11 +233,10 @@ describe("the star", () => {
   });
 
   it("get_remote_sender_id names the sender inside peer_packet and is 0 outside", async () => {
-    const server = await startServer();
-    const [a, b] = (await connectClients(server.multiplayer, server.url, 2)) as [
-      SceneMultiplayer,
-      SceneMultiplayer,
-    ];
+    const {
+      server,
+      clients: [a, b],
+    } = await star(2);
     const senders: number[] = [];
     b.peer_packet.connect(() => senders.push(b.get_remote_sender_id()));
     a.send_bytes(bytes(9), b.get_unique_id());
@@ -264,11 +269,10 @@ describe("the star", () => {
   });
 
   it("a client that leaves is reported to the server and, through the relay, to the others", async () => {
-    const server = await startServer();
-    const [a, b] = (await connectClients(server.multiplayer, server.url, 2)) as [
-      SceneMultiplayer,
-      SceneMultiplayer,
-    ];
+    const {
+      server,
+      clients: [a, b],
+    } = await star(2);
     const idA = a.get_unique_id();
     const serverLog = record({ peer_disconnected: server.multiplayer.peer_disconnected });
     const bLog = record({ peer_disconnected: b.peer_disconnected });
@@ -283,11 +287,10 @@ describe("the star", () => {
 
 describe("disconnects", () => {
   it("disconnect_peer on the server closes that client: it sees server_disconnected, the server peer_disconnected", async () => {
-    const server = await startServer();
-    const [a, b] = (await connectClients(server.multiplayer, server.url, 2)) as [
-      SceneMultiplayer,
-      SceneMultiplayer,
-    ];
+    const {
+      server,
+      clients: [a, b],
+    } = await star(2);
     const idA = a.get_unique_id();
     const serverLog = record({ peer_disconnected: server.multiplayer.peer_disconnected });
     const aLog = record({
@@ -309,8 +312,10 @@ describe("disconnects", () => {
   });
 
   it("disconnect_peer(id, true) forgets the peer at once, without peer_disconnected on the peer", async () => {
-    const server = await startServer();
-    const [a] = (await connectClients(server.multiplayer, server.url, 1)) as [SceneMultiplayer];
+    const {
+      server,
+      clients: [a],
+    } = await star(1);
     const idA = a.get_unique_id();
     const peerLog = record({ peer_disconnected: server.peer.peer_disconnected });
     server.peer.disconnect_peer(idA, true);
@@ -325,11 +330,10 @@ describe("disconnects", () => {
   });
 
   it("SceneMultiplayer.disconnect_peer drops the peer without emitting peer_disconnected for it", async () => {
-    const server = await startServer();
-    const [a, b] = (await connectClients(server.multiplayer, server.url, 2)) as [
-      SceneMultiplayer,
-      SceneMultiplayer,
-    ];
+    const {
+      server,
+      clients: [a, b],
+    } = await star(2);
     const serverLog = record({ peer_disconnected: server.multiplayer.peer_disconnected });
     server.multiplayer.disconnect_peer(a.get_unique_id());
     expect(server.multiplayer.get_peers()).toEqual([b.get_unique_id()]);
@@ -397,8 +401,10 @@ describe("disconnects", () => {
 
 describe("refusing, timeouts, failures", () => {
   it("refuse_new_connections: new clients fail, connected ones stay", async () => {
-    const server = await startServer();
-    const [a] = (await connectClients(server.multiplayer, server.url, 1)) as [SceneMultiplayer];
+    const {
+      server,
+      clients: [a],
+    } = await star(1);
     server.multiplayer.refuse_new_connections = true;
     expect(server.peer.refuse_new_connections).toBe(true);
     expect(server.multiplayer.refuse_new_connections).toBe(true);
