@@ -27,12 +27,27 @@ import {
 import { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
-import { Node } from "./scene-node.js";
-import { SceneRPC } from "./scene-rpc.js";
+import type { Node } from "./scene-node.js";
 import { Signal } from "./signal.js";
 
-/** Set by the class body: SceneTree tells an API which branch of which tree it serves. */
-export let attachToTree: (api: SceneMultiplayer, root: () => Node | null, rootPath: string) => void;
+/**
+ * A layer built on top (the RPC layer, when a SceneTree uses this API): it handles its own
+ * commands and hears about peers. Installed by attachLayer, so that a game that only sends
+ * bytes does not carry RPC code in its bundle.
+ */
+export interface MultiplayerLayer {
+  readonly commands: readonly number[];
+  process(from: number, packet: Uint8Array): void;
+  peerChanged(id: number, connected: boolean): void;
+  clear(): void;
+  rpcp(node: Node, peer: number, method: string, args: readonly unknown[]): GodotError;
+}
+
+/**
+ * Set by the class body: installs the layer (its commands and the peers already connected) and
+ * returns how it sets get_remote_sender_id() while a call_local RPC runs.
+ */
+export let attachLayer: (api: SceneMultiplayer, layer: MultiplayerLayer) => (senderId: number) => void;
 
 const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED, TRANSFER_MODE_RELIABLE } =
   MultiplayerPeer;
@@ -88,32 +103,32 @@ export class SceneMultiplayer extends MultiplayerAPI {
   readonly #onPeerConnected = (id: number): void => this.#addPeer(id);
   readonly #onPeerDisconnected = (id: number): void => this.#delPeer(id);
 
-  readonly #rpc = new SceneRPC({
-    get_unique_id: () => this.get_unique_id(),
-    get_peers: () => [...this.#connected],
-    peer: () => this.#peer,
-    sendCommand: (to, packet) => this.sendCommand(to, packet),
-    setSenderOverride: (id) => {
-      this.#senderOverride = id;
-    },
-  });
+  #layer: MultiplayerLayer | null = null;
 
   constructor() {
     super();
-    for (const command of SceneRPC.COMMANDS) this.#handlers.set(command, (from, packet) => this.#rpc.process(from, packet));
     this.multiplayer_peer = new OfflineMultiplayerPeer();
   }
 
   static {
     setDefaultInterface(() => new SceneMultiplayer());
-    attachToTree = (api, root, rootPath) => api.#rpc.setRoot(root, rootPath);
+    attachLayer = (api, layer) => {
+      api.#layer = layer;
+      for (const command of layer.commands) api.#handlers.set(command, (from, packet) => layer.process(from, packet));
+      for (const id of api.#connected) layer.peerChanged(id, true);
+      return (senderId) => {
+        api.#senderOverride = senderId;
+      };
+    };
   }
 
   /** Calls `method` on `object` on `peer` (0 every peer, negative all but one); Node.rpc_id() comes here. */
   rpc(peer: number, object: Node, method: string, arguments_: unknown[] = []): GodotError {
-    if (!(object instanceof Node)) return invalid(`rpc() needs a Node, got ${describe(object)}.`);
+    if (this.#layer === null) {
+      return invalid("rpc() needs a node in a SceneTree that uses this MultiplayerAPI.", ERR_UNCONFIGURED);
+    }
     if (!Array.isArray(arguments_)) return invalid(`rpc() needs an Array of arguments, got ${describe(arguments_)}.`);
-    return this.#rpc.rpcp(object, peer, method, arguments_);
+    return this.#layer.rpcp(object, peer, method, arguments_);
   }
 
   // --- the peer -----------------------------------------------------------------------------
@@ -148,7 +163,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     this.#lastStatus = CONNECTION_DISCONNECTED;
     this.#pending.clear();
     this.#connected.clear();
-    this.#rpc.clear();
+    this.#layer?.clear();
   }
 
   /** Emits connection_failed or server_disconnected when the peer's status drops. */
@@ -325,7 +340,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
       }
     }
     this.#connected.add(id);
-    this.#rpc.peerChanged(id, true);
+    this.#layer?.peerChanged(id, true);
     if (id === 1) this.connected_to_server.emit();
     this.peer_connected.emit(id);
   }
@@ -347,7 +362,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
       }
     }
     this.#connected.delete(id);
-    this.#rpc.peerChanged(id, false);
+    this.#layer?.peerChanged(id, false);
     if (!this.#quiet) this.peer_disconnected.emit(id);
   }
 

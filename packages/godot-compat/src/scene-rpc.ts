@@ -2,6 +2,7 @@
 // sending node.rpc()/rpc_id(), checking and running the calls that arrive, and the node path cache
 // (a node is named by its path until the peer confirms a short id for it). One per MultiplayerAPI;
 // the API hands it the commands it does not handle itself and tells it when peers come and go.
+import { describe } from "@wsport/core";
 import { ERR_CONNECTION_ERROR, ERR_INVALID_PARAMETER, ERR_UNCONFIGURED, FAILED, type GodotError, OK } from "./error.js";
 import { invalid as fail, printError } from "./print.js";
 import { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY, type RpcConfig, rpcTable, TRANSFER_MODE_RELIABLE } from "./rpc-config.js";
@@ -19,33 +20,34 @@ import {
   encodeRemoteCall,
   encodeSimplifyPath,
 } from "./rpc-wire.js";
-import type { MultiplayerPeer } from "./multiplayer-peer.js";
-import type { Node } from "./scene-node.js";
+import { attachLayer, type MultiplayerLayer, type SceneMultiplayer } from "./scene-multiplayer.js";
+import { Node } from "./scene-node.js";
 
 const CONNECTED = 2;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
-/** What the RPC layer needs of the SceneMultiplayer that owns it. */
-export interface RpcHost {
-  get_unique_id(): number;
-  get_peers(): number[];
-  peer(): MultiplayerPeer | null;
-  /** Sends one command with the peer's current transfer mode and channel, relaying through the server when it must. */
-  sendCommand(to: number, packet: Uint8Array): GodotError;
-  /** Makes get_remote_sender_id() say `id` (0: stop) while a call_local RPC runs here. */
-  setSenderOverride(id: number): void;
+/** The RPC layer of a SceneMultiplayer, made when a SceneTree first uses it. */
+export function rpcLayerOf(api: SceneMultiplayer): SceneRPC {
+  let layer = layers.get(api);
+  if (!layer) {
+    layer = new SceneRPC(api);
+    layers.set(api, layer);
+  }
+  return layer;
 }
+
+const layers = new WeakMap<SceneMultiplayer, SceneRPC>();
 
 interface Received {
   node: Node | null;
   path: string;
 }
 
-export class SceneRPC {
-  /** The commands this layer handles. */
-  static readonly COMMANDS = [CMD_REMOTE_CALL, CMD_SIMPLIFY_PATH, CMD_CONFIRM_PATH];
+class SceneRPC implements MultiplayerLayer {
+  readonly commands = [CMD_REMOTE_CALL, CMD_SIMPLIFY_PATH, CMD_CONFIRM_PATH];
 
-  readonly #host: RpcHost;
+  readonly #api: SceneMultiplayer;
+  readonly #setSender: (id: number) => void;
   #root: (() => Node | null) | null = null;
   #rootPath = "";
   // The cache: ids this side gave its nodes, and per peer what it was told and what it confirmed.
@@ -55,8 +57,9 @@ export class SceneRPC {
   readonly #sent = new Map<number, Map<Node, boolean>>();
   readonly #received = new Map<number, Map<number, Received>>();
 
-  constructor(host: RpcHost) {
-    this.#host = host;
+  constructor(api: SceneMultiplayer) {
+    this.#api = api;
+    this.#setSender = attachLayer(api, this);
   }
 
   /** Where paths start: SceneTree.set_multiplayer() gives the branch this API serves. */
@@ -86,7 +89,8 @@ export class SceneRPC {
 
   /** Node.rpc_id(): sends to `peerId` (0 all, negative all but one) and calls here too when `call_local` says so. */
   rpcp(node: Node, peerId: number, method: string, args: readonly unknown[]): GodotError {
-    const peer = this.#host.peer();
+    if (!(node instanceof Node)) return fail(`rpc() needs a Node, got ${describe(node)}.`, ERR_INVALID_PARAMETER);
+    const peer = this.#api.multiplayer_peer;
     if (!peer) return fail("Trying to call an RPC while no multiplayer peer is active.", ERR_UNCONFIGURED);
     if (!node.is_inside_tree()) return fail("The object must be a valid Node inside the SceneTree", ERR_INVALID_PARAMETER);
     if (peer.get_connection_status() !== CONNECTED) {
@@ -102,7 +106,7 @@ export class SceneRPC {
       );
     }
     const config = table.byId.get(id)!.config;
-    const self = this.#host.get_unique_id();
+    const self = this.#api.get_unique_id();
     if (peerId === self && !config.call_local) {
       return fail(`RPC '${method}' on yourself is not allowed by selected mode.`, ERR_INVALID_PARAMETER);
     }
@@ -112,35 +116,33 @@ export class SceneRPC {
     }
     const callHere = config.call_local && (peerId === 0 || peerId === self || (peerId < 0 && peerId !== -self));
     if (!callHere) return OK;
-    this.#host.setSenderOverride(self);
+    this.#setSender(self);
     try {
       callMethod(node, method, args);
     } catch (error) {
       printError(`rpc() aborted in local call:  - ${describeError(error)}.`);
       return FAILED;
     } finally {
-      this.#host.setSenderOverride(0);
+      this.#setSender(0);
     }
     return OK;
   }
 
   /** A command from `from` that belongs to the RPC layer; false if it is not one of its commands. */
-  process(from: number, packet: Uint8Array): boolean {
+  process(from: number, packet: Uint8Array): void {
     const command = packet[0]! & CMD_MASK;
     if (command === CMD_REMOTE_CALL) this.#processCall(from, packet);
     else if (command === CMD_SIMPLIFY_PATH) this.#processSimplifyPath(from, packet);
     else if (command === CMD_CONFIRM_PATH) this.#processConfirmPath(from, packet);
-    else return false;
-    return true;
   }
 
   // --- sending -------------------------------------------------------------------------------
 
   #send(node: Node, to: number, methodId: number, config: RpcConfig, args: readonly unknown[]): GodotError {
-    const peers = this.#host.get_peers();
+    const peers = this.#api.get_peers();
     if (to !== 0 && !peers.includes(Math.abs(to))) {
       // Godot prints and sends nothing; the call itself still succeeds.
-      if (to === this.#host.get_unique_id()) printError(`Attempt to call RPC on yourself! Peer unique ID: ${to}.`);
+      if (to === this.#api.get_unique_id()) printError(`Attempt to call RPC on yourself! Peer unique ID: ${to}.`);
       else printError(`Attempt to call RPC with unknown peer ID: ${to}.`);
       return OK;
     }
@@ -155,18 +157,18 @@ export class SceneRPC {
     if (unknown.length > 0) this.#sendSimplifyPath(node, cacheId, unknown);
     const allConfirmed = targets.every((p) => this.#sent.get(p)?.get(node) === true);
 
-    const peer = this.#host.peer()!;
+    const peer = this.#api.multiplayer_peer!;
     peer.transfer_channel = config.channel;
     peer.transfer_mode = config.transfer_mode;
     if (allConfirmed) {
       const packet = encodeRemoteCall(cacheId, methodId, encoded, false);
-      for (const target of targets) this.#host.sendCommand(target, packet);
+      for (const target of targets) this.#api.sendCommand(target, packet);
       return OK;
     }
     const byId = encodeRemoteCall(cacheId, methodId, encoded, true);
     const byPath = encodeRemoteCall(cacheId, methodId, encoded, true, this.#relativePath(node));
     for (const target of targets) {
-      this.#host.sendCommand(target, this.#sent.get(target)?.get(node) === true ? byId : byPath);
+      this.#api.sendCommand(target, this.#sent.get(target)?.get(node) === true ? byId : byPath);
     }
     return OK;
   }
@@ -183,11 +185,11 @@ export class SceneRPC {
 
   #sendSimplifyPath(node: Node, cacheId: number, peers: number[]): void {
     const packet = encodeSimplifyPath(rpcTable(node).md5Hex, cacheId, this.#relativePath(node));
-    const peer = this.#host.peer()!;
+    const peer = this.#api.multiplayer_peer!;
     for (const id of peers) {
       peer.transfer_channel = 0;
       peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-      if (this.#host.sendCommand(id, packet) !== OK) return;
+      if (this.#api.sendCommand(id, packet) !== OK) return;
       this.#sent.get(id)?.set(node, false);
     }
   }
@@ -247,11 +249,11 @@ export class SceneRPC {
     const valid = rpcTable(node).md5Hex === simplify.md5Hex;
     if (!valid) checksumFailed(simplify.path);
     received.set(simplify.id, { node, path: simplify.path });
-    const peer = this.#host.peer();
+    const peer = this.#api.multiplayer_peer;
     if (!peer) return;
     peer.transfer_channel = 0;
     peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-    this.#host.sendCommand(from, encodeConfirmPath(valid, simplify.id));
+    this.#api.sendCommand(from, encodeConfirmPath(valid, simplify.id));
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): void {

@@ -5,7 +5,8 @@ import { describe } from "@wsport/core";
 import { printError } from "./print.js";
 import { enterAsRoot, freedAtFrameEnd, Node, processFrame } from "./scene-node.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
-import { attachToTree, SceneMultiplayer } from "./scene-multiplayer.js";
+import { SceneMultiplayer } from "./scene-multiplayer.js";
+import { rpcLayerOf } from "./scene-rpc.js";
 
 export class SceneTree {
   /** GDScript's `SceneTree.new()`. */
@@ -82,6 +83,6 @@ export class SceneTree {
 
   /** Tells a SceneMultiplayer where its branch is; RPC paths are relative to it. */
   #attach(api: MultiplayerAPI, rootPath: string): void {
-    if (api instanceof SceneMultiplayer) attachToTree(api, () => this.root.get_node_or_null(rootPath), rootPath);
+    if (api instanceof SceneMultiplayer) rpcLayerOf(api).setRoot(() => this.root.get_node_or_null(rootPath), rootPath);
   }
 }
