@@ -8,7 +8,7 @@ export class Combo extends Control {
 
   _enter_tree(): void {
     for (const ch of this.get_node("GridContainer").get_children()) {
-      this.paths.push(str(this.get_path()) + "/GridContainer/" + str(ch.name));
+      this.paths.push(`${str(this.get_path())}/GridContainer/${str(ch.name)}`);
     }
     // Sets a dedicated Multiplayer API for each branch.
     for (const path of this.paths) {

@@ -104,7 +104,8 @@ export function preload(path: string): Texture2D {
 
 export const OS = {
   SYSTEM_DIR_DESKTOP: 0,
-  has_environment: (name: string): boolean => typeof process !== "undefined" && process.env[name] !== undefined,
+  has_environment: (name: string): boolean =>
+    typeof process !== "undefined" && process.env[name] !== undefined,
   get_environment: (name: string): string => (typeof process !== "undefined" && process.env[name]) || "",
   get_system_dir: (_dir: number): string => "/home/player/Desktop",
 };

@@ -1,6 +1,6 @@
 // script/game.gd of godot-demo-projects' networking/websocket_multiplayer, ported.
 import { rpc } from "@wsport/godot-compat";
-import { type Button, Control, type ItemList, preload, randi, type RichTextLabel, str } from "./engine.js";
+import { type Button, Control, type ItemList, preload, type RichTextLabel, randi, str } from "./engine.js";
 
 const _crown = preload("res://img/crown.png");
 
@@ -21,7 +21,7 @@ export class Game extends Control {
 
   @rpc
   _log(message: string): void {
-    (this.get_node("HBoxContainer/RichTextLabel") as RichTextLabel).add_text(message + "\n");
+    (this.get_node("HBoxContainer/RichTextLabel") as RichTextLabel).add_text(`${message}\n`);
   }
 
   @rpc("any_peer")

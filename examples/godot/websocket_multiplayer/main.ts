@@ -51,8 +51,10 @@ export class Main extends Control {
     this.multiplayer.connection_failed.connect(this._close_network);
     this.multiplayer.connected_to_server.connect(this._connected);
 
-    (this.get_node("AcceptDialog") as AcceptDialog).get_label().horizontal_alignment = HORIZONTAL_ALIGNMENT_CENTER;
-    (this.get_node("AcceptDialog") as AcceptDialog).get_label().vertical_alignment = VERTICAL_ALIGNMENT_CENTER;
+    (this.get_node("AcceptDialog") as AcceptDialog).get_label().horizontal_alignment =
+      HORIZONTAL_ALIGNMENT_CENTER;
+    (this.get_node("AcceptDialog") as AcceptDialog).get_label().vertical_alignment =
+      VERTICAL_ALIGNMENT_CENTER;
     // Set the player name according to the system username. Fallback to the path.
     if (OS.has_environment("USERNAME")) {
       this._name_edit.text = OS.get_environment("USERNAME");
@@ -115,7 +117,7 @@ export class Main extends Control {
 
   _on_Connect_pressed(): void {
     this.multiplayer.multiplayer_peer = null;
-    this.peer.create_client("ws://" + this._host_edit.text + ":" + str(DEF_PORT));
+    this.peer.create_client(`ws://${this._host_edit.text}:${str(DEF_PORT)}`);
     this.multiplayer.multiplayer_peer = this.peer;
     this.start_game();
   }

@@ -54,7 +54,13 @@ export function instantiateGame(): Game {
       new HBoxContainer(),
       "HBoxContainer",
       named(new RichTextLabel(), "RichTextLabel"),
-      named(new VBoxContainer(), "VBoxContainer", label("Label", "Players:"), named(new ItemList(), "ItemList"), action),
+      named(
+        new VBoxContainer(),
+        "VBoxContainer",
+        label("Label", "Players:"),
+        named(new ItemList(), "ItemList"),
+        action,
+      ),
     ),
   );
   action.pressed.connect(game._on_Action_pressed);
@@ -77,11 +83,23 @@ export function instantiateMain(name = "Main"): Main {
       named(
         new VBoxContainer(),
         "VBoxContainer",
-        named(new HBoxContainer(), "HBoxContainer", label("Label", "Name"), lineEdit("NameEdit", "A Godot User")),
+        named(
+          new HBoxContainer(),
+          "HBoxContainer",
+          label("Label", "Name"),
+          lineEdit("NameEdit", "A Godot User"),
+        ),
         named(
           new HBoxContainer(),
           "HBoxContainer2",
-          named(new HBoxContainer(), "HBoxContainer", host, named(new Control(), "Control"), connect, disconnect),
+          named(
+            new HBoxContainer(),
+            "HBoxContainer",
+            host,
+            named(new Control(), "Control"),
+            connect,
+            disconnect,
+          ),
           lineEdit("Hostname", "localhost"),
         ),
         named(new Control(), "Control"),

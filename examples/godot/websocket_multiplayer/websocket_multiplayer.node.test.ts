@@ -39,7 +39,9 @@ test("websocket_multiplayer: host, two players, turns, a cheater, a player leavi
   trees.push(tree);
   const combo = instantiateCombo();
   tree.root.add_child(combo);
-  const [host, bob, carol] = ["Main", "Main2", "Main3"].map((n) => combo.get_node(`GridContainer/${n}`) as Main);
+  const [host, bob, carol] = ["Main", "Main2", "Main3"].map(
+    (n) => combo.get_node(`GridContainer/${n}`) as Main,
+  );
   host._name_edit.text = "Host";
   bob._name_edit.text = "Bob";
   carol._name_edit.text = "Carol";
@@ -47,7 +49,10 @@ test("websocket_multiplayer: host, two players, turns, a cheater, a player leavi
   host._host_btn.click();
   expect(host.multiplayer.is_server()).toBe(true);
   bob._connect_btn.click();
-  await frames(tree, () => screen(host).players.join() === "Host,Bob" && screen(bob).players.join() === "Host,Bob");
+  await frames(
+    tree,
+    () => screen(host).players.join() === "Host,Bob" && screen(bob).players.join() === "Host,Bob",
+  );
   carol._connect_btn.click();
   const everyone = [host, bob, carol];
   await frames(tree, () => everyone.every((m) => screen(m).players.join() === "Host,Bob,Carol"));
@@ -60,14 +65,20 @@ test("websocket_multiplayer: host, two players, turns, a cheater, a player leavi
 
   // Turn 1: the host rolls. _log is `@rpc` (call_remote): the players see it, the host does not.
   host._game._action.click();
-  await frames(tree, () => screen(bob).crown === 1 && screen(carol).crown === 1 && /Host: rolls \d+\n/.test(screen(carol).log));
+  await frames(
+    tree,
+    () => screen(bob).crown === 1 && screen(carol).crown === 1 && /Host: rolls \d+\n/.test(screen(carol).log),
+  );
   expect(screen(bob).log).toMatch(/^Host: rolls \d+\n$/);
   expect(screen(host).log).toBe("");
   expect(everyone.map((m) => screen(m).canAct)).toEqual([false, true, false]);
 
   // Turn 2: Bob asks the server (request_action.rpc_id(1, ...)), which checks whose turn it is.
   bob._game._action.click();
-  await frames(tree, () => everyone.every((m) => screen(m).crown === 2) && /Bob: rolls/.test(screen(carol).log));
+  await frames(
+    tree,
+    () => everyone.every((m) => screen(m).crown === 2) && /Bob: rolls/.test(screen(carol).log),
+  );
   expect(everyone.map((m) => screen(m).canAct)).toEqual([false, false, true]);
 
   // Bob cheats: the button is disabled, so he calls the RPC himself. The server refuses and says so.
@@ -80,20 +91,30 @@ test("websocket_multiplayer: host, two players, turns, a cheater, a player leavi
   expect(carol._game.set_turn.rpc(0)).toBe(0);
   expect(screen(carol).crown).toBe(0);
   await frames(tree, () =>
-    errors.mock.calls.some((c) => String(c[0]).includes(`RPC 'set_turn' is not allowed on node /root/Combo/GridContainer/Main/Panel/VBoxContainer/Game from: ${carolId}. Mode is "authority", authority is 1.`)),
+    errors.mock.calls.some((c) =>
+      String(c[0]).includes(
+        `RPC 'set_turn' is not allowed on node /root/Combo/GridContainer/Main/Panel/VBoxContainer/Game from: ${carolId}. Mode is "authority", authority is 1.`,
+      ),
+    ),
   );
   expect(screen(host).crown).toBe(2);
 
   // Her own button is now disabled (her local turn says the host's), but the server still has the
   // turn as hers: what the button does, she does, and the turn wraps to the host.
   carol._game._on_Action_pressed();
-  await frames(tree, () => everyone.every((m) => screen(m).crown === 0) && /Carol: rolls/.test(screen(bob).log));
+  await frames(
+    tree,
+    () => everyone.every((m) => screen(m).crown === 0) && /Carol: rolls/.test(screen(bob).log),
+  );
 
   // Carol leaves: the server removes her everywhere; her own game stops and shows the dialog.
   carol._disconnect_btn.click();
   expect(screen(carol).players).toEqual([]);
   expect((carol.get_node("AcceptDialog") as unknown as { visible: boolean }).visible).toBe(true);
-  await frames(tree, () => screen(host).players.join() === "Host,Bob" && screen(bob).players.join() === "Host,Bob");
+  await frames(
+    tree,
+    () => screen(host).players.join() === "Host,Bob" && screen(bob).players.join() === "Host,Bob",
+  );
 
   // The host closes: Bob's game sees server_disconnected and stops.
   host._disconnect_btn.click();

@@ -46,7 +46,8 @@ export abstract class MultiplayerAPI {
 
   /** A new API of the default kind (SceneMultiplayer), as Godot's `MultiplayerAPI.create_default_interface()`. */
   static create_default_interface(): MultiplayerAPI {
-    if (defaultInterface === null) printError("No default MultiplayerAPI: import SceneMultiplayer from @wsport/godot-compat.");
+    if (defaultInterface === null)
+      printError("No default MultiplayerAPI: import SceneMultiplayer from @wsport/godot-compat.");
     return defaultInterface?.() as MultiplayerAPI;
   }
 

@@ -63,7 +63,9 @@ export function parseRpcArguments(args: readonly unknown[]): RpcConfig {
   args.forEach((arg, i) => {
     if (typeof arg === "number") {
       if (i !== args.length - 1 || !Number.isInteger(arg) || arg < 0 || arg > 255) {
-        throw new TypeError(`@rpc: the channel must be the last argument, an integer from 0 to 255 (got ${arg})`);
+        throw new TypeError(
+          `@rpc: the channel must be the last argument, an integer from 0 to 255 (got ${arg})`,
+        );
       }
       config.channel = arg;
     } else if (typeof arg === "string" && Object.hasOwn(WORDS, arg)) {
@@ -110,7 +112,10 @@ const tables = new WeakMap<object, RpcTable>();
 /** Records an `@rpc` method of `node`'s class (called as each instance is built). */
 export function addScriptRpc(node: object, name: string, config: RpcConfig): void {
   let map = scriptRpcs.get(node);
-  if (!map) scriptRpcs.set(node, (map = new Map()));
+  if (!map) {
+    map = new Map();
+    scriptRpcs.set(node, map);
+  }
   map.set(name, config);
   tables.delete(node);
 }
@@ -118,7 +123,10 @@ export function addScriptRpc(node: object, name: string, config: RpcConfig): voi
 /** Node.rpc_config(): sets or (with null) removes a node-level entry. */
 export function setNodeRpc(node: object, name: string, config: RpcConfig | null): void {
   let map = nodeRpcs.get(node);
-  if (!map) nodeRpcs.set(node, (map = new Map()));
+  if (!map) {
+    map = new Map();
+    nodeRpcs.set(node, map);
+  }
   if (config) map.set(name, config);
   else map.delete(name);
   tables.delete(node);

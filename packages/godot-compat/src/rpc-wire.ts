@@ -4,13 +4,13 @@
 // Pure functions: nothing here knows about nodes or peers.
 import { decodeUtf8, encodeUtf8 } from "@wsport/core";
 import { ERR_INVALID_DATA, type GodotError } from "./error.js";
+import {
+  NETWORK_COMMAND_CONFIRM_PATH as CMD_CONFIRM_PATH,
+  NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL,
+  NETWORK_COMMAND_SIMPLIFY_PATH as CMD_SIMPLIFY_PATH,
+} from "./network-commands.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { decodeVariant, encodeVar, type Variant } from "./variant.js";
-
-export const CMD_REMOTE_CALL = 0;
-export const CMD_SIMPLIFY_PATH = 1;
-export const CMD_CONFIRM_PATH = 2;
-export const CMD_MASK = 7;
 
 // The command byte's four high bits belong to the command: for a remote call, the node id's width
 // (bits 4–5: 8, 16 or 32 bits), the method id's width (bit 6: 8 or 16 bits) and "one byte array or
@@ -27,7 +27,6 @@ export const PATH_FOLLOWS = 0x80000000;
 // Variant type ids and the compressed form of bool and int (multiplayer_api.cpp).
 const TYPE_BOOL = 1;
 const TYPE_INT = 2;
-const TYPE_PACKED_BYTE_ARRAY = 29;
 const TYPE_MASK = 0x3f;
 const BOOL_TRUE = 0x80;
 const INT_WIDTH_SHIFT = 6; // 0: 8 bits, 1: 16, 2: 32, 3: 64
@@ -61,7 +60,14 @@ function encodeCompressed(value: unknown): Uint8Array | GodotError {
   if (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) {
     const big = BigInt(value);
     if (BigInt.asIntN(64, big) !== big) return ERR_INVALID_DATA;
-    const width = BigInt.asIntN(8, big) === big ? 0 : BigInt.asIntN(16, big) === big ? 1 : BigInt.asIntN(32, big) === big ? 2 : 3;
+    const width =
+      BigInt.asIntN(8, big) === big
+        ? 0
+        : BigInt.asIntN(16, big) === big
+          ? 1
+          : BigInt.asIntN(32, big) === big
+            ? 2
+            : 3;
     const out = new Uint8Array(1 + (1 << width));
     out[0] = TYPE_INT | (width << INT_WIDTH_SHIFT);
     const view = new DataView(out.buffer);
@@ -123,7 +129,8 @@ export function encodeRemoteCall(
   wide: boolean,
   path?: string,
 ): Uint8Array {
-  const nodeWidth = wide || path !== undefined || nodeId > 0xffff ? NODE_ID_32 : nodeId > 0xff ? NODE_ID_16 : NODE_ID_8;
+  const nodeWidth =
+    wide || path !== undefined || nodeId > 0xffff ? NODE_ID_32 : nodeId > 0xff ? NODE_ID_16 : NODE_ID_8;
   const nodeBytes = 1 << nodeWidth;
   const nameWidth = methodId > 0xff ? 1 : 0;
   const argsAt = 1 + nodeBytes + 1 + nameWidth;
@@ -131,7 +138,11 @@ export function encodeRemoteCall(
   const end = argsAt + args.bytes.length;
   const out = new Uint8Array(end + (pathBytes?.length ?? 0));
   const view = new DataView(out.buffer);
-  out[0] = CMD_REMOTE_CALL | (nodeWidth << NODE_ID_SHIFT) | (nameWidth << NAME_ID_SHIFT) | (args.byteOnly ? BYTE_ONLY : 0);
+  out[0] =
+    CMD_REMOTE_CALL |
+    (nodeWidth << NODE_ID_SHIFT) |
+    (nameWidth << NAME_ID_SHIFT) |
+    (args.byteOnly ? BYTE_ONLY : 0);
   const target = pathBytes ? (PATH_FOLLOWS | end) >>> 0 : nodeId;
   if (nodeBytes === 1) out[1] = target;
   else if (nodeBytes === 2) view.setUint16(1, target, true);
@@ -164,7 +175,8 @@ export function decodeRemoteCall(packet: Uint8Array): RemoteCall | string {
   const argsAt = 1 + nodeBytes + nameBytes;
   if (packet.length < argsAt) return "Invalid packet received. Size too small.";
   const view = new DataView(packet.buffer, packet.byteOffset, packet.length);
-  const target = nodeBytes === 1 ? packet[1]! : nodeBytes === 2 ? view.getUint16(1, true) : view.getUint32(1, true);
+  const target =
+    nodeBytes === 1 ? packet[1]! : nodeBytes === 2 ? view.getUint16(1, true) : view.getUint32(1, true);
   const methodId = nameBytes === 1 ? packet[1 + nodeBytes]! : view.getUint16(1 + nodeBytes, true);
   const byteOnly = (meta & BYTE_ONLY) !== 0;
   if (nodeBytes !== 4 || !(target & PATH_FOLLOWS)) {
@@ -188,7 +200,10 @@ export function decodeCallArgs(packet: Uint8Array, call: RemoteCall): Variant[] 
     argc = packet[at]!;
     at += 1;
   }
-  return decodeArgs(packet.subarray(at, call.argsEnd), argc, call.byteOnly) ?? "Invalid packet received. Unable to decode state variable.";
+  return (
+    decodeArgs(packet.subarray(at, call.argsEnd), argc, call.byteOnly) ??
+    "Invalid packet received. Unable to decode state variable."
+  );
 }
 
 // --- the node path cache -----------------------------------------------------------------------

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: a decorated method takes any arguments
 // GDScript's `@rpc(...)` annotation as a standard TypeScript decorator on a Node's method. Each
 // node built from the class gets the method as an RPC, and the method gets Godot 4's callable
 // forms, bound to that node: `this.set_turn.rpc(0)` and `this.set_turn.rpc_id(1, 0)`.
@@ -5,7 +6,6 @@ import type { GodotError } from "./error.js";
 import { addScriptRpc, parseRpcArguments, type RpcArgument, type RpcConfig } from "./rpc-config.js";
 import type { Node } from "./scene-node.js";
 
-/* biome-ignore-all lint/suspicious/noExplicitAny: a decorated method takes any arguments */
 declare global {
   // GDScript has rpc()/rpc_id() on every Callable; TypeScript sees them on every function so that
   // `method.rpc(...)` type-checks as it does in Godot. At run time only @rpc methods have them.

@@ -114,7 +114,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
     setDefaultInterface(() => new SceneMultiplayer());
     attachLayer = (api, layer) => {
       api.#layer = layer;
-      for (const command of layer.commands) api.#handlers.set(command, (from, packet) => layer.process(from, packet));
+      for (const command of layer.commands)
+        api.#handlers.set(command, (from, packet) => layer.process(from, packet));
       for (const id of api.#connected) layer.peerChanged(id, true);
       return (senderId) => {
         api.#senderOverride = senderId;
@@ -127,7 +128,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
     if (this.#layer === null) {
       return invalid("rpc() needs a node in a SceneTree that uses this MultiplayerAPI.", ERR_UNCONFIGURED);
     }
-    if (!Array.isArray(arguments_)) return invalid(`rpc() needs an Array of arguments, got ${describe(arguments_)}.`);
+    if (!Array.isArray(arguments_))
+      return invalid(`rpc() needs an Array of arguments, got ${describe(arguments_)}.`);
     return this.#layer.rpcp(object, peer, method, arguments_);
   }
 

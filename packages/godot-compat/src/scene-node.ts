@@ -3,9 +3,9 @@
 // _enter_tree, _ready, _exit_tree and _process are called as Godot calls them, so ported scripts
 // keep their lifecycle functions.
 import { ERR_UNCONFIGURED, type GodotError } from "./error.js";
+import type { MultiplayerAPI } from "./multiplayer-api.js";
 import { printError } from "./print.js";
 import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
-import type { MultiplayerAPI } from "./multiplayer-api.js";
 import type { SceneTree } from "./scene-tree.js";
 
 /** Tree-side hooks, kept out of Node's public surface: set once by the class body below. */
@@ -28,10 +28,19 @@ export class Node {
    * works; a script's methods (those of Node's subclasses) are bound here the same way.
    */
   constructor() {
-    for (let proto = Object.getPrototypeOf(this); proto && proto !== Node.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (
+      let proto = Object.getPrototypeOf(this);
+      proto && proto !== Node.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
       for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-        if (key === "constructor" || typeof descriptor.value !== "function" || Object.hasOwn(this, key)) continue;
-        Object.defineProperty(this, key, { value: descriptor.value.bind(this), writable: true, configurable: true });
+        if (key === "constructor" || typeof descriptor.value !== "function" || Object.hasOwn(this, key))
+          continue;
+        Object.defineProperty(this, key, {
+          value: descriptor.value.bind(this),
+          writable: true,
+          configurable: true,
+        });
       }
     }
   }
@@ -57,15 +66,35 @@ export class Node {
 
   /** Adds `node` as the last child; if this node is in a tree, `node` enters it (_enter_tree, then _ready). */
   add_child(node: Node, force_readable_name = false): void {
-    if (!(node instanceof Node)) return printError("Parameter \"p_child\" is null.");
-    if (node === this) return printError(`Can't add child '${node.#name}' to itself.`);
+    if (!(node instanceof Node)) {
+      printError('Parameter "p_child" is null.');
+      return;
+    }
+    if (node === this) {
+      printError(`Can't add child '${node.#name}' to itself.`);
+      return;
+    }
     if (node.#parent) {
-      return printError(`Can't add child '${node.#name}' to '${this.#name}', already has a parent '${node.#parent.#name}'.`);
+      printError(
+        `Can't add child '${node.#name}' to '${this.#name}', already has a parent '${node.#parent.#name}'.`,
+      );
+      return;
     }
     for (let up: Node | null = this; up; up = up.#parent) {
-      if (up === node) return printError(`Can't add child '${node.#name}' to '${this.#name}' as it would result in a cyclic dependency since '${node.#name}' is already a parent of '${this.#name}'.`);
+      if (up === node) {
+        printError(
+          `Can't add child '${node.#name}' to '${this.#name}' as it would result in a cyclic dependency since '${node.#name}' is already a parent of '${this.#name}'.`,
+        );
+        return;
+      }
     }
-    node.#name = this.#uniqueName(node.#name || (force_readable_name ? node.constructor.name : `@${node.constructor.name}@${this.#children.length + 2}`), node);
+    node.#name = this.#uniqueName(
+      node.#name ||
+        (force_readable_name
+          ? node.constructor.name
+          : `@${node.constructor.name}@${this.#children.length + 2}`),
+      node,
+    );
     node.#parent = this;
     this.#children.push(node);
     if (this.#tree) node.#enter(this.#tree);
@@ -76,7 +105,8 @@ export class Node {
     const at = node instanceof Node ? this.#children.indexOf(node) : -1;
     if (at < 0) {
       const name = node instanceof Node ? node.#name : String(node);
-      return printError(`Cannot remove child node '${name}' as it is not a child of this node.`);
+      printError(`Cannot remove child node '${name}' as it is not a child of this node.`);
+      return;
     }
     if (this.#tree) node.#exit();
     this.#children.splice(at, 1);
@@ -101,7 +131,10 @@ export class Node {
    */
   get_node(path: string): Node {
     const node = this.get_node_or_null(path);
-    if (!node) printError(`Node not found: "${String(path)}" (relative to "${this.#tree ? this.get_path() : this.#name}").`);
+    if (!node)
+      printError(
+        `Node not found: "${String(path)}" (relative to "${this.#tree ? this.get_path() : this.#name}").`,
+      );
     return node as Node;
   }
 
@@ -176,7 +209,10 @@ export class Node {
 
   /** Sets the peer that controls this node (and, by default, its children). */
   set_multiplayer_authority(id: number, recursive = true): void {
-    if (!Number.isInteger(id)) return printError(`Invalid multiplayer authority: ${String(id)}; it must be a peer id.`);
+    if (!Number.isInteger(id)) {
+      printError(`Invalid multiplayer authority: ${String(id)}; it must be a peer id.`);
+      return;
+    }
     this.#authority = id;
     if (recursive) for (const child of this.#children) child.set_multiplayer_authority(id, true);
   }
@@ -203,13 +239,20 @@ export class Node {
 
   /** Configures `method` as an RPC without the annotation ({ rpc_mode, transfer_mode, call_local, channel }); null removes it. */
   rpc_config(method: string, config: Record<string, unknown> | null): void {
-    if (typeof method !== "string" || method === "") return printError(`Invalid RPC method name: ${String(method)}.`);
-    if (config === null || config === undefined) return setNodeRpc(this, method, null);
+    if (typeof method !== "string" || method === "") {
+      printError(`Invalid RPC method name: ${String(method)}.`);
+      return;
+    }
+    if (config === null || config === undefined) {
+      setNodeRpc(this, method, null);
+      return;
+    }
     const parsed = readRpcConfig(config);
     if (!parsed) {
-      return printError(
+      printError(
         `Invalid RPC config for "${method}": expected a dictionary with rpc_mode (0–2), transfer_mode (0–2), call_local (bool) and channel (0–255).`,
       );
+      return;
     }
     setNodeRpc(this, method, parsed);
   }

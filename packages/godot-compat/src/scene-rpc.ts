@@ -3,14 +3,29 @@
 // (a node is named by its path until the peer confirms a short id for it). One per MultiplayerAPI;
 // the API hands it the commands it does not handle itself and tells it when peers come and go.
 import { describe } from "@wsport/core";
-import { ERR_CONNECTION_ERROR, ERR_INVALID_PARAMETER, ERR_UNCONFIGURED, FAILED, type GodotError, OK } from "./error.js";
-import { invalid as fail, printError } from "./print.js";
-import { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY, type RpcConfig, rpcTable, TRANSFER_MODE_RELIABLE } from "./rpc-config.js";
 import {
-  CMD_CONFIRM_PATH,
+  ERR_CONNECTION_ERROR,
+  ERR_INVALID_PARAMETER,
+  ERR_UNCONFIGURED,
+  FAILED,
+  type GodotError,
+  OK,
+} from "./error.js";
+import {
+  NETWORK_COMMAND_CONFIRM_PATH as CMD_CONFIRM_PATH,
   CMD_MASK,
-  CMD_REMOTE_CALL,
-  CMD_SIMPLIFY_PATH,
+  NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL,
+  NETWORK_COMMAND_SIMPLIFY_PATH as CMD_SIMPLIFY_PATH,
+} from "./network-commands.js";
+import { invalid as fail, printError } from "./print.js";
+import {
+  RPC_MODE_ANY_PEER,
+  RPC_MODE_AUTHORITY,
+  type RpcConfig,
+  rpcTable,
+  TRANSFER_MODE_RELIABLE,
+} from "./rpc-config.js";
+import {
   decodeCallArgs,
   decodeConfirmPath,
   decodeRemoteCall,
@@ -89,14 +104,20 @@ class SceneRPC implements MultiplayerLayer {
 
   /** Node.rpc_id(): sends to `peerId` (0 all, negative all but one) and calls here too when `call_local` says so. */
   rpcp(node: Node, peerId: number, method: string, args: readonly unknown[]): GodotError {
-    if (!(node instanceof Node)) return fail(`rpc() needs a Node, got ${describe(node)}.`, ERR_INVALID_PARAMETER);
+    if (!(node instanceof Node))
+      return fail(`rpc() needs a Node, got ${describe(node)}.`, ERR_INVALID_PARAMETER);
     const peer = this.#api.multiplayer_peer;
     if (!peer) return fail("Trying to call an RPC while no multiplayer peer is active.", ERR_UNCONFIGURED);
-    if (!node.is_inside_tree()) return fail("The object must be a valid Node inside the SceneTree", ERR_INVALID_PARAMETER);
+    if (!node.is_inside_tree())
+      return fail("The object must be a valid Node inside the SceneTree", ERR_INVALID_PARAMETER);
     if (peer.get_connection_status() !== CONNECTED) {
-      return fail("Trying to call an RPC via a multiplayer peer which is not connected.", ERR_CONNECTION_ERROR);
+      return fail(
+        "Trying to call an RPC via a multiplayer peer which is not connected.",
+        ERR_CONNECTION_ERROR,
+      );
     }
-    if (!Number.isInteger(peerId)) return fail(`Invalid peer ID: ${String(peerId)}; it must be an integer.`, ERR_INVALID_PARAMETER);
+    if (!Number.isInteger(peerId))
+      return fail(`Invalid peer ID: ${String(peerId)}; it must be an integer.`, ERR_INVALID_PARAMETER);
     const table = rpcTable(node);
     const id = typeof method === "string" ? table.ids.get(method) : undefined;
     if (id === undefined) {
@@ -114,7 +135,8 @@ class SceneRPC implements MultiplayerLayer {
       const sent = this.#send(node, peerId, id, config, args);
       if (sent !== OK) return sent;
     }
-    const callHere = config.call_local && (peerId === 0 || peerId === self || (peerId < 0 && peerId !== -self));
+    const callHere =
+      config.call_local && (peerId === 0 || peerId === self || (peerId < 0 && peerId !== -self));
     if (!callHere) return OK;
     this.#setSender(self);
     try {
@@ -142,7 +164,8 @@ class SceneRPC implements MultiplayerLayer {
     const peers = this.#api.get_peers();
     if (to !== 0 && !peers.includes(Math.abs(to))) {
       // Godot prints and sends nothing; the call itself still succeeds.
-      if (to === this.#api.get_unique_id()) printError(`Attempt to call RPC on yourself! Peer unique ID: ${to}.`);
+      if (to === this.#api.get_unique_id())
+        printError(`Attempt to call RPC on yourself! Peer unique ID: ${to}.`);
       else printError(`Attempt to call RPC with unknown peer ID: ${to}.`);
       return OK;
     }
@@ -208,27 +231,40 @@ class SceneRPC implements MultiplayerLayer {
 
   #processCall(from: number, packet: Uint8Array): void {
     const call = decodeRemoteCall(packet);
-    if (typeof call === "string") return printError(call);
+    if (typeof call === "string") {
+      printError(call);
+      return;
+    }
     let node: Node | null;
     if (call.path !== undefined) {
       node = this.#nodeAt(call.path);
       if (!node) printError(`Failed to get path from RPC: ${call.path}.`);
     } else node = this.#cachedNode(from, call.nodeId!);
-    if (!node) return printError("Invalid packet received. Requested node was not found.");
+    if (!node) {
+      printError("Invalid packet received. Requested node was not found.");
+      return;
+    }
 
     const entry = rpcTable(node).byId.get(call.methodId);
-    if (!entry) return printError('Condition "!cache_config.configs.has(p_rpc_method_id)" is true.');
+    if (!entry) {
+      printError('Condition "!cache_config.configs.has(p_rpc_method_id)" is true.');
+      return;
+    }
     const { name, config } = entry;
     const allowed =
       config.rpc_mode === RPC_MODE_ANY_PEER ||
       (config.rpc_mode === RPC_MODE_AUTHORITY && from === node.get_multiplayer_authority());
     if (!allowed) {
-      return printError(
+      printError(
         `RPC '${name}' is not allowed on node ${node.get_path()} from: ${from}. Mode is "${MODE_NAMES[config.rpc_mode]}", authority is ${node.get_multiplayer_authority()}.`,
       );
+      return;
     }
     const args = decodeCallArgs(packet, call);
-    if (typeof args === "string") return printError(args);
+    if (typeof args === "string") {
+      printError(args);
+      return;
+    }
     try {
       callMethod(node, name, args);
     } catch (error) {
@@ -240,12 +276,19 @@ class SceneRPC implements MultiplayerLayer {
     const received = this.#received.get(from);
     if (!received) return; // not a peer (yet): Godot treats this as a bug and drops it
     const simplify = decodeSimplifyPath(packet);
-    if (!simplify) return printError("Invalid packet received. Size too small.");
+    if (!simplify) {
+      printError("Invalid packet received. Size too small.");
+      return;
+    }
     if (received.has(simplify.id)) {
-      return printError(`Duplicate remote cache ID ${simplify.id} for peer ${from}`);
+      printError(`Duplicate remote cache ID ${simplify.id} for peer ${from}`);
+      return;
     }
     const node = this.#nodeAt(simplify.path);
-    if (!node) return printError('Parameter "node" is null.');
+    if (!node) {
+      printError('Parameter "node" is null.');
+      return;
+    }
     const valid = rpcTable(node).md5Hex === simplify.md5Hex;
     if (!valid) checksumFailed(simplify.path);
     received.set(simplify.id, { node, path: simplify.path });
@@ -258,12 +301,18 @@ class SceneRPC implements MultiplayerLayer {
 
   #processConfirmPath(from: number, packet: Uint8Array): void {
     const confirm = decodeConfirmPath(packet);
-    if (!confirm) return printError("Invalid packet received. Size too small.");
+    if (!confirm) {
+      printError("Invalid packet received. Size too small.");
+      return;
+    }
     const node = this.#nodesByCacheId.get(confirm.id);
     if (!node) return; // the node may have been removed since
     if (!confirm.valid) checksumFailed(node.get_path());
     const sent = this.#sent.get(from);
-    if (!sent?.has(node)) return printError("Invalid packet received. Tries to confirm a node which was not requested.");
+    if (!sent?.has(node)) {
+      printError("Invalid packet received. Tries to confirm a node which was not requested.");
+      return;
+    }
     sent.set(node, true);
   }
 
@@ -287,12 +336,15 @@ class SceneRPC implements MultiplayerLayer {
 
 function callMethod(node: Node, name: string, args: readonly unknown[]): void {
   const fn = (node as unknown as Record<string, unknown>)[name];
-  if (typeof fn !== "function") throw new TypeError(`Invalid call. Nonexistent function '${name}' in base '${node.constructor.name}'.`);
+  if (typeof fn !== "function")
+    throw new TypeError(`Invalid call. Nonexistent function '${name}' in base '${node.constructor.name}'.`);
   fn.apply(node, args);
 }
 
 function checksumFailed(path: string): void {
-  printError(`The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path}`);
+  printError(
+    `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path}`,
+  );
 }
 
 function describeError(error: unknown): string {

@@ -2,10 +2,10 @@
 // the whole tree or of one branch (get_multiplayer / set_multiplayer), and the frame: process()
 // is what Godot's main loop runs each frame, so a port's game loop calls it once per frame.
 import { describe } from "@wsport/core";
-import { printError } from "./print.js";
-import { enterAsRoot, freedAtFrameEnd, Node, processFrame } from "./scene-node.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
+import { printError } from "./print.js";
 import { SceneMultiplayer } from "./scene-multiplayer.js";
+import { enterAsRoot, freedAtFrameEnd, Node, processFrame } from "./scene-node.js";
 import { rpcLayerOf } from "./scene-rpc.js";
 
 export class SceneTree {
@@ -42,7 +42,11 @@ export class SceneTree {
     let bestLength = -1;
     for (const [branch, api] of this.#branches) {
       const parts = branch.split("/").filter(Boolean);
-      if (parts.length > bestLength && parts.length <= names.length && parts.every((p, i) => p === names[i])) {
+      if (
+        parts.length > bestLength &&
+        parts.length <= names.length &&
+        parts.every((p, i) => p === names[i])
+      ) {
         best = api;
         bestLength = parts.length;
       }
@@ -54,15 +58,22 @@ export class SceneTree {
   set_multiplayer(multiplayer: MultiplayerAPI | null, root_path = ""): void {
     const path = String(root_path);
     if (multiplayer !== null && !(multiplayer instanceof MultiplayerAPI)) {
-      return printError(`set_multiplayer() needs a MultiplayerAPI or null, got ${describe(multiplayer)}.`);
+      printError(`set_multiplayer() needs a MultiplayerAPI or null, got ${describe(multiplayer)}.`);
+      return;
     }
     if (path === "") {
-      if (!multiplayer) return printError('Condition "p_multiplayer.is_null()" is true.');
+      if (!multiplayer) {
+        printError('Condition "p_multiplayer.is_null()" is true.');
+        return;
+      }
       this.#multiplayer = multiplayer;
       this.#attach(multiplayer, "/root");
       return;
     }
-    if (!path.startsWith("/")) return printError(`set_multiplayer(): the branch must be an absolute path, got "${path}".`);
+    if (!path.startsWith("/")) {
+      printError(`set_multiplayer(): the branch must be an absolute path, got "${path}".`);
+      return;
+    }
     if (multiplayer) {
       this.#branches.set(path, multiplayer);
       this.#attach(multiplayer, path);
@@ -83,6 +94,7 @@ export class SceneTree {
 
   /** Tells a SceneMultiplayer where its branch is; RPC paths are relative to it. */
   #attach(api: MultiplayerAPI, rootPath: string): void {
-    if (api instanceof SceneMultiplayer) rpcLayerOf(api).setRoot(() => this.root.get_node_or_null(rootPath), rootPath);
+    if (api instanceof SceneMultiplayer)
+      rpcLayerOf(api).setRoot(() => this.root.get_node_or_null(rootPath), rootPath);
   }
 }

@@ -142,7 +142,10 @@ export function bytesToVar(bytes: Uint8Array, allowObjects = false): Variant {
 }
 
 /** Decodes one value from the start of `bytes` and says how many bytes it took; null on any error. */
-export function decodeVariant(bytes: Uint8Array, _allowObjects = false): { value: Variant; length: number } | null {
+export function decodeVariant(
+  bytes: Uint8Array,
+  _allowObjects = false,
+): { value: Variant; length: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   let next = 0;
 

@@ -29,7 +29,18 @@ function join() {
 it("Variant arguments go to the Node server and come back as they were", async () => {
   const player = join();
   await pollUntil([player], () => player.multiplayer.get_peers().includes(1), "the server");
-  const args = [7, -300, 2 ** 40, 0.5, "héllo 🎲", [1, "two"], { hp: 3, name: "Bob" }, new PackedByteArray([1, 2]), null, true];
+  const args = [
+    7,
+    -300,
+    2 ** 40,
+    0.5,
+    "héllo 🎲",
+    [1, "two"],
+    { hp: 3, name: "Bob" },
+    new PackedByteArray([1, 2]),
+    null,
+    true,
+  ];
   expect(player.game.echo.rpc_id(1, ...args)).toBe(OK);
   expect(player.game.echo.rpc_id(1, new PackedByteArray([9, 9]))).toBe(OK);
   await pollUntil([player], () => player.game.calls.length === 2, "both answers");
@@ -71,7 +82,10 @@ it("an authority RPC from a browser player is refused by the others; a call to a
   expect(a.game.echoed.rpc("forged")).toBe(OK); // echoed is the server's to call
   await pollUntil(
     [a, b],
-    () => prints.spy.mock.calls.some((c) => String(c[0]).includes("RPC 'echoed' is not allowed on node /root/Game")),
+    () =>
+      prints.spy.mock.calls.some((c) =>
+        String(c[0]).includes("RPC 'echoed' is not allowed on node /root/Game"),
+      ),
     "b's refusal",
   );
   expect(b.game.calls).toEqual([]);
@@ -79,5 +93,7 @@ it("an authority RPC from a browser player is refused by the others; a call to a
   live[live.length - 1]!.close();
   await pollUntil([a, b], () => !a.multiplayer.get_peers().includes(bId), "b's departure");
   expect(a.game.note.rpc_id(bId, "late")).toBe(OK);
-  expect(prints.spy.mock.calls.map((c) => String(c[0]))).toContain(`ERROR: Attempt to call RPC with unknown peer ID: ${bId}.`);
+  expect(prints.spy.mock.calls.map((c) => String(c[0]))).toContain(
+    `ERROR: Attempt to call RPC with unknown peer ID: ${bId}.`,
+  );
 });

@@ -11,16 +11,16 @@ import {
   OK,
   PackedByteArray,
   rpc,
-  SceneMultiplayer,
+  type SceneMultiplayer,
   SceneTree,
-  WebSocketMultiplayerPeer,
+  type WebSocketMultiplayerPeer,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { capturePrints } from "./helpers.ts";
 import { freePort } from "./free-port.ts";
+import { capturePrints } from "./helpers.ts";
 import { newMultiplayerPeer, pollFor, pollUntil } from "./multiplayer-helpers.ts";
-import { type Game, methods, newGame, PROBE_IDS, playing, Probe } from "./rpc-helpers.ts";
+import { type Game, methods, newGame, PROBE_IDS, Probe, playing } from "./rpc-helpers.ts";
 
 const prints = capturePrints();
 const printed = () => prints.spy.mock.calls.map((c) => String(c[0]));
@@ -36,7 +36,11 @@ describe("modes", () => {
       ["authority_local", 1, [15]],
       ["any_local", 1, [9]],
     ]);
-    await pollUntil([host, a, b], () => a.probe.calls.length === 4 && b.probe.calls.length === 4, "4 calls each");
+    await pollUntil(
+      [host, a, b],
+      () => a.probe.calls.length === 4 && b.probe.calls.length === 4,
+      "4 calls each",
+    );
     for (const guest of [a, b]) {
       expect(guest.probe.calls).toEqual([
         ["authority_remote", 1, [16]],
@@ -58,7 +62,11 @@ describe("modes", () => {
       ["authority_local", aId, []],
       ["any_local", aId, []],
     ]);
-    await pollUntil([host, a, b], () => host.probe.calls.length === 2 && b.probe.calls.length === 2, "the any_peer calls");
+    await pollUntil(
+      [host, a, b],
+      () => host.probe.calls.length === 2 && b.probe.calls.length === 2,
+      "the any_peer calls",
+    );
     await pollFor([host, a, b], 100);
     for (const other of [host, b]) {
       expect(other.probe.calls).toEqual([
@@ -81,7 +89,11 @@ describe("modes", () => {
     expect(host.probe.is_multiplayer_authority()).toBe(false);
     a.probe.authority_remote.rpc("mine");
     host.probe.authority_remote.rpc("not yours");
-    await pollUntil([host, a, b], () => host.probe.calls.length === 1 && b.probe.calls.length === 1, "a's call");
+    await pollUntil(
+      [host, a, b],
+      () => host.probe.calls.length === 1 && b.probe.calls.length === 1,
+      "a's call",
+    );
     await pollFor([host, a, b], 100);
     expect(host.probe.calls).toEqual([["authority_remote", aId, ["mine"]]]);
     expect(b.probe.calls).toEqual([["authority_remote", aId, ["mine"]]]);
@@ -101,7 +113,11 @@ describe("targets", () => {
     expect(a.probe.any_remote.rpc_id(bId, "to b")).toBe(OK);
     expect(host.probe.any_remote.rpc_id(-aId, "all but a")).toBe(OK);
     expect(b.probe.any_local.rpc_id(bId, "to myself")).toBe(OK); // runs here, sends nothing
-    await pollUntil([host, a, b], () => host.probe.calls.length === 1 && b.probe.calls.length === 3, "the calls");
+    await pollUntil(
+      [host, a, b],
+      () => host.probe.calls.length === 1 && b.probe.calls.length === 3,
+      "the calls",
+    );
     await pollFor([host, a, b], 100);
     expect(host.probe.calls).toEqual([["any_remote", aId, ["to server"]]]);
     expect(a.probe.calls).toEqual([]);
@@ -124,7 +140,8 @@ describe("targets", () => {
 
   it("rpc_config configures a method without the annotation; null removes it", async () => {
     const [host, a] = await playing(await freePort(), 1);
-    for (const game of [host, a]) game.probe.rpc_config("plain", { rpc_mode: MultiplayerAPI.RPC_MODE_ANY_PEER, call_local: true });
+    for (const game of [host, a])
+      game.probe.rpc_config("plain", { rpc_mode: MultiplayerAPI.RPC_MODE_ANY_PEER, call_local: true });
     expect(a.probe.rpc("plain", "configured")).toBe(OK);
     await pollUntil([host, a], () => host.probe.calls.length === 1, "the configured call");
     expect(host.probe.calls).toEqual([["plain", a.tree.get_multiplayer().get_unique_id(), ["configured"]]]);
@@ -140,10 +157,7 @@ describe("arguments and order", () => {
       [0, -1, 127, -128, 300, -40000, 70000, 2 ** 40, -(2 ** 40)],
       [1.5, -0.25, 1e300],
       ["", "héllo, 世界 🎲"],
-      [
-        [1, "two", [3]],
-        { name: "Bob", score: 12, tags: ["a"] },
-      ],
+      [[1, "two", [3]], { name: "Bob", score: 12, tags: ["a"] }],
       [new PackedByteArray([1, 2, 3]), null, true, false],
     ];
     for (const args of values) host.probe.any_remote.rpc(...args);
@@ -183,7 +197,11 @@ describe("failures", () => {
     extra.name = "Extra";
     host.tree.root.add_child(extra);
     expect(extra.any_remote.rpc("lost")).toBe(OK);
-    await pollUntil([host, a], () => printed().includes("ERROR: Invalid packet received. Requested node was not found."), "the report");
+    await pollUntil(
+      [host, a],
+      () => printed().includes("ERROR: Invalid packet received. Requested node was not found."),
+      "the report",
+    );
     expect(printed()).toContain('ERROR: Parameter "node" is null.');
     expect(printed()).toContain("ERROR: Failed to get path from RPC: Extra.");
     // The connection is fine: the next call to a node that exists arrives.
@@ -232,7 +250,11 @@ describe("the bytes on the wire (a raw ws peer plays Godot's side)", () => {
     const socket = new WebSocket(`ws://127.0.0.1:${port}`);
     const inbox: Buffer[] = [];
     socket.on("message", (data: Buffer) => inbox.push(data));
-    await pollUntil([host], () => socket.readyState === WebSocket.OPEN && inbox.length === 1, "the raw peer's id");
+    await pollUntil(
+      [host],
+      () => socket.readyState === WebSocket.OPEN && inbox.length === 1,
+      "the raw peer's id",
+    );
     return { socket, inbox };
   }
 
@@ -256,7 +278,15 @@ describe("the bytes on the wire (a raw ws peer plays Godot's side)", () => {
     await pollUntil([host], () => raw.inbox.length === 3, "two commands");
     expect([...raw.inbox[1]!]).toEqual([0x01, ...cString(PROBE_MD5), ...u32(1), ...cString("Game")]);
     // command 0, node id 32 bits (2 << 4) carrying the path flag and the path's offset (9), method 1, one int.
-    expect([...raw.inbox[2]!]).toEqual([0x20, ...u32(0x80000000 | 9), PROBE_IDS.any_remote, 1, 0x02, 7, ...cString("Game")]);
+    expect([...raw.inbox[2]!]).toEqual([
+      0x20,
+      ...u32(0x80000000 | 9),
+      PROBE_IDS.any_remote,
+      1,
+      0x02,
+      7,
+      ...cString("Game"),
+    ]);
 
     raw.socket.send(Uint8Array.of(0x02, 1, ...u32(1))); // CONFIRM_PATH: checksum valid, id 1
     await pollFor([host], 100);
@@ -279,7 +309,9 @@ describe("the bytes on the wire (a raw ws peer plays Godot's side)", () => {
     expect([...raw.inbox[1]!]).toEqual([0x02, 1, ...u32(5)]);
 
     // By cached id (8 bits), a string argument in var_to_bytes form; then by path, no argument.
-    raw.socket.send(Uint8Array.of(0x00, 5, PROBE_IDS.any_remote, 1, 4, 0, 0, 0, 2, 0, 0, 0, 0x68, 0x69, 0, 0));
+    raw.socket.send(
+      Uint8Array.of(0x00, 5, PROBE_IDS.any_remote, 1, 4, 0, 0, 0, 2, 0, 0, 0, 0x68, 0x69, 0, 0),
+    );
     raw.socket.send(Uint8Array.of(0xa0, ...u32(0x80000000 | 6), PROBE_IDS.any_remote, ...cString("Game")));
     await pollUntil([host], () => host.probe.calls.length === 2, "both calls");
     expect(host.probe.calls).toEqual([
@@ -345,18 +377,22 @@ describe("bad input", () => {
     expect(host.probe.any_remote.rpc(2n ** 70n)).toBe(ERR_INVALID_DATA);
     expect(host.probe.any_remote.rpc(...new Array(256).fill(0))).toBe(ERR_INVALID_PARAMETER);
     expect(multiplayer.rpc(0, {} as Node, "any_remote")).toBe(ERR_INVALID_PARAMETER);
-    expect(multiplayer.rpc(0, host.probe, "any_remote", "x" as unknown as unknown[])).toBe(ERR_INVALID_PARAMETER);
+    expect(multiplayer.rpc(0, host.probe, "any_remote", "x" as unknown as unknown[])).toBe(
+      ERR_INVALID_PARAMETER,
+    );
     expect(printed()).toContain("ERROR: Unable to encode RPC arguments.");
   });
 
   it("@rpc with arguments Godot's parser refuses is a TypeError when the class is defined", () => {
-    const define = (...args: unknown[]) => () => {
-      class Bad extends Node {
-        @rpc(...(args as []))
-        f(): void {}
-      }
-      return Bad;
-    };
+    const define =
+      (...args: unknown[]) =>
+      () => {
+        class Bad extends Node {
+          @rpc(...(args as []))
+          f(): void {}
+        }
+        return Bad;
+      };
     expect(define("any_peers")).toThrow(TypeError);
     expect(define(1, "reliable")).toThrow(/channel must be the last argument/);
     expect(define(-1)).toThrow(TypeError);
