@@ -13,7 +13,14 @@ import {
   OK,
 } from "./error.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
-import { isPeerId, MultiplayerPeer } from "./multiplayer-peer.js";
+import {
+  CONNECTION_CONNECTED,
+  CONNECTION_CONNECTING,
+  CONNECTION_DISCONNECTED,
+  isPeerId,
+  MultiplayerPeer,
+  TRANSFER_MODE_RELIABLE,
+} from "./multiplayer-peer.js";
 import {
   CMD_MASK,
   NETWORK_COMMAND_RAW,
@@ -28,9 +35,6 @@ import { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import { Signal } from "./signal.js";
-
-const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED, TRANSFER_MODE_RELIABLE } =
-  MultiplayerPeer;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;
