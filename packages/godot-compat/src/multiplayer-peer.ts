@@ -3,7 +3,7 @@
 // a negative target means "everyone but that peer".
 import { describe } from "@wsport/core";
 import { constantsOnInstances } from "./class-constants.js";
-import type { GodotError } from "./error.js";
+import { type GodotError, OK } from "./error.js";
 import type { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import { Signal } from "./signal.js";
@@ -119,6 +119,6 @@ export abstract class MultiplayerPeer {
   /** The next packet decoded from Godot's binary Variant format; null on any error. */
   get_var(allow_objects = false): Variant {
     const packet = this.get_packet();
-    return this.get_packet_error() === 0 ? bytesToVar(packet, allow_objects) : null;
+    return this.get_packet_error() === OK ? bytesToVar(packet, allow_objects) : null;
   }
 }

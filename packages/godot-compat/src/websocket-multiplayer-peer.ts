@@ -27,6 +27,13 @@ import { WebSocketPeer } from "./websocket-peer.js";
 
 const NO_BYTES = new PackedByteArray(0);
 
+/** An integer setting; anything else is refused with a print (Godot's int properties take only ints). */
+function isSize(name: string, value: unknown): value is number {
+  if (Number.isSafeInteger(value)) return true;
+  printError(`${name} must be an integer, got ${describe(value)}.`);
+  return false;
+}
+
 interface Packet {
   data: PackedByteArray;
   source: number;
@@ -86,19 +93,19 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     return this.#config.inbound_buffer_size;
   }
   set inbound_buffer_size(size: number) {
-    this.#config.inbound_buffer_size = size;
+    if (isSize("inbound_buffer_size", size)) this.#config.inbound_buffer_size = size;
   }
   get outbound_buffer_size(): number {
     return this.#config.outbound_buffer_size;
   }
   set outbound_buffer_size(size: number) {
-    this.#config.outbound_buffer_size = size;
+    if (isSize("outbound_buffer_size", size)) this.#config.outbound_buffer_size = size;
   }
   get max_queued_packets(): number {
     return this.#config.max_queued_packets;
   }
   set max_queued_packets(count: number) {
-    this.#config.max_queued_packets = count;
+    if (isSize("max_queued_packets", count)) this.#config.max_queued_packets = count;
   }
 
   /** Seconds a connection may take to open (and, on a client, to receive its id). */

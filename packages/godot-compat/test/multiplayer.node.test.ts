@@ -640,6 +640,12 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     peer.transfer_channel = -1;
     peer.refuse_new_connections = 1 as never;
     expect([peer.transfer_mode, peer.transfer_channel, peer.refuse_new_connections]).toEqual([2, 0, false]);
+    peer.inbound_buffer_size = Object.create(null);
+    peer.outbound_buffer_size = "big" as never;
+    peer.max_queued_packets = 1.5;
+    expect([peer.inbound_buffer_size, peer.outbound_buffer_size, peer.max_queued_packets]).toEqual([
+      65535, 65535, 4096,
+    ]);
     peer.supported_protocols = "chat" as never;
     peer.handshake_headers = [1] as never;
     expect([peer.supported_protocols, peer.handshake_headers]).toEqual([[], []]);
