@@ -5,7 +5,14 @@ export { MultiplayerPeer } from "./multiplayer-peer.js";
 export { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 export { PackedByteArray, to_utf8_buffer } from "./packed-byte-array.js";
 export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./scene-multiplayer.js";
-export { type Callable, Signal } from "./signal.js";
+export {
+  type Callable,
+  CONNECT_DEFERRED,
+  CONNECT_ONE_SHOT,
+  CONNECT_PERSIST,
+  CONNECT_REFERENCE_COUNTED,
+  Signal,
+} from "./signal.js";
 export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { TCPServer } from "./tcp-server.js";
 export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";
