@@ -9,7 +9,14 @@ export type { RpcArgument, RpcConfig } from "./rpc-config.js";
 export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./scene-multiplayer.js";
 export { Node } from "./scene-node.js";
 export { SceneTree } from "./scene-tree.js";
-export { type Callable, Signal } from "./signal.js";
+export {
+  type Callable,
+  CONNECT_DEFERRED,
+  CONNECT_ONE_SHOT,
+  CONNECT_PERSIST,
+  CONNECT_REFERENCE_COUNTED,
+  Signal,
+} from "./signal.js";
 export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { TCPServer } from "./tcp-server.js";
 export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";

@@ -3,7 +3,7 @@
 // a negative target means "everyone but that peer".
 import { describe } from "@wsport/core";
 import { constantsOnInstances } from "./class-constants.js";
-import type { GodotError } from "./error.js";
+import { type GodotError, OK } from "./error.js";
 import type { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import { Signal } from "./signal.js";
@@ -14,18 +14,21 @@ export function isPeerId(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= -0x80000000 && (value as number) <= 0x7fffffff;
 }
 
+// The values other modules compare against (plain constants keep those modules tree-shakable).
+export const CONNECTION_DISCONNECTED = 0;
+export const CONNECTION_CONNECTING = 1;
+export const CONNECTION_CONNECTED = 2;
+export const TRANSFER_MODE_RELIABLE = 2;
+
 export abstract class MultiplayerPeer {
-  static readonly CONNECTION_DISCONNECTED = 0;
-  static readonly CONNECTION_CONNECTING = 1;
-  static readonly CONNECTION_CONNECTED = 2;
+  static readonly CONNECTION_DISCONNECTED = CONNECTION_DISCONNECTED;
+  static readonly CONNECTION_CONNECTING = CONNECTION_CONNECTING;
+  static readonly CONNECTION_CONNECTED = CONNECTION_CONNECTED;
   static readonly TARGET_PEER_BROADCAST = 0;
   static readonly TARGET_PEER_SERVER = 1;
   static readonly TRANSFER_MODE_UNRELIABLE = 0;
   static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
-  static readonly TRANSFER_MODE_RELIABLE = 2;
-  static {
-    constantsOnInstances(MultiplayerPeer);
-  }
+  static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
   declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
   declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;
   declare readonly CONNECTION_CONNECTED: typeof MultiplayerPeer.CONNECTION_CONNECTED;
@@ -39,9 +42,15 @@ export abstract class MultiplayerPeer {
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
 
-  #transferMode = MultiplayerPeer.TRANSFER_MODE_RELIABLE;
+  #transferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
+
+  constructor() {
+    // On the first peer rather than at load, so that a bundle which never makes a peer can drop the class.
+    if (!Object.hasOwn(MultiplayerPeer.prototype, "CONNECTION_CONNECTED"))
+      constantsOnInstances(MultiplayerPeer);
+  }
 
   /** How the next put_packet travels. */
   get transfer_mode(): number {
@@ -110,6 +119,6 @@ export abstract class MultiplayerPeer {
   /** The next packet decoded from Godot's binary Variant format; null on any error. */
   get_var(allow_objects = false): Variant {
     const packet = this.get_packet();
-    return this.get_packet_error() === 0 ? bytesToVar(packet, allow_objects) : null;
+    return this.get_packet_error() === OK ? bytesToVar(packet, allow_objects) : null;
   }
 }

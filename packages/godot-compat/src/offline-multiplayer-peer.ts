@@ -1,7 +1,7 @@
 // Godot 4's OfflineMultiplayerPeer: what a new SceneMultiplayer starts with. It is always
 // connected, is the server (id 1) and has no peers, so single-player code runs unchanged.
 import { type GodotError, OK } from "./error.js";
-import { MultiplayerPeer } from "./multiplayer-peer.js";
+import { CONNECTION_CONNECTED, MultiplayerPeer, TRANSFER_MODE_RELIABLE } from "./multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 
 export class OfflineMultiplayerPeer extends MultiplayerPeer {
@@ -13,10 +13,10 @@ export class OfflineMultiplayerPeer extends MultiplayerPeer {
   close(): void {}
   disconnect_peer(_id: number, _force = false): void {}
   get_connection_status(): number {
-    return MultiplayerPeer.CONNECTION_CONNECTED;
+    return CONNECTION_CONNECTED;
   }
   get_unique_id(): number {
-    return MultiplayerPeer.TARGET_PEER_SERVER;
+    return 1; // TARGET_PEER_SERVER
   }
   is_server(): boolean {
     return true;
@@ -26,7 +26,7 @@ export class OfflineMultiplayerPeer extends MultiplayerPeer {
     return 0;
   }
   get_packet_mode(): number {
-    return MultiplayerPeer.TRANSFER_MODE_RELIABLE;
+    return TRANSFER_MODE_RELIABLE;
   }
   get_packet_channel(): number {
     return 0;

@@ -13,7 +13,14 @@ import {
   OK,
 } from "./error.js";
 import { MultiplayerAPI, setDefaultInterface } from "./multiplayer-api.js";
-import { isPeerId, MultiplayerPeer } from "./multiplayer-peer.js";
+import {
+  CONNECTION_CONNECTED,
+  CONNECTION_CONNECTING,
+  CONNECTION_DISCONNECTED,
+  isPeerId,
+  MultiplayerPeer,
+  TRANSFER_MODE_RELIABLE,
+} from "./multiplayer-peer.js";
 import {
   CMD_MASK,
   NETWORK_COMMAND_RAW,
@@ -48,9 +55,6 @@ export interface MultiplayerLayer {
  * returns how it sets get_remote_sender_id() while a call_local RPC runs.
  */
 export let attachLayer: (api: SceneMultiplayer, layer: MultiplayerLayer) => (senderId: number) => void;
-
-const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED, TRANSFER_MODE_RELIABLE } =
-  MultiplayerPeer;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;

@@ -7,9 +7,18 @@ import { invalid, printError } from "./print.js";
 // biome-ignore lint/suspicious/noExplicitAny: a callable takes whatever the signal emits
 export type Callable = (...args: any[]) => unknown;
 
+/** Object.ConnectFlags: DEFERRED calls after the current work (a microtask), ONE_SHOT disconnects on the first call. */
+export const CONNECT_DEFERRED = 1;
+/** Kept for ports; it only matters to Godot's editor. */
+export const CONNECT_PERSIST = 2;
+export const CONNECT_ONE_SHOT = 4;
+/** Kept for ports; connecting twice is still an error here. */
+export const CONNECT_REFERENCE_COUNTED = 8;
+
 export class Signal<Args extends unknown[] = unknown[]> {
   readonly #name: string;
-  #callables: Callable[] = [];
+  /** The connected callables with their flags, in connection order. */
+  #connections = new Map<Callable, number>();
 
   constructor(name = "") {
     this.#name = String(name);
@@ -20,30 +29,33 @@ export class Signal<Args extends unknown[] = unknown[]> {
   }
 
   /** Connects a callable; connecting the same one twice is an error, as in Godot. */
-  connect(callable: (...args: Args) => unknown, _flags = 0): GodotError {
+  connect(callable: (...args: Args) => unknown, flags = 0): GodotError {
     if (typeof callable !== "function") {
       return invalid(`Signal '${this.#name}': connect() needs a callable, got ${describe(callable)}.`);
     }
-    if (this.#callables.includes(callable)) {
+    if (!Number.isInteger(flags) || flags < 0 || flags > 15) {
+      return invalid(`Signal '${this.#name}': invalid connect flags ${describe(flags)}.`);
+    }
+    if (this.#connections.has(callable)) {
       return invalid(`Signal '${this.#name}' is already connected to given callable.`);
     }
-    this.#callables.push(callable);
+    this.#connections.set(callable, flags);
     return OK;
   }
 
   disconnect(callable: (...args: Args) => unknown): void {
-    const index = this.#callables.indexOf(callable);
-    if (index < 0) printError(`Attempt to disconnect a nonexistent connection from signal '${this.#name}'.`);
-    else this.#callables.splice(index, 1);
+    if (!this.#connections.delete(callable)) {
+      printError(`Attempt to disconnect a nonexistent connection from signal '${this.#name}'.`);
+    }
   }
 
   is_connected(callable: (...args: Args) => unknown): boolean {
-    return this.#callables.includes(callable);
+    return this.#connections.has(callable);
   }
 
   /** The connected callables, in connection order. */
   get_connections(): Callable[] {
-    return [...this.#callables];
+    return [...this.#connections.keys()];
   }
 
   /**
@@ -51,14 +63,20 @@ export class Signal<Args extends unknown[] = unknown[]> {
    * and the others still run, as a failing GDScript call does not stop an emission.
    */
   emit(...args: Args): void {
-    for (const callable of [...this.#callables]) {
-      try {
-        callable(...args);
-      } catch (error) {
-        printError(
-          `Error calling from signal '${this.#name}': ${(error as { stack?: string }).stack ?? error}`,
-        );
-      }
+    for (const [callable, flags] of [...this.#connections]) {
+      if (flags & CONNECT_ONE_SHOT) this.#connections.delete(callable);
+      if (flags & CONNECT_DEFERRED) queueMicrotask(() => this.#call(callable, args));
+      else this.#call(callable, args);
+    }
+  }
+
+  #call(callable: Callable, args: Args): void {
+    try {
+      callable(...args);
+    } catch (error) {
+      printError(
+        `Error calling from signal '${this.#name}': ${(error as { stack?: string }).stack ?? error}`,
+      );
     }
   }
 }

@@ -11,16 +11,28 @@ import {
   type GodotError,
   OK,
 } from "./error.js";
-import { isPeerId, MultiplayerPeer } from "./multiplayer-peer.js";
+import {
+  CONNECTION_CONNECTED,
+  CONNECTION_CONNECTING,
+  CONNECTION_DISCONNECTED,
+  isPeerId,
+  MultiplayerPeer,
+  TRANSFER_MODE_RELIABLE,
+} from "./multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import { bindFailed, TCPServer } from "./tcp-server.js";
 import type { TLSOptions } from "./tls-options.js";
 import { WebSocketPeer } from "./websocket-peer.js";
 
-const { CONNECTION_DISCONNECTED, CONNECTION_CONNECTING, CONNECTION_CONNECTED } = MultiplayerPeer;
-const { STATE_CONNECTING, STATE_OPEN, STATE_CLOSED } = WebSocketPeer;
 const NO_BYTES = new PackedByteArray(0);
+
+/** An integer setting; anything else is refused with a print (Godot's int properties take only ints). */
+function isSize(name: string, value: unknown): value is number {
+  if (Number.isSafeInteger(value)) return true;
+  printError(`${name} must be an integer, got ${describe(value)}.`);
+  return false;
+}
 
 interface Packet {
   data: PackedByteArray;
@@ -81,19 +93,19 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     return this.#config.inbound_buffer_size;
   }
   set inbound_buffer_size(size: number) {
-    this.#config.inbound_buffer_size = size;
+    if (isSize("inbound_buffer_size", size)) this.#config.inbound_buffer_size = size;
   }
   get outbound_buffer_size(): number {
     return this.#config.outbound_buffer_size;
   }
   set outbound_buffer_size(size: number) {
-    this.#config.outbound_buffer_size = size;
+    if (isSize("outbound_buffer_size", size)) this.#config.outbound_buffer_size = size;
   }
   get max_queued_packets(): number {
     return this.#config.max_queued_packets;
   }
   set max_queued_packets(count: number) {
-    this.#config.max_queued_packets = count;
+    if (isSize("max_queued_packets", count)) this.#config.max_queued_packets = count;
   }
 
   /** Seconds a connection may take to open (and, on a client, to receive its id). */
@@ -219,7 +231,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     const ws = this.#peers.get(1)!;
     ws.poll();
     const state = ws.get_ready_state();
-    if (state === STATE_OPEN) {
+    if (state === WebSocketPeer.STATE_OPEN) {
       if (this.#status === CONNECTION_CONNECTING) {
         if (ws.get_available_packet_count() > 0) {
           if (!this.#acceptId(ws.get_packet())) {
@@ -234,7 +246,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
         }
       }
       if (this.#status === CONNECTION_CONNECTED) this.#takePackets(ws, 1);
-    } else if (state === STATE_CLOSED) {
+    } else if (state === WebSocketPeer.STATE_CLOSED) {
       if (this.#status === CONNECTION_CONNECTED) this.peer_disconnected.emit(1);
       if (this.#peers.get(1) === ws) this.#clear(); // unless a signal handler already did
       return;
@@ -267,19 +279,19 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     for (const [id, { since, ws }] of this.#pending) {
       ws.poll();
       const state = ws.get_ready_state();
-      if (state === STATE_OPEN) {
+      if (state === WebSocketPeer.STATE_OPEN) {
         this.#pending.delete(id);
         if (this.refuse_new_connections) ws.close(-1);
         else this.#admit(id, ws);
         if (this.#status !== CONNECTION_CONNECTED) return; // a signal handler closed this peer
-      } else if (state !== STATE_CONNECTING || now - since > this.#handshakeTimeoutMs) {
+      } else if (state !== WebSocketPeer.STATE_CONNECTING || now - since > this.#handshakeTimeoutMs) {
         this.#pending.delete(id);
         ws.close(-1); // failed, or too slow (Godot only mentions this in verbose mode)
       }
     }
     for (const [id, ws] of this.#peers) {
       ws.poll();
-      if (ws.get_ready_state() === STATE_OPEN) {
+      if (ws.get_ready_state() === WebSocketPeer.STATE_OPEN) {
         this.#takePackets(ws, id);
         continue;
       }
@@ -356,7 +368,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   }
   /** WebSocket is always reliable and ordered. */
   get_packet_mode(): number {
-    return MultiplayerPeer.TRANSFER_MODE_RELIABLE;
+    return TRANSFER_MODE_RELIABLE;
   }
   get_packet_channel(): number {
     return 0;

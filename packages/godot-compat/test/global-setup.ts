@@ -22,13 +22,18 @@ export default async function setup(project: TestProject) {
     logLevel: "error",
   });
   const child = fork(outfile, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const ports = await new Promise<{ open: number; guarded: number; rpcGame: number }>((resolve, reject) => {
-    child.once("message", (m) => resolve(m as { open: number; guarded: number; rpcGame: number }));
-    child.once("exit", (code) => reject(new Error(`the multiplayer test server exited with ${code}`)));
-  });
+  const ports = await new Promise<{ open: number; guarded: number; raw: number; rpcGame: number }>(
+    (resolve, reject) => {
+      child.once("message", (m) =>
+        resolve(m as { open: number; guarded: number; raw: number; rpcGame: number }),
+      );
+      child.once("exit", (code) => reject(new Error(`the multiplayer test server exited with ${code}`)));
+    },
+  );
   project.provide("godotMultiplayerPort", ports.open);
   project.provide("godotAuthPort", ports.guarded);
   project.provide("godotRpcPort", ports.rpcGame);
+  project.provide("godotRawPort", ports.raw);
   return () => {
     child.kill();
   };

@@ -43,6 +43,55 @@ function packetsOf(multiplayer: SceneMultiplayer): Array<[number, string]> {
   return got;
 }
 
+/** Little-endian int32 bytes. */
+function le32(n: number): number[] {
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setInt32(0, n, true);
+  return [...bytes];
+}
+
+describe("the wire, byte for byte, from Chromium", () => {
+  it("a wsport client against a raw Godot-side server: the greeting sets the id, what it sends is framed as Godot frames it", async () => {
+    const { multiplayer } = connectingClient(`ws://127.0.0.1:${inject("godotRawPort")}`);
+    const got: Array<[number, number[]]> = [];
+    multiplayer.peer_packet.connect((id, packet) => got.push([id, [...packet]]));
+    await pollUntil([multiplayer], () => multiplayer.get_peers().includes(77), "peer 77");
+    expect(multiplayer.get_unique_id()).toBe(424242);
+    expect(multiplayer.send_bytes(new PackedByteArray([5]), 77)).toBe(OK);
+    expect(multiplayer.send_bytes(new PackedByteArray([6]), 1)).toBe(OK);
+    expect(multiplayer.send_bytes(new PackedByteArray([8]), -77)).toBe(OK);
+    await pollUntil([multiplayer], () => got.length === 3, "three echoes");
+    // The raw server echoes each message's bytes back as the payload of a RAW packet.
+    expect(got).toEqual([
+      [1, [7, 3, ...le32(77), 3, 5]],
+      [1, [3, 6]],
+      [1, [7, 3, ...le32(-77), 3, 8]],
+    ]);
+  });
+
+  it("the browser's own WebSocket as a raw client of the Node server: a 4-byte id first, then RAW frames", async () => {
+    const ws = new WebSocket(url());
+    ws.binaryType = "arraybuffer";
+    const received: number[][] = [];
+    ws.onmessage = (event) => received.push([...new Uint8Array(event.data as ArrayBuffer)]);
+    try {
+      await pollUntil([], () => received.length === 1, "the greeting");
+      expect(received[0]!.length).toBe(4);
+      const id = new DataView(new Uint8Array(received[0]!).buffer).getInt32(0, true);
+      expect(id).toBeGreaterThanOrEqual(2);
+      ws.send(new Uint8Array([3, 0x68, 0x69])); // RAW "hi": the server echoes it with send_bytes
+      await pollUntil([], () => received.some((m) => m[0] === 3), "the echo");
+      expect(received.find((m) => m[0] === 3)).toEqual([3, 0x68, 0x69]);
+      // Anything else it got is a peer announcement: [SYS, ADD_PEER or DEL_PEER, int32 id].
+      for (const m of received.slice(1).filter((m) => m[0] !== 3)) {
+        expect(m.length === 6 && m[0] === 7 && (m[1] === 1 || m[1] === 2)).toBe(true);
+      }
+    } finally {
+      ws.close();
+    }
+  });
+});
+
 describe("in a browser", () => {
   it("create_server is unavailable and leaves the peer disconnected", () => {
     const peer = newMultiplayerPeer();

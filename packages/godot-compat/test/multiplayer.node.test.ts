@@ -2,6 +2,8 @@
 // every target form, the relay, authentication, disconnects, timeouts and bad input.
 import { createServer as createTcpServer, type Server, type Socket } from "node:net";
 import {
+  CONNECT_DEFERRED,
+  CONNECT_ONE_SHOT,
   ERR_ALREADY_IN_USE,
   ERR_BUG,
   ERR_FILE_CANT_WRITE,
@@ -14,6 +16,7 @@ import {
   OK,
   PackedByteArray,
   SceneMultiplayer,
+  Signal,
   TLSOptions,
   WebSocketMultiplayerPeer,
   WebSocketPeer,
@@ -640,6 +643,12 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     peer.transfer_channel = -1;
     peer.refuse_new_connections = 1 as never;
     expect([peer.transfer_mode, peer.transfer_channel, peer.refuse_new_connections]).toEqual([2, 0, false]);
+    peer.inbound_buffer_size = Object.create(null);
+    peer.outbound_buffer_size = "big" as never;
+    peer.max_queued_packets = 1.5;
+    expect([peer.inbound_buffer_size, peer.outbound_buffer_size, peer.max_queued_packets]).toEqual([
+      65535, 65535, 4096,
+    ]);
     peer.supported_protocols = "chat" as never;
     peer.handshake_headers = [1] as never;
     expect([peer.supported_protocols, peer.handshake_headers]).toEqual([[], []]);
@@ -737,6 +746,22 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     expect(multiplayer.peer_connected.is_connected(first)).toBe(false);
     expect(multiplayer.peer_connected.get_connections()).toEqual([second]);
     expect(multiplayer.peer_connected.get_name()).toBe("peer_connected");
-    expect(prints.spy).toHaveBeenCalledTimes(4);
+    expect(multiplayer.peer_connected.connect(second, 1.5)).toBe(ERR_INVALID_PARAMETER);
+    expect(prints.spy).toHaveBeenCalledTimes(5);
+  });
+
+  it("Signal flags: CONNECT_ONE_SHOT disconnects on the first call, CONNECT_DEFERRED calls after the emitter's work", async () => {
+    const signal = new Signal<[number]>("moved");
+    const calls: string[] = [];
+    const once = (n: number) => calls.push(`once ${n}`);
+    const later = (n: number) => calls.push(`later ${n}`);
+    expect(signal.connect(once, CONNECT_ONE_SHOT)).toBe(OK);
+    expect(signal.connect(later, CONNECT_DEFERRED)).toBe(OK);
+    signal.emit(1);
+    calls.push("emitted");
+    signal.emit(2);
+    expect(signal.is_connected(once)).toBe(false);
+    await Promise.resolve();
+    expect(calls).toEqual(["once 1", "emitted", "later 1", "later 2"]);
   });
 });

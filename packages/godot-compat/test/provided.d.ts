@@ -7,6 +7,8 @@ declare module "vitest" {
     godotMultiplayerPort: number;
     /** The same, asking every peer to authenticate with the password "secret". */
     godotAuthPort: number;
+    /** A raw ws server playing Godot's side byte by byte: greets with id 424242, announces peer 77, echoes each message as RAW. */
+    godotRawPort: number;
     /** A Godot game in Node answering RPCs: a SceneTree with an EchoGame at /root/Game. */
     godotRpcPort: number;
   }
