@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 import { chromiumLaunchOptions } from "./test/chromium.mjs";
+import { standardDecorators } from "./test/standard-decorators.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
@@ -31,6 +32,9 @@ const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
 const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
   const dir = `packages/${name}/test`;
+  // A package may start servers of its own for its tests (test/global-setup.ts).
+  const ownSetup = `${root}${dir}/global-setup.ts`;
+  const globalSetup = [`${root}test/global-setup.ts`, ...(existsSync(ownSetup) ? [ownSetup] : [])];
   const node: TestProjectConfiguration = {
     extends: true,
     resolve: { alias: sourceAliases("node") },
@@ -39,7 +43,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       environment: "node",
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.browser.test.ts`],
-      globalSetup: [`${root}test/global-setup.ts`],
+      globalSetup,
     },
   };
   const browser: TestProjectConfiguration = {
@@ -49,7 +53,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       name: `${name}:browser`,
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.node.test.ts`],
-      globalSetup: [`${root}test/global-setup.ts`],
+      globalSetup,
       browser: {
         enabled: true,
         headless: true,
@@ -66,6 +70,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
 });
 
 export default defineConfig({
+  plugins: [standardDecorators()],
   test: {
     projects,
     reporters: ["default", `${root}test/summary-reporter.ts`],

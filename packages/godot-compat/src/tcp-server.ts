@@ -9,6 +9,13 @@ import { StreamPeerTCP } from "./stream-peer-tcp.js";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
+/** Servers whose last listen() failed to bind (Node reports that after listen() has returned). */
+const failedToBind = new WeakSet<TCPServer>();
+
+/** Whether the server's last listen() returned OK but then could not bind (e.g. the port is taken). */
+export function bindFailed(server: TCPServer): boolean {
+  return failedToBind.has(server);
+}
 
 export class TCPServer {
   static new(): TCPServer {
@@ -34,9 +41,12 @@ export class TCPServer {
     }
     const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);
     this.#listener = listener;
+    failedToBind.delete(this);
     listener.ready.catch((err: { message?: string }) => {
       printError(`TCPServer could not listen on port ${port}: ${err.message ?? String(err)}`);
-      if (this.#listener === listener) this.#listener = null; // a later listen() may try again
+      if (this.#listener !== listener) return;
+      this.#listener = null; // a later listen() may try again
+      failedToBind.add(this);
     });
     return OK;
   }
@@ -64,5 +74,6 @@ export class TCPServer {
   stop(): void {
     this.#listener?.close();
     this.#listener = null;
+    failedToBind.delete(this);
   }
 }

@@ -137,7 +137,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 // --- decoding --------------------------------------------------------------------------------
 
 /** Decodes one value from the start of `bytes`; null on any error, as Godot's bytes_to_var. */
-export function bytesToVar(bytes: Uint8Array, _allowObjects = false): Variant {
+export function bytesToVar(bytes: Uint8Array, allowObjects = false): Variant {
+  return decodeVariant(bytes, allowObjects)?.value ?? null;
+}
+
+/** Decodes one value from the start of `bytes` and says how many bytes it took; null on any error. */
+export function decodeVariant(
+  bytes: Uint8Array,
+  _allowObjects = false,
+): { value: Variant; length: number } | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   let next = 0;
 
@@ -210,7 +218,8 @@ export function bytesToVar(bytes: Uint8Array, _allowObjects = false): Variant {
   }
 
   try {
-    return decode(0);
+    const value = decode(0);
+    return { value, length: next };
   } catch {
     return null;
   }

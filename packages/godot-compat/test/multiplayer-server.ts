@@ -1,0 +1,81 @@
+// Godot multiplayer servers in a Node child process for the browser tests (a browser cannot be a
+// server); global-setup.ts bundles this file and forks it. Each is a SceneMultiplayer on a
+// WebSocketMultiplayerPeer, polled every few ms. What a client sends with send_bytes comes back to it,
+// except these texts: "drop me" (disconnect_peer: the client loses its server), "refuse" / "accept"
+// (refuse_new_connections on / off). The second server asks every peer for the password "secret".
+// The third is a raw `ws` server playing Godot's side byte by byte (see rawGodotServer); the fourth
+// is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs.
+import { WebSocketServer } from "ws";
+import { OK, SceneMultiplayer, SceneTree, WebSocketMultiplayerPeer } from "../src/node.ts";
+import { freePort } from "./free-port.ts";
+import { EchoGame } from "./rpc-echo-game.ts";
+
+/** The id the raw server gives every client, and the peer it announces. */
+export const RAW_CLIENT_ID = 424242;
+export const RAW_OTHER_PEER = 77;
+
+/**
+ * Godot's server side written out by hand: greets with RAW_CLIENT_ID (int32 LE), announces peer
+ * RAW_OTHER_PEER with [SYS, ADD_PEER, id], then answers every message with a RAW packet from the
+ * server whose payload is that message's exact bytes, so a client can check what it put on the wire.
+ */
+async function rawGodotServer(): Promise<number> {
+  const wss = new WebSocketServer({ port: 0, host: "127.0.0.1" });
+  wss.on("connection", (ws) => {
+    const greeting = Buffer.alloc(4);
+    greeting.writeInt32LE(RAW_CLIENT_ID);
+    ws.send(greeting);
+    const add = Buffer.from([7, 1, 0, 0, 0, 0]);
+    add.writeInt32LE(RAW_OTHER_PEER, 2);
+    ws.send(add);
+    ws.on("message", (data: Buffer) => ws.send(Buffer.concat([Buffer.from([3]), data])));
+  });
+  await new Promise((resolve) => wss.once("listening", resolve));
+  return (wss.address() as { port: number }).port;
+}
+
+async function startMultiplayerServer(password?: string): Promise<number> {
+  const port = await freePort();
+  const peer = new WebSocketMultiplayerPeer();
+  const multiplayer = new SceneMultiplayer();
+  if (password !== undefined) {
+    multiplayer.auth_callback = (id, data) => {
+      if (data.get_string_from_utf8() === password) multiplayer.complete_auth(id);
+      else multiplayer.disconnect_peer(id);
+    };
+  }
+  multiplayer.peer_packet.connect((id, packet) => {
+    const text = packet.get_string_from_utf8();
+    if (text === "drop me") multiplayer.disconnect_peer(id);
+    else {
+      if (text === "refuse" || text === "accept") multiplayer.refuse_new_connections = text === "refuse";
+      multiplayer.send_bytes(packet, id);
+    }
+  });
+  const error = peer.create_server(port, "127.0.0.1");
+  if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
+  multiplayer.multiplayer_peer = peer;
+  setInterval(() => multiplayer.poll(), 5);
+  return port;
+}
+
+async function startRpcGame(): Promise<number> {
+  const port = await freePort();
+  const tree = new SceneTree();
+  const game = new EchoGame();
+  game.name = "Game";
+  tree.root.add_child(game);
+  const peer = new WebSocketMultiplayerPeer();
+  const error = peer.create_server(port, "127.0.0.1");
+  if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
+  tree.get_multiplayer().multiplayer_peer = peer;
+  setInterval(() => tree.process(0.005), 5);
+  return port;
+}
+
+const open = await startMultiplayerServer();
+const guarded = await startMultiplayerServer("secret");
+const raw = await rawGodotServer();
+const rpcGame = await startRpcGame();
+process.send?.({ open, guarded, raw, rpcGame });
+process.on("disconnect", () => process.exit(0)); // the test run ended
