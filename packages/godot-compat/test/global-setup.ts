@@ -16,7 +16,11 @@ export default async function setup(project: TestProject) {
     platform: "node",
     format: "esm",
     packages: "external", // ws and the like load from node_modules as usual
-    alias: { "@wsport/core": here("../../core/src/node.ts"), "@wsport/godot-compat": here("../src/node.ts") },
+    alias: {
+      "@wsport/core": here("../../core/src/node.ts"),
+      "@wsport/core/internal": here("../../core/src/internal-node.ts"),
+      "@wsport/godot-compat": here("../src/node.ts"),
+    },
     target: "es2022", // lowers the standard decorators (@rpc) that Node 20 cannot run
     tsconfigRaw: { compilerOptions: { experimentalDecorators: false } },
     logLevel: "error",
