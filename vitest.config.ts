@@ -61,6 +61,8 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
         provider: providers[browser],
         instances: [{ browser }],
         screenshotFailures: false,
+        // MiniBrowser under Xvfb can take a while to start on a loaded two-core machine.
+        connectTimeout: 120_000,
       },
     },
   });

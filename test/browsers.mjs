@@ -60,6 +60,7 @@ export function browserVersions() {
   return {
     chromium: run(chromiumLaunchOptions.executablePath, ["--version"]).match(/[\d.]+/)?.[0] ?? "?",
     firefox: run(firefoxPath, ["--version"]).match(/[\d.]+\w*/)?.[0] ?? "?",
-    webkit: run("dpkg-query", ["-W", "-f=${Version}", "webkit2gtk-driver"]).replace(/-.*/, ""),
+    // "webkit2gtk-driver<TAB>2.50.6-1~deb12u2": the Debian package's upstream version.
+    webkit: run("dpkg-query", ["-W", "webkit2gtk-driver"]).match(/\t([\d.]+)/)?.[1] ?? "?",
   };
 }

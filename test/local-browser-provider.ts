@@ -30,17 +30,17 @@ class LocalBrowserProvider implements BrowserProvider {
 
   async openPage(sessionId: string, url: string): Promise<void> {
     await this.#pages.get(sessionId)?.close();
-    this.#pages.set(
-      sessionId,
-      this.browser === "firefox" ? await this.#firefoxPage(url) : await webkitPage(url),
-    );
-  }
-
-  async #firefoxPage(url: string): Promise<OpenPage> {
-    this.#firefox ??= launchFirefox();
-    const page = await (await this.#firefox).newPage();
-    await page.goto(url, { timeout: 0 });
-    return { close: () => page.close() };
+    // The page is recorded before it navigates, so close() ends it even if vitest gives up waiting.
+    if (this.browser === "firefox") {
+      this.#firefox ??= launchFirefox();
+      const page = await (await this.#firefox).newPage();
+      this.#pages.set(sessionId, { close: () => page.close() });
+      await page.goto(url, { timeout: 0 });
+    } else {
+      const session = await WebKitSession.start();
+      this.#pages.set(sessionId, session);
+      await session.goto(url);
+    }
   }
 
   async close(): Promise<void> {
@@ -50,12 +50,6 @@ class LocalBrowserProvider implements BrowserProvider {
     this.#firefox = undefined;
     await (await firefox)?.close();
   }
-}
-
-async function webkitPage(url: string): Promise<OpenPage> {
-  const session = await WebKitSession.start();
-  await session.goto(url);
-  return session;
 }
 
 /** The provider for `browser.provider`, with `instances: [{ browser }]`. */

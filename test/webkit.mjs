@@ -7,6 +7,18 @@ import { assertBrowser, miniBrowserPath, webkitDriverPath, xvfbPath } from "./br
 
 let display; // { name: ":N", process, users }
 
+/** Every Xvfb and WebKitWebDriver started here; ended with this process, whatever ends it. */
+const children = new Set();
+process.once("exit", () => {
+  for (const child of children) child.kill();
+});
+
+function track(child) {
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  return child;
+}
+
 /** Starts Xvfb on a display it picks itself (-displayfd), or reuses the running one. */
 async function acquireDisplay() {
   if (display) {
@@ -14,9 +26,11 @@ async function acquireDisplay() {
     return (await display).name;
   }
   const starting = new Promise((resolve, reject) => {
-    const xvfb = spawn(xvfbPath, ["-displayfd", "3", "-screen", "0", "1400x1000x24", "-nolisten", "tcp"], {
-      stdio: ["ignore", "ignore", "pipe", "pipe"],
-    });
+    const xvfb = track(
+      spawn(xvfbPath, ["-displayfd", "3", "-screen", "0", "1400x1000x24", "-nolisten", "tcp"], {
+        stdio: ["ignore", "ignore", "pipe", "pipe"],
+      }),
+    );
     let stderr = "";
     xvfb.stderr.on("data", (chunk) => {
       stderr += chunk;
@@ -63,10 +77,12 @@ export class WebKitSession {
     assertBrowser("webkit");
     const name = await acquireDisplay();
     const port = await freePort();
-    const driver = spawn(webkitDriverPath, [`--port=${port}`, "--host=127.0.0.1"], {
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, DISPLAY: name },
-    });
+    const driver = track(
+      spawn(webkitDriverPath, [`--port=${port}`, "--host=127.0.0.1"], {
+        stdio: ["ignore", "ignore", "pipe"],
+        env: { ...process.env, DISPLAY: name },
+      }),
+    );
     // MiniBrowser's stderr is mostly sound-card noise; the last of it explains a failed start.
     let stderr = "";
     driver.stderr.on("data", (chunk) => {

@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { browserVersions } from "../../../test/browsers.mjs";
 import { asepriteAdapter } from "../test/drivers/aseprite.ts";
 import { coronaAdapter } from "../test/drivers/corona.ts";
 import { defoldAdapter } from "../test/drivers/defold.ts";
 import { godotAdapter } from "../test/drivers/godot.ts";
-import { browserVersions } from "../../../test/browsers.mjs";
 import { type Adapter, cellFor, type Engine } from "../test/drivers/recorder.ts";
 import type { CellMeta } from "../test/matrix.ts";
 import { restartScenario, scenarios } from "../test/scenarios.ts";
@@ -88,7 +88,8 @@ function cell(results: Map<string, Result>, adapter: Adapter, scenario: string, 
     };
   if (expected !== undefined && "oneOf" in expected) {
     const others = expected.oneOf.filter((t) => transcript(t) !== transcript(lines)).map(transcript);
-    const alternative = others.length > 0 ? `; or, as a race in the browser decides: ${others.join("; or ")}` : "";
+    const alternative =
+      others.length > 0 ? `; or, as a race in the browser decides: ${others.join("; or ")}` : "";
     return { mark: "✅", detail: `${transcript(lines)}${alternative}`, failed: false };
   }
   return { mark: "✅", detail: transcript(lines), failed: false };

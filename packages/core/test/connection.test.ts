@@ -9,7 +9,14 @@ import {
   open as openForAdapter,
 } from "@wsport/core";
 import { afterEach, describe, expect, it } from "vitest";
-import { byteDifference, delay, EventLog, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
+import {
+  byteDifference,
+  delay,
+  EventLog,
+  patternBytes,
+  refusedUrl,
+  serverUrl,
+} from "../../../test/events.ts";
 
 const open: Connection[] = [];
 afterEach(() => {

@@ -75,7 +75,7 @@ describe("ONOPEN and ONMESSAGE", () => {
       expect(Object.keys(event)).toEqual(["name", "type", "data", "message"]);
       if (event.type !== "OnMessage0") throw new Error("not a message");
       expect(event.data).toBeInstanceOf(Uint8Array);
-      expect(byteDifference(event.data, patternBytes(size))).toBe("none");
+      expect(byteDifference(event.data as Uint8Array, patternBytes(size))).toBe("none");
       expect(event.message).toStrictEqual({ data: event.data, type: "binary" });
     },
   );

@@ -339,14 +339,14 @@ describe("closing and failures", () => {
       message: "",
       code: 1006,
     });
-    expectLostOrFailedOpen(session.events(), error.message, "connection lost");
+    expectLostOrFailedOpen(session.events(), String(error.message), "connection lost");
   });
 
   it("a peer that breaks the protocol: ERROR, then DISCONNECTED", async () => {
     const session = open(serverUrl("/invalid-utf8"));
     const error = await session.next(EVENT_ERROR);
     await session.next(EVENT_DISCONNECTED);
-    expectLostOrFailedOpen(session.events(), error.message, "WebSocket error");
+    expectLostOrFailedOpen(session.events(), String(error.message), "WebSocket error");
   });
 
   /**
