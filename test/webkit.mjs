@@ -33,7 +33,7 @@ async function acquireDisplay() {
     );
     let stderr = "";
     xvfb.stderr.on("data", (chunk) => {
-      stderr += chunk;
+      stderr = (stderr + chunk).slice(-2000);
     });
     xvfb.stdio[3].once("data", (chunk) => resolve({ name: `:${String(chunk).trim()}`, process: xvfb }));
     xvfb.once("exit", (code) => reject(new Error(`Xvfb exited with ${code}: ${stderr.trim()}`)));

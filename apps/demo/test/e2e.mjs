@@ -27,7 +27,9 @@ const BROWSER_NOISE = [
   // A send after the server's close frame arrived but before the close event: the socket is
   // CLOSING while @wsport/core still says "open", and Chromium logs (and drops) the send.
   /^WebSocket is already in CLOSING or CLOSED state/,
-  /^Firefox can.t establish a connection to the server at /, // Firefox's words for the same
+  // Firefox's words for the same, and for a connection the page closed or the server dropped.
+  /^Firefox can.t establish a connection to the server at /,
+  /^The connection to .* was interrupted while the page was loading\.$/,
 ];
 
 let passed = 0;
