@@ -10,7 +10,7 @@ export default class SummaryReporter implements Reporter {
     const perRuntime = new Map<string, number>();
     const failures: string[] = [];
     for (const module of testModules) {
-      const project = module.project.name;
+      const project = module.project.name.replace(/ \(.*\)$/, ""); // "core:webkit (webkit)"
       const runtime = project.slice(project.lastIndexOf(":") + 1);
       for (const test of module.children.allTests()) {
         const state = test.result().state;
