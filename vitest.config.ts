@@ -1,13 +1,18 @@
-// One vitest project per package and runtime. The same test files run in Node and in a real
-// Chromium (Debian's /usr/bin/chromium through playwright); `*.node.test.ts` files need Node-only
-// features (TLS options, handshake details, raw TCP) and run in Node only, `*.browser.test.ts`
-// files run in the browser only. Tests import packages from source, so no build is needed first.
+// One vitest project per package and runtime. The same test files run in Node and in three real
+// browser engines from Debian's packages: Chromium (through playwright), Firefox ESR and WebKitGTK
+// (through test/local-browser-provider.ts). Projects are named `<package>:node`, `<package>:chromium`,
+// `<package>:firefox`, `<package>:webkit`, so a failure names the runtime. `*.node.test.ts` files need
+// Node-only features (TLS options, handshake details, raw TCP) and run in Node only,
+// `*.browser.test.ts` files run in the browsers only. Tests import packages from source, so no build
+// is needed first.
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
+import type { BrowserId } from "./test/browsers.mjs";
 import { chromiumLaunchOptions } from "./test/chromium.mjs";
 import { standardDecorators } from "./test/standard-decorators.ts";
+import { localBrowser } from "./test/local-browser-provider.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
@@ -28,7 +33,12 @@ function sourceAliases(runtime: "node" | "browser") {
   });
 }
 
-const chromium = playwright({ launchOptions: chromiumLaunchOptions });
+const providers = {
+  chromium: playwright({ launchOptions: chromiumLaunchOptions }),
+  firefox: localBrowser("firefox"),
+  webkit: localBrowser("webkit"),
+};
+const browsers = Object.keys(providers) as BrowserId[];
 
 const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
   const dir = `packages/${name}/test`;
@@ -44,29 +54,33 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.browser.test.ts`],
       globalSetup,
+      provide: { browser: "node" },
     },
   };
-  const browser: TestProjectConfiguration = {
+  const inBrowser = (browser: BrowserId): TestProjectConfiguration => ({
     extends: true,
     resolve: { alias: sourceAliases("browser") },
     test: {
-      name: `${name}:browser`,
+      name: `${name}:${browser}`,
       include: [`${dir}/**/*.test.ts`],
       exclude: [`${dir}/**/*.node.test.ts`],
       globalSetup,
+      provide: { browser },
       browser: {
         enabled: true,
         headless: true,
-        provider: chromium,
-        instances: [{ browser: "chromium" }],
+        provider: providers[browser],
+        instances: [{ browser }],
         screenshotFailures: false,
+        // MiniBrowser under Xvfb can take a while to start on a loaded two-core machine.
+        connectTimeout: 120_000,
       },
     },
-  };
+  });
   const hasBrowserTests = readdirSync(`${root}${dir}`).some(
     (f) => f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
   );
-  return hasBrowserTests ? [node, browser] : [node];
+  return hasBrowserTests ? [node, ...browsers.map(inBrowser)] : [node];
 });
 
 export default defineConfig({

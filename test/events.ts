@@ -7,9 +7,20 @@ export function serverUrl(path = "/"): string {
   return `ws://127.0.0.1:${inject("port")}${path}`;
 }
 
-/** A URL where nobody listens. */
+/** Where the test runs: "node", or the browser engine ("chromium", "firefox", "webkit"). */
+export function currentEngine(): "node" | "chromium" | "firefox" | "webkit" {
+  return inject("browser");
+}
+
+let refusedCalls = 0;
+
+/**
+ * A URL where nobody listens, on the next of several refused ports: Firefox spaces out new connections
+ * to a host and port whose last connection failed, so consecutive tests should not share one.
+ */
 export function refusedUrl(path = "/"): string {
-  return `ws://127.0.0.1:${inject("closedPort")}${path}`;
+  const ports = inject("closedPorts");
+  return `ws://127.0.0.1:${ports[refusedCalls++ % ports.length]}${path}`;
 }
 
 /** Collects events in order and lets a test wait for the next one matching a predicate. */
@@ -73,4 +84,17 @@ export function patternBytes(length: number): Uint8Array {
   const bytes = new Uint8Array(length);
   for (let i = 0; i < length; i++) bytes[i] = i & 0xff;
   return bytes;
+}
+
+/**
+ * Where two byte arrays first differ ("length 3, expected 4"; "byte 17 is 5, expected 6"), or "none".
+ * For payloads of tens of kilobytes and more: `toEqual` compares a Uint8Array element by element
+ * through the generic equality, which takes seconds per megabyte in Firefox and WebKit.
+ */
+export function byteDifference(actual: Uint8Array, expected: Uint8Array): string {
+  if (actual.length !== expected.length) return `length ${actual.length}, expected ${expected.length}`;
+  for (let i = 0; i < actual.length; i++) {
+    if (actual[i] !== expected[i]) return `byte ${i} is ${actual[i]}, expected ${expected[i]}`;
+  }
+  return "none";
 }

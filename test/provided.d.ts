@@ -1,4 +1,4 @@
-// What the global setup hands to every test through inject().
+// What the global setup and the vitest config hand to every test through inject().
 import "vitest";
 
 declare module "vitest" {
@@ -7,5 +7,9 @@ declare module "vitest" {
     port: number;
     /** A loopback port nobody listens on. */
     closedPort: number;
+    /** More such ports (the first is closedPort), which refusedUrl() takes in turn. */
+    closedPorts: number[];
+    /** Where the test runs: "node", or the browser engine ("chromium", "firefox", "webkit"). */
+    browser: "node" | "chromium" | "firefox" | "webkit";
   }
 }

@@ -109,7 +109,11 @@ export const scenarios: Scenario[] = [
     id: "protocol-refused",
     title: "subprotocol refused (`refuse-me`: 101 without the header)",
     run: (driver, urls) =>
-      session(driver, { url: urls.server("/"), protocols: ["refuse-me"] }, (c) => c.settled()),
+      session(driver, { url: urls.server("/"), protocols: ["refuse-me"] }, async (c) => {
+        await c.waitOpen();
+        // Node and Chromium fail the connection; Firefox and WebKit open it with no subprotocol.
+        await c.settled(1000).catch(() => c.note("(still open 1 s later)"));
+      }),
   },
   { id: "server-close-code", title: "server close 4000 `bye`", run: serverEnds("/close/4000/bye") },
   { id: "server-close-none", title: "server close with no code", run: serverEnds("/close/none") },

@@ -1,6 +1,6 @@
 // In a browser the native WebSocket hides why a connection failed, and TLS is the browser's own.
 import { afterEach, describe, expect, it } from "vitest";
-import { delay, refusedUrl, serverUrl } from "../../../test/events.ts";
+import { currentEngine, delay, refusedUrl, serverUrl } from "../../../test/events.ts";
 import { client, DROPPED, disconnectAll } from "./helpers.ts";
 
 afterEach(disconnectAll);
@@ -20,7 +20,9 @@ describe("what a browser cannot tell apart", () => {
       const { ws, log, next } = client();
       ws.connect(serverUrl(path));
       expect(await next("OnClose0")).toStrictEqual(DROPPED);
-      expect(log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnClose0"]);
+      // Firefox may fire no open when the bad frame comes right after the upgrade (README).
+      const opened = currentEngine() === "firefox" && log.events[0]?.type === "OnClose0" ? [] : ["OnOpen0"];
+      expect(log.events.map((e) => e.type)).toEqual([...opened, "OnClose0"]);
     },
   );
 });

@@ -1,7 +1,14 @@
 // The extension's behaviour over real sockets, in Node and in Chromium.
 import { websocket } from "@wsport/defold-compat";
 import { describe, expect, it, vi } from "vitest";
-import { delay, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
+import {
+  byteDifference,
+  currentEngine,
+  delay,
+  patternBytes,
+  refusedUrl,
+  serverUrl,
+} from "../../../test/events.ts";
 import { echo, open } from "./helpers.ts";
 
 const { EVENT_CONNECTED, EVENT_DISCONNECTED, EVENT_MESSAGE, EVENT_ERROR, DATA_TYPE_TEXT, DATA_TYPE_BINARY } =
@@ -212,7 +219,7 @@ describe("send and receive", () => {
     const bytes = patternBytes(70_000); // not valid UTF-8: must survive untouched
     const reply = await echo(session, bytes);
     expect(reply).toBeInstanceOf(Uint8Array);
-    expect(reply).toEqual(bytes);
+    expect(byteDifference(reply as Uint8Array, bytes)).toBe("none");
     expect(await echo(session, "as binary")).toEqual(new TextEncoder().encode("as binary"));
     expect(await echo(session, "as text", { type: DATA_TYPE_TEXT })).toBe("as text");
     expect(await echo(session, new Uint8Array(0))).toEqual(new Uint8Array(0));
@@ -327,21 +334,35 @@ describe("closing and failures", () => {
   it("a dropped connection: ERROR, then DISCONNECTED with 1006", async () => {
     const session = open(serverUrl("/drop"));
     const error = await session.next(EVENT_ERROR);
-    expect(error.message).toMatch(/^Websocket closing for 127\.0\.0\.1 \(.+\)$/);
     expect(await session.next(EVENT_DISCONNECTED)).toEqual({
       event: EVENT_DISCONNECTED,
       message: "",
       code: 1006,
     });
-    expect(session.events()).toEqual([EVENT_CONNECTED, EVENT_ERROR, EVENT_DISCONNECTED]);
+    expectLostOrFailedOpen(session.events(), String(error.message), "connection lost");
   });
 
   it("a peer that breaks the protocol: ERROR, then DISCONNECTED", async () => {
     const session = open(serverUrl("/invalid-utf8"));
-    expect((await session.next(EVENT_ERROR)).message).toMatch(/^Websocket closing for 127\.0\.0\.1 \(.+\)$/);
+    const error = await session.next(EVENT_ERROR);
     await session.next(EVENT_DISCONNECTED);
-    expect(session.events()).toEqual([EVENT_CONNECTED, EVENT_ERROR, EVENT_DISCONNECTED]);
+    expectLostOrFailedOpen(session.events(), String(error.message), "WebSocket error");
   });
+
+  /**
+   * A connection that ends right after the upgrade: CONNECTED, ERROR "Websocket closing …",
+   * DISCONNECTED; or, in Firefox only, a failed connect, when the end came before Firefox
+   * dispatched its open event (a race inside Firefox; README, Node vs browser).
+   */
+  function expectLostOrFailedOpen(events: number[], message: string, firefoxReason: string) {
+    if (currentEngine() === "firefox" && events[0] !== EVENT_CONNECTED) {
+      expect(message).toBe(`Failed to open connection: ${firefoxReason}`);
+      expect(events).toEqual([EVENT_ERROR, EVENT_DISCONNECTED]);
+      return;
+    }
+    expect(message).toMatch(/^Websocket closing for 127\.0\.0\.1 \(.+\)$/);
+    expect(events).toEqual([EVENT_CONNECTED, EVENT_ERROR, EVENT_DISCONNECTED]);
+  }
 
   it("refused port: ERROR 'Failed to open connection: …', then DISCONNECTED, never CONNECTED", async () => {
     const session = open(refusedUrl());

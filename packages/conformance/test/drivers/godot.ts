@@ -150,6 +150,9 @@ export const EXPECTED: Record<string, Expectation> = {
   "protocol-refused": {
     node: ['STATE_CLOSED code=-1 reason=""'],
     browser: ['STATE_CLOSED code=1006 reason=""'],
+    firefox: ['STATE_OPEN protocol=""', "(still open 1 s later)"],
+    webkit: ['STATE_OPEN protocol=""', "(still open 1 s later)"],
+    note: "Firefox and WebKit accept a 101 without the header and open with no subprotocol (README)",
   },
   "server-close-code": same(
     ['STATE_CLOSED code=4000 reason="bye"'],
