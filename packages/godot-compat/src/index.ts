@@ -5,4 +5,6 @@ export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { TCPServer } from "./tcp-server.js";
 export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";
 export { bytes_to_var, type Variant, var_to_bytes } from "./variant.js";
+export * from "./variant-ids.js";
+export * from "./variant-types.js";
 export { WebSocketPeer } from "./websocket-peer.js";
