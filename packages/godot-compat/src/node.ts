@@ -4,6 +4,7 @@ import { nativeFeatures } from "./node-native.js";
 import { WebSocketPeer as WebWebSocketPeer } from "./websocket-peer.js";
 
 export * from "./index.js";
+export { Crypto, CryptoKey, X509Certificate } from "./node-crypto.js";
 
 export class WebSocketPeer extends WebWebSocketPeer {
   constructor() {

@@ -3,10 +3,10 @@
 // decode_*/encode_* are little-endian, as in Godot; out-of-range offsets print an error and
 // decode 0 (or write nothing).
 import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core";
-import { printError } from "./print.js";
 import type { GodotError } from "./error.js";
-import { decodeFailed, decodeVariant } from "./variant-codec.js";
+import { printError } from "./print.js";
 import type { Variant } from "./variant.js";
+import { decodeFailed, decodeVariant } from "./variant-codec.js";
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface below
 export class PackedByteArray extends Uint8Array {
@@ -51,7 +51,9 @@ export class PackedByteArray extends Uint8Array {
   /** Decodes a Variant (the put_var/var_to_bytes format) starting at `byte_offset`; null on error. */
   decode_var(byte_offset: number, allow_objects = false): Variant {
     if (!Number.isInteger(byte_offset) || byte_offset < 0 || byte_offset > this.length) {
-      printError(`decode_var(): byte_offset ${describe(byte_offset)} is out of bounds (size ${this.length}).`);
+      printError(
+        `decode_var(): byte_offset ${describe(byte_offset)} is out of bounds (size ${this.length}).`,
+      );
       return null;
     }
     const decoded = decodeVar(this.subarray(byte_offset), allow_objects);

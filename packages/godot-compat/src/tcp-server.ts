@@ -4,7 +4,7 @@
 import { capabilities, createTcpListener, describe, type TcpListener } from "@wsport/core";
 import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { printError } from "./print.js";
-import { StreamPeerTCP } from "./stream-peer-tcp.js";
+import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
@@ -54,9 +54,8 @@ export class TCPServer {
 
   /** The next waiting connection, already connected, or null when none waits. */
   take_connection(): StreamPeerTCP | null {
-    const listener = this.#listener;
-    const stream = listener?.take();
-    return stream === undefined ? null : new StreamPeerTCP(stream, listener!.port);
+    const stream = this.#listener?.take();
+    return stream === undefined ? null : streamPeerFor(stream);
   }
 
   /** Stops listening; connections already taken stay open. */

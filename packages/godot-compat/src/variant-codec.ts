@@ -85,7 +85,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
   }
   function numbers(struct: Struct, value: object): void {
     for (const n of struct.flatten(value as never)) {
-      if (typeof n !== "number") throw new Invalid(ERR_INVALID_DATA, `a ${struct.cls.name} field is not a number`);
+      if (typeof n !== "number")
+        throw new Invalid(ERR_INVALID_DATA, `a ${struct.cls.name} field is not a number`);
       if (struct.kind === "int") i32(n);
       else f32(n);
     }
@@ -113,30 +114,43 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
 
   function encode(value: unknown, depth: number): void {
     if (depth > MAX_DEPTH) throw new Invalid(ERR_OUT_OF_MEMORY, "Potential infinite recursion detected");
-    if (value === null || value === undefined) return u32(T.TYPE_NIL);
+    if (value === null || value === undefined) {
+      u32(T.TYPE_NIL);
+      return;
+    }
     switch (typeof value) {
       case "boolean":
         u32(T.TYPE_BOOL);
-        return u32(value ? 1 : 0);
+        u32(value ? 1 : 0);
+        return;
       case "bigint":
-        return int(value);
+        int(value);
+        return;
       case "number":
-        return Number.isSafeInteger(value) ? int(BigInt(value)) : float(value);
+        if (Number.isSafeInteger(value)) int(BigInt(value));
+        else float(value);
+        return;
       case "string":
         u32(T.TYPE_STRING);
-        return blob(encodeUtf8(value));
+        blob(encodeUtf8(value));
+        return;
       case "object":
-        return encodeObject(value, depth);
+        encodeObject(value, depth);
+        return;
       default:
         throw new Invalid(ERR_INVALID_DATA, `a ${typeof value} is not a Variant`);
     }
   }
 
   function encodeObject(value: object, depth: number): void {
-    if (value instanceof GodotFloat) return float(value.value);
+    if (value instanceof GodotFloat) {
+      float(value.value);
+      return;
+    }
     if (value instanceof StringName) {
       u32(T.TYPE_STRING_NAME);
-      return blob(encodeUtf8(String(value)));
+      blob(encodeUtf8(String(value)));
+      return;
     }
     if (value instanceof NodePath) {
       u32(T.TYPE_NODE_PATH);
@@ -149,9 +163,13 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
     const struct = structOfValue(value);
     if (struct !== undefined) {
       u32(struct.type);
-      return numbers(struct, value);
+      numbers(struct, value);
+      return;
     }
-    if (ArrayBuffer.isView(value)) return encodeNumberArray(value);
+    if (ArrayBuffer.isView(value)) {
+      encodeNumberArray(value);
+      return;
+    }
     if (value instanceof PackedStringArray) {
       u32(T.TYPE_PACKED_STRING_ARRAY);
       u32(value.length);
@@ -168,7 +186,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
         u32(type);
         u32(value.length);
         for (const item of value) {
-          if (!(item instanceof element.cls)) throw new Invalid(ERR_INVALID_DATA, `a ${cls.name} holds something else`);
+          if (!(item instanceof element.cls))
+            throw new Invalid(ERR_INVALID_DATA, `a ${cls.name} holds something else`);
           numbers(element, item);
         }
         return;
@@ -292,7 +311,8 @@ export function decodeVariant(
   /** The element type of a typed container, or undefined when untyped. */
   function containerType(kind: number): number | undefined {
     if (kind === 0) return undefined;
-    if (kind !== KIND_BUILTIN) throw new Invalid(ERR_INVALID_DATA, "containers typed by class or script are not supported");
+    if (kind !== KIND_BUILTIN)
+      throw new Invalid(ERR_INVALID_DATA, "containers typed by class or script are not supported");
     const type = u32();
     if (type >= T.TYPE_MAX) throw new Invalid(ERR_INVALID_DATA, "bad container type");
     return type;
@@ -371,7 +391,8 @@ export function decodeVariant(
       }
       default: {
         const packed = PACKED_STRUCTS.find(([t]) => t === type);
-        if (packed === undefined) throw new Invalid(ERR_INVALID_DATA, `type ${type} is not decoded by this port`);
+        if (packed === undefined)
+          throw new Invalid(ERR_INVALID_DATA, `type ${type} is not decoded by this port`);
         const [, cls, element] = packed;
         const n = count(element.size * 4);
         const out = new cls();

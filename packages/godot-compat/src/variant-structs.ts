@@ -1,6 +1,8 @@
 // The fixed-size Variant types as flat lists of numbers, in the order Godot 4's marshalls.cpp writes
 // them (see docs/spec/godot-variant.md). "real" types are float32 (Godot's default real_t; a
 // double-precision build's FLAG_64 encoding is decoded too), "int" types are int32, Color is always float32.
+
+import * as T from "./variant-ids.js";
 import {
   AABB,
   Basis,
@@ -19,7 +21,6 @@ import {
   Vector4,
   Vector4i,
 } from "./variant-types.js";
-import * as T from "./variant-ids.js";
 
 export interface Struct {
   type: number;
@@ -121,7 +122,14 @@ export const STRUCTS: readonly Struct[] = [
         new Vector4(n[12], n[13], n[14], n[15]),
       ),
   ),
-  struct(T.TYPE_COLOR, Color, "float", 4, (c) => [c.r, c.g, c.b, c.a], (n) => new Color(n[0], n[1], n[2], n[3])),
+  struct(
+    T.TYPE_COLOR,
+    Color,
+    "float",
+    4,
+    (c) => [c.r, c.g, c.b, c.a],
+    (n) => new Color(n[0], n[1], n[2], n[3]),
+  ),
 ];
 
 /** The struct for a type id, or undefined. */

@@ -77,4 +77,3 @@ export function bytes_to_var(bytes: Uint8Array): Variant {
   }
   return bytesToVar(bytes);
 }
-

@@ -22,7 +22,9 @@ import {
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { asPacked, PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
-import { plainAddress, type StreamPeerTCP } from "./stream-peer-tcp.js";
+import { plainAddress } from "./socket-io.js";
+import type { StreamPeerTCP } from "./stream-peer-tcp.js";
+import type { StreamPeerTLS } from "./stream-peer-tls.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
@@ -184,8 +186,8 @@ export class WebSocketPeer {
     return OK;
   }
 
-  /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(). Node only. */
-  accept_stream(stream: StreamPeerTCP | null): GodotError {
+  /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(), or a StreamPeerTLS over one (wss://). Node only. */
+  accept_stream(stream: StreamPeerTCP | StreamPeerTLS | null): GodotError {
     if (this.#native === null) {
       console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
       return ERR_UNAVAILABLE;

@@ -2,6 +2,7 @@
 // runtimes differ the way Godot's native and Web builds differ, the expectation says so.
 import { capabilities } from "@wsport/core";
 import {
+  CryptoKey,
   ERR_ALREADY_IN_USE,
   ERR_INVALID_DATA,
   ERR_INVALID_PARAMETER,
@@ -13,6 +14,7 @@ import {
   TLSOptions,
   to_utf8_buffer,
   WebSocketPeer,
+  X509Certificate,
 } from "@wsport/godot-compat";
 import { describe, expect, it, vi } from "vitest";
 import { delay, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
@@ -159,7 +161,9 @@ describe("WebSocketPeer: connect_to_url", () => {
       expect(peer.connect_to_url(url as string), String(url)).toBe(ERR_INVALID_PARAMETER);
       expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     }
-    expect(peer.connect_to_url(serverUrl("/"), TLSOptions.server("key", "cert"))).toBe(ERR_INVALID_PARAMETER);
+    expect(
+      peer.connect_to_url(serverUrl("/"), TLSOptions.server(new CryptoKey(), new X509Certificate())),
+    ).toBe(ERR_INVALID_PARAMETER);
     for (const notTls of [{}, "tls", 5, Object.create(null)]) {
       expect(peer.connect_to_url(serverUrl("/"), notTls as never), String(typeof notTls)).toBe(
         ERR_INVALID_PARAMETER,
