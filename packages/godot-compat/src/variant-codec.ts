@@ -73,14 +73,25 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
     length = at + size;
     return at;
   }
-  const u32 = (n: number) => view.setUint32(reserve(4), n, true);
-  const i32 = (n: number) => view.setInt32(reserve(4), n, true);
-  const f32 = (n: number) => view.setFloat32(reserve(4), n, true);
+  // reserve() first: it may replace `view`.
+  function u32(n: number): void {
+    const at = reserve(4);
+    view.setUint32(at, n, true);
+  }
+  function i32(n: number): void {
+    const at = reserve(4);
+    view.setInt32(at, n, true);
+  }
+  function f32(n: number): void {
+    const at = reserve(4);
+    view.setFloat32(at, n, true);
+  }
   const pad = () => reserve((4 - (length % 4)) % 4);
   /** A length, the bytes, then zeros up to a multiple of 4. */
   function blob(data: Uint8Array, size = data.length): void {
     u32(size);
-    bytes.set(data, reserve(data.length));
+    const at = reserve(data.length);
+    bytes.set(data, at);
     pad();
   }
   function numbers(struct: Struct, value: object): void {
@@ -98,7 +109,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
       i32(Number(big));
     } else {
       u32(T.TYPE_INT | FLAG_64);
-      view.setBigInt64(reserve(8), big, true);
+      const at = reserve(8);
+      view.setBigInt64(at, big, true);
     }
   }
   function float(n: number): void {
@@ -108,7 +120,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
       f32(n);
     } else {
       u32(T.TYPE_FLOAT | FLAG_64);
-      view.setFloat64(reserve(8), n, true);
+      const at = reserve(8);
+      view.setFloat64(at, n, true);
     }
   }
 
@@ -223,7 +236,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
     u32(type);
     u32(items.length);
     if (type === T.TYPE_PACKED_BYTE_ARRAY) {
-      bytes.set(value as Uint8Array, reserve(items.length));
+      const at = reserve(items.length);
+      bytes.set(value as Uint8Array, at);
       return void pad();
     }
     const at = reserve(items.length * size);
