@@ -94,7 +94,10 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     const url = `wss://127.0.0.1:${server.get_local_port()}/chat`;
     expect(client.connect_to_url(url, TLSOptions.client(cert, "myserver"))).toBe(OK);
     const { ws } = await acceptTls(server);
-    await pollUntil([client, ws], () => client.get_ready_state() === STATE_OPEN && ws.get_ready_state() === STATE_OPEN);
+    await pollUntil(
+      [client, ws],
+      () => client.get_ready_state() === STATE_OPEN && ws.get_ready_state() === STATE_OPEN,
+    );
     expect(ws.get_requested_url()).toBe(`wss://127.0.0.1:${server.get_local_port()}/chat`);
     expect(client.send_text("hello over TLS")).toBe(OK);
     await pollUntil(ws, () => ws.get_available_packet_count() > 0);
@@ -108,14 +111,19 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     expect(client.get_packet().get_string_from_utf8()).toBe("hello over TLS");
     expect(client.get_var()).toEqual({ pos: [1, 2], big: 2 ** 40 });
     client.close();
-    await pollUntil([client, ws], () => client.get_ready_state() === STATE_CLOSED && ws.get_ready_state() === STATE_CLOSED);
+    await pollUntil(
+      [client, ws],
+      () => client.get_ready_state() === STATE_CLOSED && ws.get_ready_state() === STATE_CLOSED,
+    );
     expect(client.get_close_code()).toBe(1000);
   });
 
   it("a client that does not trust the certificate fails, and so does the server's handshake", async () => {
     const server = await listening();
     const client = newPeer();
-    expect(client.connect_to_url(`wss://127.0.0.1:${server.get_local_port()}/`, TLSOptions.client())).toBe(OK);
+    expect(client.connect_to_url(`wss://127.0.0.1:${server.get_local_port()}/`, TLSOptions.client())).toBe(
+      OK,
+    );
     const tcp = await take(server);
     const tls = StreamPeerTLS.new();
     expect(tls.accept_stream(tcp, TLSOptions.server(key, cert))).toBe(OK);
@@ -163,9 +171,17 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
       pending.push(tls);
     }
     const client = newPeer();
-    expect(client.connect_to_url(`wss://127.0.0.1:${server.get_local_port()}/`, TLSOptions.client(cert, "myserver"))).toBe(OK);
+    expect(
+      client.connect_to_url(
+        `wss://127.0.0.1:${server.get_local_port()}/`,
+        TLSOptions.client(cert, "myserver"),
+      ),
+    ).toBe(OK);
     const { ws } = await acceptTls(server);
-    await pollUntil([client, ws], () => ws.get_ready_state() === STATE_OPEN && client.get_ready_state() === STATE_OPEN);
+    await pollUntil(
+      [client, ws],
+      () => ws.get_ready_state() === STATE_OPEN && client.get_ready_state() === STATE_OPEN,
+    );
     expect(client.send_text("still here")).toBe(OK);
     await pollUntil(ws, () => ws.get_available_packet_count() > 0);
     expect(ws.get_packet().get_string_from_utf8()).toBe("still here");
@@ -227,7 +243,9 @@ describe("StreamPeerTLS with bad input", () => {
       expect(tls.connect_to_stream(StreamPeerTCP.new(), value as never)).toBe(ERR_INVALID_PARAMETER);
     }
     expect(tls.accept_stream(StreamPeerTCP.new(), TLSOptions.client())).toBe(ERR_INVALID_PARAMETER);
-    expect(tls.connect_to_stream(StreamPeerTCP.new(), "x", TLSOptions.server(key, cert))).toBe(ERR_INVALID_PARAMETER);
+    expect(tls.connect_to_stream(StreamPeerTCP.new(), "x", TLSOptions.server(key, cert))).toBe(
+      ERR_INVALID_PARAMETER,
+    );
     expect(tls.get_status()).toBe(StreamPeerTLS.STATUS_DISCONNECTED);
     expect(tls.get_stream()).toBe(null);
     expect(tls.get_data(1)[0]).not.toBe(OK);
@@ -255,7 +273,9 @@ describe("StreamPeerTLS with bad input", () => {
 
   it("the constants read through an instance too", () => {
     const tls = StreamPeerTLS.new();
-    expect([tls.STATUS_DISCONNECTED, tls.STATUS_HANDSHAKING, tls.STATUS_CONNECTED, tls.STATUS_ERROR]).toEqual([0, 1, 2, 3]);
+    expect([tls.STATUS_DISCONNECTED, tls.STATUS_HANDSHAKING, tls.STATUS_CONNECTED, tls.STATUS_ERROR]).toEqual(
+      [0, 1, 2, 3],
+    );
     expect(tls.STATUS_ERROR_HOSTNAME_MISMATCH).toBe(4);
   });
 });
