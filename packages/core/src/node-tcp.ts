@@ -31,7 +31,8 @@ class SocketStream implements TcpStream {
     this.#state = socket.destroyed ? "closed" : state;
     socket.on("error", (err: Error & { code?: string }) => this.fail(err.message, err.code ?? "ERR_SOCKET"));
     socket.on("close", () => {
-      if (this.#state === "connecting") this.fail("The connection closed before it was established", "ECONNRESET");
+      if (this.#state === "connecting")
+        this.fail("The connection closed before it was established", "ECONNRESET");
       else if (this.#state !== "error") this.#state = "closed";
     });
   }
@@ -111,6 +112,7 @@ class SocketStream implements TcpStream {
 
   destroy(): void {
     this.socket.destroy();
+    this.#state = "closed";
   }
 
   #onData = (chunk: Buffer): void => {

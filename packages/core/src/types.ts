@@ -138,7 +138,7 @@ export interface TcpStream {
   /** Queues bytes for sending; false when the stream is not open. */
   write(bytes: Uint8Array): boolean;
   setNoDelay(enabled: boolean): void;
-  /** Drops the connection. */
+  /** Drops the connection ("closed" at once). */
   destroy(): void;
 }
 

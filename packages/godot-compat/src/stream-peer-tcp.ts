@@ -96,10 +96,9 @@ export class StreamPeerTCP extends StreamPeer {
     return stream?.connected ? stream.localPort : 0;
   }
 
-  /** Drops the connection; the peer can connect again. */
+  /** Drops the connection (STATUS_NONE); the peer can connect again. */
   disconnect_from_host(): void {
     coreStreamOf(this)?.destroy();
-    setCoreStream(this, undefined);
     this.#reported = false;
   }
 

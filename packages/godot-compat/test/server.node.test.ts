@@ -149,14 +149,6 @@ describe("StreamPeerTCP", () => {
     await pollUntilClosed(client);
     expect(client.get_close_code()).toBe(-1);
   });
-
-  it("StreamPeerTCP.new() is not connected; connect_to_host is unavailable in this port", () => {
-    const stream = StreamPeerTCP.new();
-    expect(stream.get_status()).toBe(StreamPeerTCP.STATUS_NONE);
-    expect(stream.get_connected_host()).toBe("");
-    expect(stream.connect_to_host("127.0.0.1", 80)).toBe(ERR_UNAVAILABLE);
-    stream.disconnect_from_host(); // nothing to do
-  });
 });
 
 describe("WebSocketPeer.accept_stream", () => {
