@@ -126,10 +126,15 @@ export class Crypto extends WebCrypto {
       printError(`generate_rsa() needs a size in bits from 512 to 16384, got ${describe(size)}.`);
       return null;
     }
-    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: size });
-    const key = new CryptoKey();
-    setPem(key, privateKey.export({ format: "pem", type: "pkcs8" }) as string);
-    return key;
+    try {
+      const { privateKey } = generateKeyPairSync("rsa", { modulusLength: size });
+      const key = new CryptoKey();
+      setPem(key, privateKey.export({ format: "pem", type: "pkcs8" }) as string);
+      return key;
+    } catch (e) {
+      printError(`generate_rsa(${size}) failed: ${(e as Error).message}`);
+      return null;
+    }
   }
 
   override generate_self_signed_certificate(
@@ -172,7 +177,7 @@ export class Crypto extends WebCrypto {
   }
 
   override hmac_digest(hash_type: number, key: Uint8Array, msg: Uint8Array): PackedByteArray {
-    const hash = HASHES[hash_type];
+    const hash = Number.isInteger(hash_type) ? HASHES[hash_type] : undefined;
     if (hash === undefined || !(key instanceof Uint8Array) || !(msg instanceof Uint8Array)) {
       printError("hmac_digest() needs HashingContext.HASH_MD5/SHA1/SHA256 and two PackedByteArrays.");
       return new PackedByteArray(0);

@@ -37,3 +37,11 @@ export function socketIo(peer: object): ByteIo {
 export function plainAddress(address: string): string {
   return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
 }
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
+
+/** "*" or an IP address (what TCPServer.listen and StreamPeerTCP.bind take). */
+export function isBindAddress(address: unknown): address is string {
+  return address === "*" || (typeof address === "string" && (IPV4.test(address) || IPV6.test(address)));
+}

@@ -1,10 +1,10 @@
 // Godot's StreamPeerBuffer: a StreamPeer over bytes in memory, for building and reading packets.
 // Writes go at the position (growing the data as needed); reads take from the position on.
 import { describe } from "@wsport/core";
-import { OK } from "./error.js";
+import { ERR_OUT_OF_MEMORY, OK } from "./error.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { printError } from "./print.js";
-import { StreamPeer, setByteIo } from "./stream-peer.js";
+import { MAX_BUFFER_BYTES, StreamPeer, setByteIo } from "./stream-peer.js";
 
 export class StreamPeerBuffer extends StreamPeer {
   static new(): StreamPeerBuffer {
@@ -27,7 +27,7 @@ export class StreamPeerBuffer extends StreamPeer {
         return this.#data.slice(at, end);
       },
       write: (bytes) => {
-        this.#ensure(this.#position + bytes.length);
+        if (!this.#ensure(this.#position + bytes.length)) return ERR_OUT_OF_MEMORY;
         this.#data.set(bytes, this.#position);
         this.#position += bytes.length;
         this.#size = Math.max(this.#size, this.#position);
@@ -73,7 +73,7 @@ export class StreamPeerBuffer extends StreamPeer {
       printError(`resize() needs a size of 0 or more, got ${describe(size)}.`);
       return;
     }
-    this.#ensure(size);
+    if (!this.#ensure(size)) return;
     this.#data.fill(0, this.#size, size);
     this.#size = size;
     this.#position = Math.min(this.#position, size);
@@ -93,10 +93,16 @@ export class StreamPeerBuffer extends StreamPeer {
     return copy;
   }
 
-  #ensure(size: number): void {
-    if (size <= this.#data.length) return;
-    const bigger = new Uint8Array(Math.max(size, this.#data.length * 2, 64));
+  /** Makes room for `size` bytes; false (after an error print) beyond MAX_BUFFER_BYTES. */
+  #ensure(size: number): boolean {
+    if (size <= this.#data.length) return true;
+    if (size > MAX_BUFFER_BYTES) {
+      printError(`StreamPeerBuffer cannot hold ${size} bytes (at most ${MAX_BUFFER_BYTES}).`);
+      return false;
+    }
+    const bigger = new Uint8Array(Math.min(Math.max(size, this.#data.length * 2, 64), MAX_BUFFER_BYTES));
     bigger.set(this.#data.subarray(0, this.#size));
     this.#data = bigger;
+    return true;
   }
 }

@@ -6,7 +6,7 @@ import { capabilities, connectTcp, describe, type TcpStream } from "@wsport/core
 import { constantsOnInstances } from "./class-constants.js";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { invalid, printError } from "./print.js";
-import { coreStreamOf, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
+import { coreStreamOf, isBindAddress, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
 import { StreamPeer, setByteIo } from "./stream-peer.js";
 
 export class StreamPeerTCP extends StreamPeer {
@@ -40,7 +40,11 @@ export class StreamPeerTCP extends StreamPeer {
     if (!Number.isInteger(port) || port < 1 || port > 65535) {
       return invalid(`Invalid port ${describe(port)}: it must be from 1 to 65535.`);
     }
-    setCoreStream(this, connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress }));
+    try {
+      setCoreStream(this, connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress }));
+    } catch (e) {
+      return invalid(`connect_to_host() failed: ${(e as Error).message}`);
+    }
     return OK;
   }
 
@@ -50,7 +54,8 @@ export class StreamPeerTCP extends StreamPeer {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       return invalid(`Invalid port ${describe(port)}: it must be from 0 to 65535.`);
     }
-    if (typeof host !== "string" || host === "") return invalid(`Invalid bind address ${describe(host)}.`);
+    if (!isBindAddress(host))
+      return invalid(`Invalid bind address ${describe(host)}: it must be "*" or an IP address.`);
     this.#bindPort = port;
     this.#bindAddress = host === "*" ? undefined : host;
     return OK;

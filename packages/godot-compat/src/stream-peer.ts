@@ -4,7 +4,7 @@
 // Godot's get_data on a socket waits until every byte has arrived; a JS port cannot wait, so on a
 // socket a read that asks for more than has arrived takes nothing and returns ERR_UNAVAILABLE.
 import { describe, encodeUtf8 } from "@wsport/core";
-import { ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
+import { ERR_INVALID_PARAMETER, ERR_OUT_OF_MEMORY, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { asPacked, decodeVar, PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import type { Variant } from "./variant.js";
@@ -22,6 +22,9 @@ export interface ByteIo {
 }
 
 const ios = new WeakMap<StreamPeer, ByteIo>();
+
+/** The most bytes one get_data pads out or one StreamPeerBuffer holds (this port's limit). */
+export const MAX_BUFFER_BYTES = 256 * 1024 * 1024;
 
 export function setByteIo(peer: StreamPeer, io: ByteIo): void {
   ios.set(peer, io);
@@ -76,6 +79,10 @@ export class StreamPeer {
         `get_data(${bytes}): only ${io.available()} bytes have arrived; a port cannot wait for the rest.`,
       );
       return [ERR_UNAVAILABLE, new PackedByteArray(0)];
+    }
+    if (bytes > MAX_BUFFER_BYTES && io.available() < bytes) {
+      printError(`get_data(${bytes}): more than ${MAX_BUFFER_BYTES} bytes.`);
+      return [ERR_OUT_OF_MEMORY, new PackedByteArray(0)];
     }
     const got = io.read(bytes);
     if (typeof got === "number") return [got, new PackedByteArray(0)];
@@ -260,8 +267,8 @@ export class StreamPeer {
 }
 
 function validCount(bytes: unknown, caller: string): bytes is number {
-  if (Number.isInteger(bytes) && (bytes as number) >= 0) return true;
-  printError(`${caller}() needs a byte count of 0 or more, got ${describe(bytes)}.`);
+  if (Number.isInteger(bytes) && (bytes as number) >= 0 && (bytes as number) <= 0x7fffffff) return true;
+  printError(`${caller}() needs a byte count from 0 to 2^31-1, got ${describe(bytes)}.`);
   return false;
 }
 

@@ -4,10 +4,8 @@
 import { capabilities, createTcpListener, describe, type TcpListener } from "@wsport/core";
 import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { printError } from "./print.js";
+import { isBindAddress } from "./socket-io.js";
 import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
 
 export class TCPServer {
   static new(): TCPServer {
@@ -24,10 +22,7 @@ export class TCPServer {
       printError(`Invalid port ${describe(port)}: it must be from 0 to 65535.`);
       return ERR_INVALID_PARAMETER;
     }
-    if (
-      bind_address !== "*" &&
-      !(typeof bind_address === "string" && (IPV4.test(bind_address) || IPV6.test(bind_address)))
-    ) {
+    if (!isBindAddress(bind_address)) {
       printError(`Invalid bind address ${describe(bind_address)}: it must be "*" or an IP address.`);
       return ERR_INVALID_PARAMETER;
     }

@@ -175,10 +175,19 @@ export class Color {
 export class StringName {
   readonly #name: string;
   constructor(name = "") {
-    this.#name = String(name);
+    this.#name = text(name);
   }
   toString(): string {
     return this.#name;
+  }
+}
+
+/** A value as a String, as GDScript's str() would; "" for what has no string form. */
+function text(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "";
   }
 }
 
@@ -189,9 +198,9 @@ export class NodePath {
   readonly absolute: boolean;
 
   constructor(path = "") {
-    const text = String(path);
-    this.absolute = text.startsWith("/");
-    const [names = "", ...subnames] = text.split(":");
+    const full = text(path);
+    this.absolute = full.startsWith("/");
+    const [names = "", ...subnames] = full.split(":");
     this.names = names.split("/").filter((n) => n !== "");
     this.subnames = subnames.filter((n) => n !== "");
   }

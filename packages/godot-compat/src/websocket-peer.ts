@@ -205,7 +205,7 @@ export class WebSocketPeer {
   }
 
   #inboundLimit(): number {
-    return Math.max(Math.trunc(this.inbound_buffer_size), 0) || 0;
+    return Math.max(Math.trunc(numberOr(this.inbound_buffer_size, 0)), 0) || 0;
   }
 
   #start(conn: Connection, url: string, server: boolean): void {
@@ -226,7 +226,7 @@ export class WebSocketPeer {
     this.#heartbeat?.reset();
     const size = this.#inboundLimit();
     this.#maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
-    this.#maxPackets = this.max_queued_packets;
+    this.#maxPackets = numberOr(this.max_queued_packets, 0);
   }
 
   // --- polling --------------------------------------------------------------------------
@@ -356,9 +356,9 @@ export class WebSocketPeer {
     }
     const buffered = conn.bufferedAmount;
     if (buffered === 0) this.#outFrames = 0; // everything queued so far has been written
-    if (this.#outFrames >= this.max_queued_packets) return ERR_OUT_OF_MEMORY;
-    if (this.outbound_buffer_size > 0 && buffered + size > this.outbound_buffer_size)
-      return ERR_OUT_OF_MEMORY;
+    if (this.#outFrames >= numberOr(this.max_queued_packets, 0)) return ERR_OUT_OF_MEMORY;
+    const outbound = numberOr(this.outbound_buffer_size, 0);
+    if (outbound > 0 && buffered + size > outbound) return ERR_OUT_OF_MEMORY;
     try {
       conn.send(data, binary);
     } catch {
@@ -451,6 +451,11 @@ export class WebSocketPeer {
     else return this.#conn;
     return null;
   }
+}
+
+/** A property a script may have set to anything: its number, or `fallback` for what is not one. */
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
 }
 
 function isStringArray(value: unknown): value is readonly string[] {
