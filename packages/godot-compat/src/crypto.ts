@@ -7,7 +7,7 @@ import { PackedByteArray } from "./packed-byte-array.js";
 import { printError } from "./print.js";
 
 /** Godot's HashingContext.HashType values, as Crypto.hmac_digest takes them. */
-export const HashingContext = Object.freeze({ HASH_MD5: 0, HASH_SHA1: 1, HASH_SHA256: 2 });
+export const HashingContext = /* @__PURE__ */ Object.freeze({ HASH_MD5: 0, HASH_SHA1: 1, HASH_SHA256: 2 });
 
 /** Godot's defaults for generate_self_signed_certificate. */
 export const DEFAULT_ISSUER = "CN=myserver,O=myorganisation,C=IT";

@@ -14,6 +14,9 @@ export class StreamPeerTCP extends StreamPeer {
   static readonly STATUS_CONNECTING = 1;
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
+  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
+  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
   declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
@@ -112,8 +115,6 @@ export class StreamPeerTCP extends StreamPeer {
     else coreStreamOf(this)?.setNoDelay(enabled);
   }
 }
-
-constantsOnInstances(StreamPeerTCP);
 
 /** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
 export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
