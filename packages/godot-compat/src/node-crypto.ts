@@ -168,8 +168,7 @@ export class Crypto extends WebCrypto {
       cert.setExtensions([{ name: "basicConstraints", cA: true }]);
       cert.sign(privateKey, forge.md.sha256.create());
       const certificate = new X509Certificate();
-      setPem(certificate, forge.pki.certificateToPem(cert));
-      return certificate;
+      return certificate.load_from_string(forge.pki.certificateToPem(cert)) === OK ? certificate : null;
     } catch (e) {
       printError(`Failed to generate the certificate: ${(e as Error).message}`);
       return null;
@@ -199,5 +198,6 @@ function parseTime(time: unknown): Date | null {
   const m = typeof time === "string" ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(time) : null;
   if (m === null) return null;
   const date = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
-  return Number.isNaN(date.getTime()) ? null : date;
+  // Date.UTC rolls month 13 over into the next year: such a date is refused.
+  return date.toISOString().replace(/\D/g, "").slice(0, 14) === time ? date : null;
 }
