@@ -4,7 +4,6 @@ import { capabilities } from "@wsport/core";
 import {
   ERR_ALREADY_IN_USE,
   ERR_INVALID_PARAMETER,
-  ERR_UNAVAILABLE,
   OK,
   StreamPeerTCP,
   TCPServer,
