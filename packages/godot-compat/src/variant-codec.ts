@@ -208,8 +208,12 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
     }
     if (Array.isArray(value)) {
       if (value instanceof TypedArray) {
+        const type = value.element_type;
+        if (!(Number.isInteger(type) && type > T.TYPE_NIL && type < T.TYPE_MAX)) {
+          throw new Invalid(ERR_INVALID_DATA, "a TypedArray's element_type is not a TYPE_* id");
+        }
         u32(T.TYPE_ARRAY | (KIND_BUILTIN << 16));
-        u32(value.element_type);
+        u32(type);
       } else u32(T.TYPE_ARRAY);
       u32(value.length);
       for (const item of value) encode(item, depth + 1);

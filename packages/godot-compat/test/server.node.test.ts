@@ -11,7 +11,15 @@ import {
 } from "@wsport/godot-compat";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { delay, serverUrl } from "../../../test/events.ts";
-import { closeAll, newPeer, openPeer, pollUntil, pollUntilClosed } from "./helpers.ts";
+import {
+  closeAll,
+  listeningServer,
+  newPeer,
+  openPeer,
+  pollUntil,
+  pollUntilClosed,
+  takeConnection,
+} from "./helpers.ts";
 
 const { STATE_CONNECTING, STATE_OPEN, STATE_CLOSED } = WebSocketPeer;
 
@@ -26,21 +34,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function listening(bind = "127.0.0.1"): Promise<TCPServer> {
-  const server = TCPServer.new();
-  servers.push(server);
-  expect(server.listen(0, bind)).toBe(OK);
-  for (let i = 0; i < 400 && !server.is_listening(); i++) await delay(5);
-  expect(server.is_listening()).toBe(true);
-  return server;
-}
-
-async function takeConnection(server: TCPServer): Promise<StreamPeerTCP> {
-  for (let i = 0; i < 800 && !server.is_connection_available(); i++) await delay(5);
-  const stream = server.take_connection();
-  expect(stream).toBeInstanceOf(StreamPeerTCP);
-  return stream!;
-}
+const listening = listeningServer;
 
 /** Accepts the next connection as a server-side WebSocketPeer. */
 async function acceptPeer(server: TCPServer, setup?: (peer: WebSocketPeer) => void): Promise<WebSocketPeer> {

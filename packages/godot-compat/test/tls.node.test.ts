@@ -11,14 +11,14 @@ import {
   OK,
   StreamPeerTCP,
   StreamPeerTLS,
-  TCPServer,
+  type TCPServer,
   TLSOptions,
   WebSocketPeer,
   type X509Certificate,
 } from "@wsport/godot-compat";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { delay } from "../../../test/events.ts";
-import { capturePrints, newPeer, pollUntil } from "./helpers.ts";
+import { capturePrints, listeningServer, newPeer, pollUntil, takeConnection } from "./helpers.ts";
 
 const { STATUS_HANDSHAKING, STATUS_CONNECTED, STATUS_ERROR, STATUS_ERROR_HOSTNAME_MISMATCH } = StreamPeerTLS;
 const { STATE_OPEN, STATE_CLOSED } = WebSocketPeer;
@@ -26,7 +26,6 @@ const { STATE_OPEN, STATE_CLOSED } = WebSocketPeer;
 const prints = capturePrints();
 let key: CryptoKey;
 let cert: X509Certificate;
-const servers: TCPServer[] = [];
 const sockets: Socket[] = [];
 
 beforeAll(() => {
@@ -36,24 +35,11 @@ beforeAll(() => {
 });
 
 afterEach(() => {
-  for (const server of servers.splice(0)) server.stop();
   for (const socket of sockets.splice(0)) socket.destroy();
 });
 
-async function listening(): Promise<TCPServer> {
-  const server = TCPServer.new();
-  servers.push(server);
-  expect(server.listen(0, "127.0.0.1")).toBe(OK);
-  for (let i = 0; i < 400 && !server.is_listening(); i++) await delay(5);
-  return server;
-}
-
-async function take(server: TCPServer): Promise<StreamPeerTCP> {
-  for (let i = 0; i < 800 && !server.is_connection_available(); i++) await delay(5);
-  const tcp = server.take_connection();
-  expect(tcp).toBeInstanceOf(StreamPeerTCP);
-  return tcp!;
-}
+const listening = () => listeningServer();
+const take = takeConnection;
 
 /** Polls a StreamPeerTLS until its status is no longer STATUS_HANDSHAKING. */
 async function handshake(tls: StreamPeerTLS, timeoutMs = 8000): Promise<number> {
