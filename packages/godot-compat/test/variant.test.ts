@@ -266,7 +266,8 @@ describe("var_to_bytes / bytes_to_var", () => {
     expect(new NodePath(null as unknown as string).is_empty()).toBe(false);
     expect(var_to_bytes(new PackedVector2Array([1 as unknown as Vector2])).size()).toBe(0);
     expect(var_to_bytes(new Vector2("a" as unknown as number, 1)).size()).toBe(0);
-    for (const type of [0, 39, -1, 1.5, "2"]) expect(var_to_bytes(new TypedArray(type as number, [1])).size()).toBe(0);
+    for (const type of [0, 39, -1, 1.5, "2"])
+      expect(var_to_bytes(new TypedArray(type as number, [1])).size()).toBe(0);
   });
 
   it("undefined encodes as null; non-integral numbers that fit a float stay 32-bit", () => {
