@@ -10,7 +10,7 @@ export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { StreamPeerTLS } from "./stream-peer-tls.js";
 export { TCPServer } from "./tcp-server.js";
 export { TLSOptions } from "./tls-options.js";
-export { bytes_to_var, type Variant, var_to_bytes } from "./variant.js";
+export { bytes_to_var, var_to_bytes } from "./variant.js";
 export * from "./variant-ids.js";
 export * from "./variant-types.js";
 export { WebSocketPeer } from "./websocket-peer.js";

@@ -5,8 +5,8 @@
 import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core";
 import type { GodotError } from "./error.js";
 import { printError } from "./print.js";
-import type { Variant } from "./variant.js";
 import { decodeFailed, decodeVariant } from "./variant-codec.js";
+import type { Variant } from "./variant-types.js";
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface below
 export class PackedByteArray extends Uint8Array {

@@ -7,8 +7,8 @@ import { describe, encodeUtf8 } from "@wsport/core";
 import { ERR_INVALID_PARAMETER, ERR_OUT_OF_MEMORY, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { asPacked, decodeVar, PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
-import type { Variant } from "./variant.js";
 import { encodeVar } from "./variant.js";
+import type { Variant } from "./variant-types.js";
 
 /** How a StreamPeer reaches its bytes. */
 export interface ByteIo {

@@ -275,3 +275,46 @@ export class TypedArray<T = unknown> extends ValueArray<T> {
     return this.element_type;
   }
 }
+
+/**
+ * What the format carries. An int is a JS integer (a bigint beyond 2^53), a float any other number
+ * (or `float(x)`); a Dictionary with only String keys is a plain object, any other a Map.
+ */
+export type Variant =
+  | null
+  | boolean
+  | number
+  | bigint
+  | string
+  | GodotFloat
+  | StringName
+  | NodePath
+  | Vector2
+  | Vector2i
+  | Rect2
+  | Rect2i
+  | Vector3
+  | Vector3i
+  | Transform2D
+  | Vector4
+  | Vector4i
+  | Plane
+  | Quaternion
+  | AABB
+  | Basis
+  | Transform3D
+  | Projection
+  | Color
+  | Variant[]
+  | Uint8Array
+  | Int32Array
+  | BigInt64Array
+  | Float32Array
+  | Float64Array
+  | PackedStringArray
+  | PackedVector2Array
+  | PackedVector3Array
+  | PackedColorArray
+  | PackedVector4Array
+  | { [key: string]: Variant }
+  | Map<Variant, Variant>;

@@ -4,50 +4,9 @@ import type { GodotError } from "./error.js";
 import { asPacked, decodeVar, PackedByteArray } from "./packed-byte-array.js";
 import { printError } from "./print.js";
 import { encodeVariant } from "./variant-codec.js";
-import type * as V from "./variant-types.js";
+import type { Variant } from "./variant-types.js";
 
-/**
- * What the format carries. An int is a JS integer (a bigint beyond 2^53), a float any other number
- * (or `float(x)`); a Dictionary with only String keys is a plain object, any other a Map.
- */
-export type Variant =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | V.GodotFloat
-  | V.StringName
-  | V.NodePath
-  | V.Vector2
-  | V.Vector2i
-  | V.Rect2
-  | V.Rect2i
-  | V.Vector3
-  | V.Vector3i
-  | V.Transform2D
-  | V.Vector4
-  | V.Vector4i
-  | V.Plane
-  | V.Quaternion
-  | V.AABB
-  | V.Basis
-  | V.Transform3D
-  | V.Projection
-  | V.Color
-  | Variant[]
-  | Uint8Array
-  | Int32Array
-  | BigInt64Array
-  | Float32Array
-  | Float64Array
-  | V.PackedStringArray
-  | V.PackedVector2Array
-  | V.PackedVector3Array
-  | V.PackedColorArray
-  | V.PackedVector4Array
-  | { [key: string]: Variant }
-  | Map<Variant, Variant>;
+export type { Variant };
 
 /** Encodes a value; returns the bytes, or prints why it cannot and returns the Godot error code. */
 export function encodeVar(value: unknown, caller = "var_to_bytes()"): PackedByteArray | GodotError {
