@@ -1,15 +1,17 @@
-// pnpm --filter @wsport/conformance stress <soak|load|fuzz|bad-input|leaks|all> [flags]
+// pnpm --filter @wsport/conformance stress <soak|load|fuzz|variant-fuzz|bad-input|leaks|all> [flags]
 // Every run is bounded (counts and timeouts), on loopback only, and stops by itself.
 import { runBadInput } from "./bad-input.ts";
 import { runFuzz } from "./fuzz.ts";
 import { runLeaks } from "./leaks.ts";
 import { runLoad } from "./load.ts";
 import { runSoak } from "./soak.ts";
+import { runVariantFuzz } from "./variant-fuzz.ts";
 
 const runs: Record<string, () => Promise<void>> = {
   soak: runSoak,
   load: runLoad,
   fuzz: runFuzz,
+  "variant-fuzz": runVariantFuzz,
   "bad-input": runBadInput,
   leaks: runLeaks,
 };

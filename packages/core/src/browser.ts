@@ -2,8 +2,15 @@
 import { BrowserConnection, browserCapabilities } from "./browser-connection.js";
 import { argumentChecks } from "./checks.js";
 import type { Connection } from "./connection.js";
-import { checkOptions } from "./options.js";
-import type { AcceptOptions, Capabilities, ConnectOptions, TcpListener, TcpStream } from "./types.js";
+import { checkOptions, DEFAULT_MAX_PAYLOAD } from "./options.js";
+import type {
+  AcceptOptions,
+  Capabilities,
+  ConnectOptions,
+  TcpListener,
+  TcpStream,
+  TlsStreamOptions,
+} from "./types.js";
 import { parseWebSocketUrl } from "./url.js";
 
 export * from "./public.js";
@@ -30,4 +37,18 @@ export function createTcpListener(_port: number, _host?: string): TcpListener {
 /** Node only: a browser cannot accept WebSocket connections. */
 export function acceptSocket(_stream: TcpStream, _options?: AcceptOptions): Connection {
   throw new Error(`acceptSocket() ${SERVER_ONLY}`);
+}
+
+/** Node only: a browser has no raw TCP. */
+export function connectTcp(
+  _host: string,
+  _port: number,
+  _local?: { port?: number; address?: string },
+): TcpStream {
+  throw new Error(`connectTcp() ${SERVER_ONLY}`);
+}
+
+/** Node only: a browser has no raw TLS. */
+export function startTls(_stream: TcpStream, _options: TlsStreamOptions): TcpStream {
+  throw new Error(`startTls() ${SERVER_ONLY}`);
 }

@@ -7,7 +7,7 @@ import { describe } from "./describe.js";
 import { parseHeaderBlock } from "./headers.js";
 import { NodeConnection } from "./node-connection.js";
 import { checkNodeOptions } from "./node-options.js";
-import { socketOf } from "./node-tcp.js";
+import { takeSocket } from "./node-tcp.js";
 import { checkOptions } from "./options.js";
 import type { AcceptOptions, TcpStream } from "./types.js";
 
@@ -41,7 +41,7 @@ function offeredProtocols(req: IncomingMessage): string[] {
 
 /** Upgrades a connection taken from a `TcpListener` as the server side of a WebSocket. */
 export function acceptSocket(stream: TcpStream, options: AcceptOptions = {}): Connection {
-  const socket = socketOf(stream);
+  const socket = takeSocket(stream);
   if (socket === undefined) {
     throw new TypeError(`acceptSocket() takes a TcpStream from createTcpListener(), got ${describe(stream)}`);
   }
@@ -65,7 +65,7 @@ export function acceptSocket(stream: TcpStream, options: AcceptOptions = {}): Co
   socket.once("close", onEarlyClose);
 
   upgrades.set(socket, (req, head) => {
-    connection.url = `ws://${req.headers.host ?? ""}${req.url ?? "/"}`;
+    connection.url = `${(socket as { encrypted?: boolean }).encrypted ? "wss" : "ws"}://${req.headers.host ?? ""}${req.url ?? "/"}`;
     const offered = offeredProtocols(req);
     const selected = offered.find((p) => opts.protocols.includes(p));
     if (selected === undefined && (offered.length > 0 || opts.protocols.length > 0)) {

@@ -8,7 +8,7 @@ import type { Capabilities, ConnectOptions } from "./types.js";
 import { parseWebSocketUrl } from "./url.js";
 
 export { acceptSocket } from "./node-accept.js";
-export { createTcpListener } from "./node-tcp.js";
+export { connectTcp, createTcpListener, startTls } from "./node-tcp.js";
 export * from "./public.js";
 
 export const capabilities: Capabilities = nodeCapabilities;

@@ -109,20 +109,52 @@ export interface Capabilities {
   perMessageDeflateOption: boolean;
   /** Any valid close code may be sent (browsers allow only 1000 and 3000-4999). */
   anyCloseCode: boolean;
-  /** Raw TCP listening and server-side upgrades (`createTcpListener`, `acceptSocket`). */
+  /** Raw TCP and TLS streams and server-side upgrades (`createTcpListener`, `connectTcp`, `startTls`, `acceptSocket`). */
   server: boolean;
   /** The remote address, port and TCP_NODELAY are available. */
   socketInfo: boolean;
 }
 
-/** A TCP connection taken from a `TcpListener`, waiting to be upgraded with `acceptSocket` (Node). */
+/** "connecting" covers the TCP connect and a TLS handshake; "closed": either side ended it. */
+export type TcpState = "connecting" | "open" | "closed" | "error";
+
+/**
+ * A TCP (or TLS) byte stream (Node): taken from a `TcpListener`, opened with `connectTcp`, or
+ * made by `startTls`. It can be read and written, or upgraded with `acceptSocket`.
+ */
 export interface TcpStream {
   readonly remoteAddress: string;
   readonly remotePort: number;
-  /** True until either side ends the connection. */
+  readonly localPort: number;
+  /** True while the stream is open. */
   readonly connected: boolean;
-  /** Drops the TCP connection. */
+  readonly state: TcpState;
+  /** Why the stream is in "error", with Node's error code (e.g. ERR_TLS_CERT_ALTNAME_INVALID). */
+  readonly error: { message: string; code: string } | null;
+  /** Bytes received and not read yet. Reading starts at the first use of `available` or `read`. */
+  readonly available: number;
+  /** Takes up to `max` of the bytes received so far (never waits); `peek` leaves them there. */
+  read(max: number, peek?: boolean): Uint8Array;
+  /** Queues bytes for sending; false when the stream is not open. */
+  write(bytes: Uint8Array): boolean;
+  setNoDelay(enabled: boolean): void;
+  /** Drops the connection ("closed" at once). */
   destroy(): void;
+}
+
+/** TLS for `startTls`: a server needs `key` and `cert` (PEM); a client checks the server's certificate. */
+export interface TlsStreamOptions {
+  server?: boolean;
+  key?: string;
+  cert?: string;
+  /** Trusted CA certificates (PEM) for a client; Node's defaults when left out. */
+  ca?: string | string[];
+  /** The name the server's certificate must carry (client). */
+  servername?: string;
+  /** Verify the server's certificate (client; default true). */
+  rejectUnauthorized?: boolean;
+  /** Milliseconds the handshake may take; 0 = no limit. */
+  timeout?: number;
 }
 
 /** A raw TCP listener that hands out connections one by one (Node). */

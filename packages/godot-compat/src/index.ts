@@ -1,4 +1,7 @@
 // @wsport/godot-compat: Godot 4's WebSocket networking, name for name.
+
+export { Crypto, HashingContext } from "./crypto.js";
+export { CryptoKey, X509Certificate } from "./crypto-resources.js";
 export * from "./error.js";
 export { MultiplayerAPI } from "./multiplayer-api.js";
 export { MultiplayerPeer } from "./multiplayer-peer.js";
@@ -17,9 +20,14 @@ export {
   CONNECT_REFERENCE_COUNTED,
   Signal,
 } from "./signal.js";
+export { StreamPeer } from "./stream-peer.js";
+export { StreamPeerBuffer } from "./stream-peer-buffer.js";
 export { StreamPeerTCP } from "./stream-peer-tcp.js";
+export { StreamPeerTLS } from "./stream-peer-tls.js";
 export { TCPServer } from "./tcp-server.js";
-export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";
-export { bytes_to_var, type Variant, var_to_bytes } from "./variant.js";
+export { TLSOptions } from "./tls-options.js";
+export { bytes_to_var, var_to_bytes } from "./variant.js";
+export * from "./variant-ids.js";
+export * from "./variant-types.js";
 export { WebSocketMultiplayerPeer } from "./websocket-multiplayer-peer.js";
 export { WebSocketPeer } from "./websocket-peer.js";

@@ -5,7 +5,8 @@ import { parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { invalid } from "./print.js";
-import { tcpStreamOf } from "./stream-peer-tcp.js";
+import { coreStreamOf } from "./socket-io.js";
+import { coreClientTls } from "./tls-options.js";
 
 /** The reasons native Godot reports when it failed the connection itself. */
 const FAILURE_REASONS: Record<number, string> = {
@@ -23,14 +24,19 @@ export const nativeFeatures: NativeFeatures = {
         return `Bad handshake_headers: ${(e as { message: string }).message}`;
       }
     }
-    if (tls) options.tls = tls.toCoreTls();
+    if (tls) {
+      const coreTls = coreClientTls(tls);
+      if (coreTls === null)
+        return "connect_to_url() needs TLSOptions made by TLSOptions.client() or client_unsafe().";
+      options.tls = coreTls;
+    }
     return null;
   },
 
   acceptStream(stream, busy, options) {
-    const tcp = tcpStreamOf(stream);
+    const tcp = coreStreamOf(stream);
     if (tcp === undefined)
-      return invalid("accept_stream() needs a StreamPeerTCP from TCPServer.take_connection().");
+      return invalid("accept_stream() needs a connected StreamPeerTCP or StreamPeerTLS.");
     if (busy) return ERR_ALREADY_IN_USE;
     let conn: Connection;
     try {

@@ -6,6 +6,7 @@ import { WebSocketMultiplayerPeer as WebWebSocketMultiplayerPeer } from "./webso
 import { WebSocketPeer as WebWebSocketPeer } from "./websocket-peer.js";
 
 export * from "./index.js";
+export { Crypto, CryptoKey, X509Certificate } from "./node-crypto.js";
 
 export class WebSocketPeer extends WebWebSocketPeer {
   static override [NATIVE] = nativeFeatures;

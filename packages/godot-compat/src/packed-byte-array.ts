@@ -3,8 +3,10 @@
 // decode_*/encode_* are little-endian, as in Godot; out-of-range offsets print an error and
 // decode 0 (or write nothing).
 import { decodeUtf8, describe, encodeUtf8, isValidUtf8 } from "@wsport/core/internal";
+import type { GodotError } from "./error.js";
 import { printError } from "./print.js";
-import { bytesToVar, type Variant } from "./variant.js";
+import { decodeFailed, decodeVariant } from "./variant-codec.js";
+import type { Variant } from "./variant-types.js";
 
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface below
 export class PackedByteArray extends Uint8Array {
@@ -48,7 +50,14 @@ export class PackedByteArray extends Uint8Array {
 
   /** Decodes a Variant (the put_var/var_to_bytes format) starting at `byte_offset`; null on error. */
   decode_var(byte_offset: number, allow_objects = false): Variant {
-    return bytesToVar(this.subarray(byte_offset), allow_objects);
+    if (!Number.isInteger(byte_offset) || byte_offset < 0 || byte_offset > this.length) {
+      printError(
+        `decode_var(): byte_offset ${describe(byte_offset)} is out of bounds (size ${this.length}).`,
+      );
+      return null;
+    }
+    const decoded = decodeVar(this.subarray(byte_offset), allow_objects);
+    return typeof decoded === "number" ? null : decoded[0];
   }
 
   #untilNul(): Uint8Array {
@@ -60,6 +69,18 @@ export class PackedByteArray extends Uint8Array {
 /** GDScript's `String.to_utf8_buffer()`. */
 export function to_utf8_buffer(text: string): PackedByteArray {
   return asPacked(encodeUtf8(String(text)));
+}
+
+/**
+ * Decodes one Variant from the start of `bytes`: `[value, bytes used]`, or Godot's error code after
+ * its error print. Here rather than in variant.ts because decode_var needs it and variant.ts needs
+ * PackedByteArray: this way the two modules do not import each other.
+ */
+export function decodeVar(bytes: Uint8Array, _allowObjects = false): [Variant, number] | GodotError {
+  const decoded = decodeVariant(bytes, asPacked);
+  if (!decodeFailed(decoded)) return decoded as [Variant, number];
+  printError(`Not enough bytes for decoding bytes, or invalid format. (${decoded.why})`);
+  return decoded.code;
 }
 
 /** The same bytes seen as a PackedByteArray (no copy). */

@@ -9,8 +9,9 @@ import {
   NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL,
   NETWORK_COMMAND_SIMPLIFY_PATH as CMD_SIMPLIFY_PATH,
 } from "./network-commands.js";
-import { PackedByteArray } from "./packed-byte-array.js";
-import { decodeVariant, encodeVar, type Variant } from "./variant.js";
+import { asPacked, PackedByteArray } from "./packed-byte-array.js";
+import { decodeFailed, decodeVariant, encodeVariant } from "./variant-codec.js";
+import type { Variant } from "./variant-types.js";
 
 // The command byte's four high bits belong to the command: for a remote call, the node id's width
 // (bits 4–5: 8, 16 or 32 bits), the method id's width (bit 6: 8 or 16 bits) and "one byte array or
@@ -77,7 +78,8 @@ function encodeCompressed(value: unknown): Uint8Array | GodotError {
     else view.setBigInt64(1, big, true);
     return out;
   }
-  return encodeVar(value); // its first byte is already the type id
+  const encoded = encodeVariant(value); // its first byte is already the type id
+  return encoded instanceof Uint8Array ? encoded : encoded.code;
 }
 
 /** The `argc` arguments starting at `bytes`; null when the bytes are malformed or too short. */
@@ -99,7 +101,10 @@ function decodeCompressed(bytes: Uint8Array): { value: Variant; length: number }
   const meta = bytes[0]!;
   const type = meta & TYPE_MASK;
   if (type === TYPE_BOOL) return { value: (meta & BOOL_TRUE) !== 0, length: 1 };
-  if (type !== TYPE_INT) return decodeVariant(bytes);
+  if (type !== TYPE_INT) {
+    const decoded = decodeVariant(bytes, asPacked);
+    return decodeFailed(decoded) ? null : { value: decoded[0] as Variant, length: decoded[1] };
+  }
   const size = 1 << (meta >> INT_WIDTH_SHIFT);
   if (bytes.length < 1 + size) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset + 1, size);

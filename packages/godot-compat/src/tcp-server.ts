@@ -5,10 +5,9 @@ import { capabilities, createTcpListener, type TcpListener } from "@wsport/core"
 import { describe } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotError, OK } from "./error.js";
 import { printError } from "./print.js";
-import { StreamPeerTCP } from "./stream-peer-tcp.js";
+import { isBindAddress } from "./socket-io.js";
+import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
 /** Servers whose last listen() failed to bind (Node reports that after listen() has returned). */
 const failedToBind = new WeakSet<TCPServer>();
 
@@ -32,10 +31,7 @@ export class TCPServer {
       printError(`Invalid port ${describe(port)}: it must be from 0 to 65535.`);
       return ERR_INVALID_PARAMETER;
     }
-    if (
-      bind_address !== "*" &&
-      !(typeof bind_address === "string" && (IPV4.test(bind_address) || IPV6.test(bind_address)))
-    ) {
+    if (!isBindAddress(bind_address)) {
       printError(`Invalid bind address ${describe(bind_address)}: it must be "*" or an IP address.`);
       return ERR_INVALID_PARAMETER;
     }
@@ -65,9 +61,8 @@ export class TCPServer {
 
   /** The next waiting connection, already connected, or null when none waits. */
   take_connection(): StreamPeerTCP | null {
-    const listener = this.#listener;
-    const stream = listener?.take();
-    return stream === undefined ? null : new StreamPeerTCP(stream, listener!.port);
+    const stream = this.#listener?.take();
+    return stream === undefined ? null : streamPeerFor(stream);
   }
 
   /** Stops listening; connections already taken stay open. */

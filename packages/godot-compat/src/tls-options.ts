@@ -1,80 +1,106 @@
-// Godot's TLSOptions: built only through its three factories. Certificates and keys are PEM text
-// (Godot's X509Certificate / CryptoKey resources); in Node they become core's `tls` options.
+// Godot's TLSOptions: built only through its three factories. What core needs from them is read
+// with the module-internal tlsSettings(); the class itself shows Godot's methods only.
 import type { TlsOptions } from "@wsport/core";
+import { type CryptoKey, X509Certificate } from "./crypto-resources.js";
 
-/** PEM text or bytes of one or more certificates. */
-export type X509Certificate = string | Uint8Array;
-/** PEM text or bytes of a private key. */
-export type CryptoKey = string | Uint8Array;
+/** A certificate as Godot's X509Certificate, or (a shortcut of this port) its PEM text. */
+type Certificate = X509Certificate | string | Uint8Array;
 
-const FACTORY = Symbol();
+interface Settings {
+  server: boolean;
+  unsafe: boolean;
+  chain: Certificate | null;
+  commonName: string;
+  key: CryptoKey | null;
+  certificate: X509Certificate | null;
+}
+
+const settings = new WeakMap<TLSOptions, Settings>();
+let building = false;
 
 export class TLSOptions {
-  readonly #server: boolean;
-  readonly #unsafe: boolean;
-  readonly #chain: X509Certificate | null;
-  readonly #commonName: string;
-  readonly #key: CryptoKey | null;
-  readonly #certificate: X509Certificate | null;
-
   /** Not for direct use, as in Godot: call `TLSOptions.client()`, `client_unsafe()` or `server()`. */
-  constructor(
-    token: symbol,
-    server: boolean,
-    unsafe: boolean,
-    chain: X509Certificate | null,
-    commonName: string,
-    key: CryptoKey | null = null,
-    certificate: X509Certificate | null = null,
-  ) {
-    if (token !== FACTORY) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
-    this.#server = server;
-    this.#unsafe = unsafe;
-    this.#chain = chain;
-    this.#commonName = commonName;
-    this.#key = key;
-    this.#certificate = certificate;
+  constructor() {
+    if (!building) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
   }
 
-  /** Verifies the server against `trusted_chain` (or the default CAs) and `common_name_override` (or the URL's host). */
-  static client(trusted_chain: X509Certificate | null = null, common_name_override = ""): TLSOptions {
-    return new TLSOptions(FACTORY, false, false, trusted_chain, String(common_name_override));
+  /** Verifies the server against `trusted_chain` (or the default CAs) and `common_name_override` (or the host). */
+  static client(trusted_chain: Certificate | null = null, common_name_override = ""): TLSOptions {
+    return make({
+      server: false,
+      unsafe: false,
+      chain: trusted_chain,
+      commonName: String(common_name_override),
+      key: null,
+      certificate: null,
+    });
   }
 
   /** Encrypts without verifying the server: for development only. */
-  static client_unsafe(trusted_chain: X509Certificate | null = null): TLSOptions {
-    return new TLSOptions(FACTORY, false, true, trusted_chain, "");
+  static client_unsafe(trusted_chain: Certificate | null = null): TLSOptions {
+    return make({
+      server: false,
+      unsafe: true,
+      chain: trusted_chain,
+      commonName: "",
+      key: null,
+      certificate: null,
+    });
   }
 
-  /** Options for a TLS server. WebSocketPeer.connect_to_url rejects them (ERR_INVALID_PARAMETER). */
+  /** Options for a TLS server (StreamPeerTLS.accept_stream). WebSocketPeer.connect_to_url rejects them. */
   static server(key: CryptoKey, certificate: X509Certificate): TLSOptions {
-    return new TLSOptions(FACTORY, true, false, null, "", key, certificate);
+    return make({ server: true, unsafe: false, chain: null, commonName: "", key, certificate });
   }
 
   is_server(): boolean {
-    return this.#server;
+    return settings.get(this)!.server;
   }
   is_unsafe_client(): boolean {
-    return this.#unsafe;
+    return settings.get(this)!.unsafe;
   }
   get_common_name_override(): string {
-    return this.#commonName;
+    return settings.get(this)!.commonName;
   }
-  get_trusted_ca_chain(): X509Certificate | null {
-    return this.#chain;
+  get_trusted_ca_chain(): Certificate | null {
+    return settings.get(this)!.chain;
   }
   get_private_key(): CryptoKey | null {
-    return this.#key;
+    return settings.get(this)!.key;
   }
   get_own_certificate(): X509Certificate | null {
-    return this.#certificate;
+    return settings.get(this)!.certificate;
   }
+}
 
-  /** Core's client TLS settings for these options. */
-  toCoreTls(): TlsOptions {
-    const tls: TlsOptions = { rejectUnauthorized: !this.#unsafe };
-    if (this.#chain !== null) tls.ca = this.#chain;
-    if (this.#commonName !== "") tls.servername = this.#commonName;
-    return tls;
+function make(values: Settings): TLSOptions {
+  building = true;
+  try {
+    const options = new TLSOptions();
+    settings.set(options, values);
+    return options;
+  } finally {
+    building = false;
   }
+}
+
+/** The settings behind TLSOptions, or undefined for anything else. */
+export function tlsSettings(options: unknown): Readonly<Settings> | undefined {
+  return typeof options === "object" && options !== null ? settings.get(options as TLSOptions) : undefined;
+}
+
+/** PEM text of a certificate given either way. */
+export function certificatePem(certificate: Certificate): string | Uint8Array {
+  return certificate instanceof X509Certificate ? certificate.save_to_string() : certificate;
+}
+
+/** Core's client TLS settings for client options; null for anything that is not a TLSOptions. */
+export function coreClientTls(options: unknown): TlsOptions | null {
+  const found = tlsSettings(options);
+  if (found === undefined) return null;
+  const { unsafe, chain, commonName } = found;
+  const tls: TlsOptions = { rejectUnauthorized: !unsafe };
+  if (chain !== null) tls.ca = certificatePem(chain);
+  if (commonName !== "") tls.servername = commonName;
+  return tls;
 }

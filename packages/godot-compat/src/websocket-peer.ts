@@ -21,7 +21,9 @@ import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
 import { CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
-import { plainAddress, type StreamPeerTCP } from "./stream-peer-tcp.js";
+import { plainAddress } from "./socket-io.js";
+import type { StreamPeerTCP } from "./stream-peer-tcp.js";
+import type { StreamPeerTLS } from "./stream-peer-tls.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
@@ -137,8 +139,8 @@ export class WebSocketPeer {
     return OK;
   }
 
-  /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(). Node only. */
-  accept_stream(stream: StreamPeerTCP | null): GodotError {
+  /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(), or a StreamPeerTLS over one (wss://). Node only. */
+  accept_stream(stream: StreamPeerTCP | StreamPeerTLS | null): GodotError {
     if (this.#native === null) {
       console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
       return ERR_UNAVAILABLE;
@@ -157,14 +159,14 @@ export class WebSocketPeer {
   }
 
   #inboundLimit(): number {
-    return Math.max(Math.trunc(this.inbound_buffer_size), 0) || 0;
+    return Math.max(Math.trunc(numberOr(this.inbound_buffer_size, 0)), 0) || 0;
   }
 
   #start(conn: Connection, url: string, server: boolean): void {
     this.#session._detach();
     const size = this.#inboundLimit();
     const maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
-    const session = new Session(conn, url, server, this.max_queued_packets, maxBytes);
+    const session = new Session(conn, url, server, numberOr(this.max_queued_packets, 0), maxBytes);
     this.#session = session;
     conn.onevent = (event) => this.#onEvent(session, event);
     this.#heartbeat?.reset();
@@ -291,8 +293,8 @@ export class WebSocketPeer {
     }
     const buffered = conn.bufferedAmount;
     if (buffered === 0) session._outFrames = 0; // everything queued so far has been written
-    if (session._outFrames >= this.max_queued_packets) return ERR_OUT_OF_MEMORY;
-    const room = this.outbound_buffer_size;
+    if (session._outFrames >= numberOr(this.max_queued_packets, 0)) return ERR_OUT_OF_MEMORY;
+    const room = numberOr(this.outbound_buffer_size, 0);
     // A string is measured only when its length cannot tell; core encodes it once, when it sends.
     if (room > 0 && !fitsIn(data, room - buffered)) return ERR_OUT_OF_MEMORY;
     try {
@@ -384,6 +386,11 @@ export class WebSocketPeer {
 
 function fitsIn(data: string | Uint8Array, room: number): boolean {
   return typeof data === "string" ? utf8FitsIn(data, room) : data.length <= room;
+}
+
+/** A property a script may have set to anything: its number, or `fallback` for what is not one. */
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
 }
 
 function isStringArray(value: unknown): value is readonly string[] {

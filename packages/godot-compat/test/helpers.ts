@@ -1,5 +1,5 @@
 // What the godot-compat tests share: poll a peer until something is true (bounded), and clean up.
-import { OK, WebSocketPeer } from "@wsport/godot-compat";
+import { OK, StreamPeerTCP, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
 import { afterEach, beforeEach, expect, type MockInstance, vi } from "vitest";
 import { delay } from "../../../test/events.ts";
 
@@ -68,4 +68,27 @@ export function capturePrints(): { spy: MockInstance } {
     vi.restoreAllMocks();
   });
   return prints;
+}
+
+const servers: TCPServer[] = [];
+afterEach(() => {
+  for (const server of servers.splice(0)) server.stop();
+});
+
+/** A TCPServer listening on a free port (stopped after the test). */
+export async function listeningServer(bind = "127.0.0.1"): Promise<TCPServer> {
+  const server = TCPServer.new();
+  servers.push(server);
+  expect(server.listen(0, bind)).toBe(OK);
+  for (let i = 0; i < 400 && !server.is_listening(); i++) await delay(5);
+  expect(server.is_listening()).toBe(true);
+  return server;
+}
+
+/** Waits for the next connection and takes it. */
+export async function takeConnection(server: TCPServer): Promise<StreamPeerTCP> {
+  for (let i = 0; i < 800 && !server.is_connection_available(); i++) await delay(5);
+  const stream = server.take_connection();
+  expect(stream).toBeInstanceOf(StreamPeerTCP);
+  return stream!;
 }

@@ -4,6 +4,7 @@ import { createServer as createTcpServer, type Server, type Socket } from "node:
 import {
   CONNECT_DEFERRED,
   CONNECT_ONE_SHOT,
+  CryptoKey,
   ERR_ALREADY_IN_USE,
   ERR_BUG,
   ERR_FILE_CANT_WRITE,
@@ -20,6 +21,7 @@ import {
   TLSOptions,
   WebSocketMultiplayerPeer,
   WebSocketPeer,
+  X509Certificate,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
 import { freePort } from "./free-port.ts";
@@ -604,9 +606,9 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     const peer = newMultiplayerPeer();
     expect(peer.create_client("")).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_client("http://127.0.0.1:1")).toBe(ERR_INVALID_PARAMETER);
-    expect(peer.create_client("ws://127.0.0.1:1", TLSOptions.server("KEY", "CERT"))).toBe(
-      ERR_INVALID_PARAMETER,
-    );
+    expect(
+      peer.create_client("ws://127.0.0.1:1", TLSOptions.server(new CryptoKey(), new X509Certificate())),
+    ).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_client(42 as never)).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_server(-1)).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_server(70000)).toBe(ERR_INVALID_PARAMETER);
@@ -615,7 +617,9 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     expect(peer.create_server(0, "not an address")).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_server(0, "*", TLSOptions.client())).toBe(ERR_INVALID_PARAMETER);
     expect(peer.create_server(0, "*", {} as never)).toBe(ERR_INVALID_PARAMETER);
-    expect(peer.create_server(0, "*", TLSOptions.server("KEY", "CERT"))).toBe(ERR_UNAVAILABLE);
+    expect(peer.create_server(0, "*", TLSOptions.server(new CryptoKey(), new X509Certificate()))).toBe(
+      ERR_UNAVAILABLE,
+    );
     expect(peer.get_connection_status()).toBe(CONNECTION_DISCONNECTED);
     expect(peer.is_server()).toBe(false); // nothing left listening
     // Disconnected: no packets in or out.

@@ -2,7 +2,15 @@
 // heartbeat pings, socket info, close codes browsers cannot send, protocol failures.
 import { createHash } from "node:crypto";
 import { createServer, type Server, type Socket } from "node:net";
-import { FAILED, OK, TCPServer, TLSOptions, WebSocketPeer } from "@wsport/godot-compat";
+import {
+  CryptoKey,
+  FAILED,
+  OK,
+  TCPServer,
+  TLSOptions,
+  WebSocketPeer,
+  X509Certificate,
+} from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
 import { delay, serverUrl } from "../../../test/events.ts";
 import { capturePrints, newPeer, nextPacket, openPeer, pollUntil, pollUntilClosed } from "./helpers.ts";
@@ -43,15 +51,15 @@ describe("handshake_headers and TLS options", () => {
     expect(client.is_unsafe_client()).toBe(false);
     expect(client.get_trusted_ca_chain()).toBe("CA PEM");
     expect(client.get_common_name_override()).toBe("example.com");
-    expect(client.toCoreTls()).toEqual({ rejectUnauthorized: true, ca: "CA PEM", servername: "example.com" });
     const unsafe = TLSOptions.client_unsafe();
     expect(unsafe.is_unsafe_client()).toBe(true);
     expect(unsafe.get_trusted_ca_chain()).toBe(null);
-    expect(unsafe.toCoreTls()).toEqual({ rejectUnauthorized: false });
-    const server = TLSOptions.server("KEY", "CERT");
+    const key = new CryptoKey();
+    const certificate = new X509Certificate();
+    const server = TLSOptions.server(key, certificate);
     expect(server.is_server()).toBe(true);
-    expect(server.get_private_key()).toBe("KEY");
-    expect(server.get_own_certificate()).toBe("CERT");
+    expect(server.get_private_key()).toBe(key);
+    expect(server.get_own_certificate()).toBe(certificate);
     expect(TLSOptions.client().get_private_key()).toBe(null);
     expect(TLSOptions.client().get_own_certificate()).toBe(null);
     expect(() => new (TLSOptions as unknown as new () => TLSOptions)()).toThrow(TypeError);

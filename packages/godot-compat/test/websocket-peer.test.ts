@@ -2,17 +2,31 @@
 // runtimes differ the way Godot's native and Web builds differ, the expectation says so.
 import { capabilities } from "@wsport/core";
 import {
+  Color,
+  CryptoKey,
   ERR_ALREADY_IN_USE,
   ERR_INVALID_DATA,
   ERR_INVALID_PARAMETER,
   ERR_OUT_OF_MEMORY,
   ERR_UNAVAILABLE,
   FAILED,
+  NodePath,
   OK,
   PackedByteArray,
+  PackedInt32Array,
+  PackedStringArray,
+  PackedVector3Array,
+  StringName,
   TLSOptions,
+  Transform3D,
+  TYPE_INT,
+  TypedArray,
   to_utf8_buffer,
+  Vector2,
+  Vector3,
+  Vector3i,
   WebSocketPeer,
+  X509Certificate,
 } from "@wsport/godot-compat";
 import { describe, expect, it, vi } from "vitest";
 import {
@@ -166,7 +180,9 @@ describe("WebSocketPeer: connect_to_url", () => {
       expect(peer.connect_to_url(url as string), String(url)).toBe(ERR_INVALID_PARAMETER);
       expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     }
-    expect(peer.connect_to_url(serverUrl("/"), TLSOptions.server("key", "cert"))).toBe(ERR_INVALID_PARAMETER);
+    expect(
+      peer.connect_to_url(serverUrl("/"), TLSOptions.server(new CryptoKey(), new X509Certificate())),
+    ).toBe(ERR_INVALID_PARAMETER);
     for (const notTls of [{}, "tls", 5, Object.create(null)]) {
       expect(peer.connect_to_url(serverUrl("/"), notTls as never), String(typeof notTls)).toBe(
         ERR_INVALID_PARAMETER,
@@ -391,7 +407,7 @@ describe("WebSocketPeer: sending and receiving", () => {
     expect(peer.put_packet([1, 2] as unknown as Uint8Array)).toBe(ERR_INVALID_PARAMETER);
   });
 
-  it("put_var / get_var round-trip Godot Variants through the echo server", async () => {
+  it("put_var / get_var round-trip Godot Variants of every kind through the echo server", async () => {
     const peer = await openPeer(serverUrl("/"));
     const value = {
       type: "move",
@@ -400,6 +416,17 @@ describe("WebSocketPeer: sending and receiving", () => {
       ok: true,
       none: null,
       raw: new PackedByteArray([1, 2]),
+      big: 2n ** 62n,
+      at: new Vector2(1, 2),
+      cell: new Vector3i(4, 5, -6),
+      tint: Color.html("#ff0000"), // components exact in float32
+      where: new Transform3D(),
+      path: new NodePath("/root/Main:position"),
+      name: new StringName("player"),
+      ids: PackedInt32Array.of(1, -2),
+      tags: new PackedStringArray(["a", "é"]),
+      trail: new PackedVector3Array([new Vector3(1, 2, 3)]),
+      scores: new TypedArray(TYPE_INT, [3, 4]),
     };
     expect(peer.put_var(value)).toBe(OK);
     await pollUntil(peer, () => peer.get_available_packet_count() === 1, "a packet");
