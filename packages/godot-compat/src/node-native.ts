@@ -4,7 +4,7 @@ import { acceptSocket, type CloseEvent, type Connection, parseHeaderBlock } from
 import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { invalid } from "./print.js";
-import { tcpStreamOf } from "./stream-peer-tcp.js";
+import { handOver, tcpStreamOf } from "./stream-peer-tcp.js";
 
 /** The reasons native Godot reports when it failed the connection itself. */
 const FAILURE_REASONS: Record<number, string> = {
@@ -30,13 +30,20 @@ export const nativeFeatures: NativeFeatures = {
     const tcp = tcpStreamOf(stream);
     if (tcp === undefined)
       return invalid("accept_stream() needs a StreamPeerTCP from TCPServer.take_connection().");
-    if (busy) return ERR_ALREADY_IN_USE;
+    if (busy) {
+      // Godot's own check and its print; the stream stays with the caller.
+      return invalid(
+        'Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE',
+        ERR_ALREADY_IN_USE,
+      );
+    }
     let conn: Connection;
     try {
       conn = acceptSocket(tcp, options);
     } catch (e) {
       return invalid(`accept_stream() failed: ${(e as { message: string }).message}`);
     }
+    handOver(stream as object);
     conn.setNoDelay(true);
     return conn;
   },

@@ -11,6 +11,7 @@ import {
   open,
   utf8ByteLength,
 } from "@wsport/core";
+import { constantsOnInstances } from "./class-constants.js";
 import {
   ERR_ALREADY_IN_USE,
   ERR_OUT_OF_MEMORY,
@@ -46,6 +47,12 @@ export class WebSocketPeer {
   static readonly STATE_CLOSED = CLOSED;
   static readonly WRITE_MODE_TEXT = 0;
   static readonly WRITE_MODE_BINARY = 1;
+  declare readonly STATE_CONNECTING: typeof WebSocketPeer.STATE_CONNECTING;
+  declare readonly STATE_OPEN: typeof WebSocketPeer.STATE_OPEN;
+  declare readonly STATE_CLOSING: typeof WebSocketPeer.STATE_CLOSING;
+  declare readonly STATE_CLOSED: typeof WebSocketPeer.STATE_CLOSED;
+  declare readonly WRITE_MODE_TEXT: typeof WebSocketPeer.WRITE_MODE_TEXT;
+  declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
 
   /** GDScript's `WebSocketPeer.new()`. */
   static new(): WebSocketPeer {
@@ -450,6 +457,8 @@ export class WebSocketPeer {
     return null;
   }
 }
+
+constantsOnInstances(WebSocketPeer);
 
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");
