@@ -11,6 +11,12 @@ import { chromiumLaunchOptions } from "./test/chromium.mjs";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
 
+/** Where each project's tests live: every package's test/ folder, and examples/ (the ported programs). */
+const suites = [
+  ...packages.map((name) => ({ name, dir: `packages/${name}/test` })),
+  { name: "examples", dir: "examples" },
+];
+
 /** `@wsport/<name>` resolves to its source entry for the given runtime. */
 function sourceAliases(runtime: "node" | "browser") {
   return packages.map((name) => {
@@ -22,8 +28,7 @@ function sourceAliases(runtime: "node" | "browser") {
 
 const chromium = playwright({ launchOptions: chromiumLaunchOptions });
 
-const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
-  const dir = `packages/${name}/test`;
+const projects: TestProjectConfiguration[] = suites.flatMap(({ name, dir }) => {
   const node: TestProjectConfiguration = {
     extends: true,
     resolve: { alias: sourceAliases("node") },
@@ -31,7 +36,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       name: `${name}:node`,
       environment: "node",
       include: [`${dir}/**/*.test.ts`],
-      exclude: [`${dir}/**/*.browser.test.ts`],
+      exclude: [`${dir}/**/*.browser.test.ts`, "**/node_modules/**"],
       globalSetup: [`${root}test/global-setup.ts`],
     },
   };
@@ -41,7 +46,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
     test: {
       name: `${name}:browser`,
       include: [`${dir}/**/*.test.ts`],
-      exclude: [`${dir}/**/*.node.test.ts`],
+      exclude: [`${dir}/**/*.node.test.ts`, "**/node_modules/**"],
       globalSetup: [`${root}test/global-setup.ts`],
       browser: {
         enabled: true,
@@ -52,8 +57,8 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       },
     },
   };
-  const hasBrowserTests = readdirSync(`${root}${dir}`).some(
-    (f) => f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
+  const hasBrowserTests = readdirSync(`${root}${dir}`, { recursive: true }).some(
+    (f) => typeof f === "string" && f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
   );
   return hasBrowserTests ? [node, browser] : [node];
 });
