@@ -1,6 +1,4 @@
-// What the example tests share: wait (bounded) for what a program shows, a free loopback port, a
-// forced garbage collection (Node), and a captured console.
-import { createServer } from "node:net";
+// What the example tests share (Node and browser): wait, bounded, for what a program shows.
 import { delay } from "../../test/events.ts";
 
 /** Waits until `lines()` has a line matching `pattern`; returns it. */
@@ -25,14 +23,4 @@ export async function waitUntil(test: () => boolean, what: string, timeoutMs = 8
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await delay(10);
   }
-}
-
-/** A loopback port that was free a moment ago, for a program that listens on a fixed port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -184,3 +184,11 @@ export function randi_range(from: number, to: number): number {
 export function assert(condition: boolean, message = "Assertion failed"): asserts condition {
   if (!condition) throw new Error(message);
 }
+
+/** RefCounted: a plain object in GDScript terms (freed when unreferenced; here by the collector). */
+export class RefCounted {}
+
+/** The OS singleton's feature tags that scripts test: "web" in a browser. */
+export const OS = {
+  has_feature: (tag: string): boolean => tag === "web" && typeof window !== "undefined",
+};

@@ -1,7 +1,8 @@
 // websocket_chat as a user runs it: a server scene (Listen) and two client scenes (Connect),
 // typing and pressing Send; what each scene's log shows. Node only: the server side needs Node.
 import { afterEach, expect, it, vi } from "vitest";
-import { freePort, waitForLine } from "../../test/helpers.ts";
+import { waitForLine } from "../../test/helpers.ts";
+import { freePort } from "../../test/ports.ts";
 import { type Node, SceneTree } from "../stand-in/scene.ts";
 import { client_scene, server_scene } from "./scenes.ts";
 

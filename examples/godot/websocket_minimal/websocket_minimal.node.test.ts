@@ -4,7 +4,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { WebSocketPeer } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
-import { freePort, waitForLine, waitUntil } from "../../test/helpers.ts";
+import { waitForLine, waitUntil } from "../../test/helpers.ts";
+import { freePort } from "../../test/ports.ts";
 import { SceneTree } from "../stand-in/scene.ts";
 import { main } from "./main.ts";
 
