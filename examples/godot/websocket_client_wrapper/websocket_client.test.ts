@@ -76,7 +76,9 @@ it("its TRACE lines go through print_verbose: silent by default, printed in verb
   await waitForLine(() => second.tree.printed, /^disconnected$/);
   const traced = logs.mock.calls.map((call) => call[0] as string);
   // After close() the wrapper sees CLOSING only if a poll falls between our close frame and the echo.
-  expect(traced.filter((line) => !line.includes("=> 2)")).map((l) => l.replace("(2 => 3)", "(1 => 3)"))).toEqual([
+  expect(
+    traced.filter((line) => !line.includes("=> 2)")).map((l) => l.replace("(2 => 3)", "(1 => 3)")),
+  ).toEqual([
     `WebSocketClient: connect_to_url(${url})`,
     `WebSocketClient: connect_to_url(${url}) -> OK`,
     "WebSocketClient: state changed (0 => 1)",

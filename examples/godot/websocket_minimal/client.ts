@@ -10,7 +10,6 @@ export class Client extends Node {
 
   log_message(message: string): void {
     const time = `[color=#aaaaaa] ${Time.get_time_string_from_system()} |[/color] `;
-    // biome-ignore lint/style/useTemplate: the demo's own concatenation, kept as written
     this.$<RichTextLabel>("%TextClient").text += time + message + "\n";
   }
 

@@ -11,7 +11,6 @@ export class Server extends Node {
 
   log_message(message: string): void {
     const time = `[color=#aaaaaa] ${Time.get_time_string_from_system()} |[/color] `;
-    // biome-ignore lint/style/useTemplate: the demo's own concatenation, kept as written
     this.$<RichTextLabel>("%TextServer").text += time + message + "\n";
   }
 

@@ -138,7 +138,6 @@ export class WebSocketServer extends Node {
     to_remove.length = 0;
     for (const id of this.peers.keys()) {
       const p: WebSocketPeer = this.peers.get(id)!;
-      // biome-ignore lint/correctness/noUnusedVariables: the demo reads this and never uses it
       const packets = p.get_available_packet_count();
       p.poll();
       if (p.get_ready_state() !== WebSocketPeer.STATE_OPEN) {
