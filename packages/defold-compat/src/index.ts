@@ -1,6 +1,6 @@
 // @wsport/defold-compat: Defold's extension-websocket, name for name.
 
-export { runScript, type ScriptFunctions, type ScriptInstance } from "./script.js";
+export { type InputAction, runScript, type ScriptFunctions, type ScriptInstance } from "./script.js";
 export type {
   Callback,
   ConnectedData,

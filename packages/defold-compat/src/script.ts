@@ -2,6 +2,21 @@
 // call made during one of them (websocket.connect) knows which instance made it. runScript plays the
 // engine's part: it owns one `self`, calls the functions with it, and marks it as the running script.
 
+/** The action table Defold passes to on_input (the fields a script usually reads). */
+export interface InputAction {
+  value?: number;
+  pressed?: boolean;
+  released?: boolean;
+  repeated?: boolean;
+  x?: number;
+  y?: number;
+  screen_x?: number;
+  screen_y?: number;
+  dx?: number;
+  dy?: number;
+  text?: string;
+}
+
 /** The lifecycle functions a Defold script (or gui_script) may define; each gets the instance first. */
 export interface ScriptFunctions<S extends object> {
   init?(self: S): void;
@@ -9,7 +24,8 @@ export interface ScriptFunctions<S extends object> {
   update?(self: S, dt: number): void;
   fixed_update?(self: S, dt: number): void;
   on_message?(self: S, message_id: string, message: unknown, sender?: unknown): void;
-  on_input?(self: S, action_id: string | undefined, action: Record<string, unknown>): boolean | undefined;
+  /** Returns true when it consumed the input. */
+  on_input?(self: S, action_id: string | undefined, action: InputAction): unknown;
   on_reload?(self: S): void;
 }
 
@@ -21,7 +37,7 @@ export interface ScriptInstance<S extends object> {
   update(dt: number): void;
   fixed_update(dt: number): void;
   on_message(message_id: string, message?: unknown, sender?: unknown): void;
-  on_input(action_id: string | undefined, action: Record<string, unknown>): boolean;
+  on_input(action_id: string | undefined, action: InputAction): boolean;
   on_reload(): void;
 }
 
