@@ -25,22 +25,27 @@ const messages = (label: { text: string }) =>
     .filter((l) => l !== "")
     .map((l) => LOG_LINE.exec(l)?.[1] ?? `unexpected line: ${l}`);
 
-it("Ping reaches the server's log, Pong the client's, with the demo's time prefix", async () => {
+/** Main.tscn on a free port (set as the editor sets a scene's properties), running until the server side is open. */
+async function runMain() {
   const scene = main();
   const port = await freePort();
-  scene.server.PORT = port; // the scene's property, as the editor would set it
+  scene.server.PORT = port;
   scene.client.websocket_url = `ws://localhost:${port}`;
   const tree = new SceneTree();
   trees.push(tree);
   tree.add(scene.root);
-
-  await waitUntil(
-    () => scene.client.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
-    "the client to open",
-  );
   await waitUntil(
     () => scene.server.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
     "the server to open",
+  );
+  return { scene, port };
+}
+
+it("Ping reaches the server's log, Pong the client's, with the demo's time prefix", async () => {
+  const { scene } = await runMain();
+  await waitUntil(
+    () => scene.client.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
+    "the client to open",
   );
   scene.button_ping.click();
   await waitForLine(() => messages(scene.text_server), /^Ping$/);
@@ -56,17 +61,7 @@ it("Ping reaches the server's log, Pong the client's, with the demo's time prefi
 
 it("a second client meets the busy socket: Godot's error print, and its dropped stream closes it", async () => {
   const printed = vi.spyOn(console, "error").mockImplementation(() => {});
-  const scene = main();
-  const port = await freePort();
-  scene.server.PORT = port;
-  scene.client.websocket_url = `ws://localhost:${port}`;
-  const tree = new SceneTree();
-  trees.push(tree);
-  tree.add(scene.root);
-  await waitUntil(
-    () => scene.server.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
-    "the server to open",
-  );
+  const { scene, port } = await runMain();
 
   const second = WebSocketPeer.new();
   second.connect_to_url(`ws://localhost:${port}`);
