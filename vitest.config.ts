@@ -2,7 +2,8 @@
 // ported engine programs in examples/ (same naming rules, test files anywhere below examples/).
 // The same test files run in Node and in a real Chromium (Debian's /usr/bin/chromium through
 // playwright); `*.node.test.ts` files need Node-only features (TLS options, handshake details,
-// raw TCP) and run in Node only, `*.browser.test.ts` files run in the browser only. Tests import packages from source, so no build is needed first.
+// raw TCP) and run in Node only, `*.browser.test.ts` files run in the browser only. Tests import
+// packages from source, so no build is needed first.
 import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { playwright } from "@vitest/browser-playwright";
