@@ -11,6 +11,7 @@ import {
   open,
   utf8ByteLength,
 } from "@wsport/core";
+import { plainAddress } from "./address.js";
 import { constantsOnInstances } from "./class-constants.js";
 import {
   ERR_ALREADY_IN_USE,
@@ -23,7 +24,7 @@ import {
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { asPacked, PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
-import { plainAddress, type StreamPeerTCP } from "./stream-peer-tcp.js";
+import type { StreamPeerTCP } from "./stream-peer-tcp.js";
 import type { TLSOptions } from "./tls-options.js";
 import { godotUrl } from "./url.js";
 import { bytesToVar, encodeVar, type Variant } from "./variant.js";
