@@ -10,7 +10,11 @@ const streams = new WeakMap<StreamPeerTCP, TcpStream>();
 
 // Godot frees a StreamPeerTCP when its last reference goes, which closes the connection. Here the
 // garbage collector stands in for that count: a stream nobody took is closed once its peer is collected.
-const unreferenced = new FinalizationRegistry<TcpStream>((stream) => stream.destroy());
+const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream) => stream.destroy());
+
+// The instance constants are added on the first construction, not at load: a call at load would keep
+// the class in every browser bundle, even one that never uses StreamPeerTCP.
+let constantsShared = false;
 
 /** The core stream behind a StreamPeerTCP taken from a TCPServer, if it is one. */
 export function tcpStreamOf(peer: unknown): TcpStream | undefined {
@@ -39,6 +43,10 @@ export class StreamPeerTCP {
   readonly #localPort: number;
 
   constructor(stream?: TcpStream, localPort = 0) {
+    if (!constantsShared) {
+      constantsOnInstances(StreamPeerTCP);
+      constantsShared = true;
+    }
     this.#localPort = localPort;
     if (stream !== undefined) {
       streams.set(this, stream);
@@ -82,5 +90,3 @@ export class StreamPeerTCP {
     return ERR_UNAVAILABLE;
   }
 }
-
-constantsOnInstances(StreamPeerTCP);
