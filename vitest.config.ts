@@ -1,5 +1,6 @@
-// One vitest project per package and runtime. The same test files run in Node and in three real
-// browser engines from Debian's packages: Chromium (through playwright), Firefox ESR and WebKitGTK
+// One vitest project per package and runtime, plus `examples:<runtime>` for the ported engine
+// programs in examples/ (test files anywhere below it). The same test files run in Node and in three
+// real browser engines from Debian's packages: Chromium (through playwright), Firefox ESR and WebKitGTK
 // (through test/local-browser-provider.ts). Projects are named `<package>:node`, `<package>:chromium`,
 // `<package>:firefox`, `<package>:webkit`, so a failure names the runtime. `*.node.test.ts` files need
 // Node-only features (TLS options, handshake details, raw TCP) and run in Node only,
@@ -11,11 +12,17 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 import type { BrowserId } from "./test/browsers.mjs";
 import { chromiumLaunchOptions } from "./test/chromium.mjs";
-import { standardDecorators } from "./test/standard-decorators.ts";
 import { localBrowser } from "./test/local-browser-provider.ts";
+import { standardDecorators } from "./test/standard-decorators.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const packages = readdirSync(`${root}packages`).filter((name) => existsSync(`${root}packages/${name}/test`));
+
+/** Where each project's tests live: every package's test/ folder, and examples/ (the ported programs). */
+const suites = [
+  ...packages.map((name) => ({ name, dir: `packages/${name}/test` })),
+  { name: "examples", dir: "examples" },
+];
 
 /**
  * `@wsport/<name>` resolves to its source entry for the given runtime, and `@wsport/<name>/internal`
@@ -40,8 +47,7 @@ const providers = {
 };
 const browsers = Object.keys(providers) as BrowserId[];
 
-const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
-  const dir = `packages/${name}/test`;
+const projects: TestProjectConfiguration[] = suites.flatMap(({ name, dir }) => {
   // A package may start servers of its own for its tests (test/global-setup.ts).
   const ownSetup = `${root}${dir}/global-setup.ts`;
   const globalSetup = [`${root}test/global-setup.ts`, ...(existsSync(ownSetup) ? [ownSetup] : [])];
@@ -52,7 +58,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       name: `${name}:node`,
       environment: "node",
       include: [`${dir}/**/*.test.ts`],
-      exclude: [`${dir}/**/*.browser.test.ts`],
+      exclude: [`${dir}/**/*.browser.test.ts`, "**/node_modules/**"],
       globalSetup,
       provide: { browser: "node" },
     },
@@ -63,7 +69,7 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
     test: {
       name: `${name}:${browser}`,
       include: [`${dir}/**/*.test.ts`],
-      exclude: [`${dir}/**/*.node.test.ts`],
+      exclude: [`${dir}/**/*.node.test.ts`, "**/node_modules/**"],
       globalSetup,
       provide: { browser },
       browser: {
@@ -77,8 +83,8 @@ const projects: TestProjectConfiguration[] = packages.flatMap((name) => {
       },
     },
   });
-  const hasBrowserTests = readdirSync(`${root}${dir}`).some(
-    (f) => f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
+  const hasBrowserTests = readdirSync(`${root}${dir}`, { recursive: true }).some(
+    (f) => typeof f === "string" && f.endsWith(".test.ts") && !f.endsWith(".node.test.ts"),
   );
   return hasBrowserTests ? [node, ...browsers.map(inBrowser)] : [node];
 });

@@ -39,9 +39,10 @@ test("websocket_multiplayer: host, two players, turns, a cheater, a player leavi
   trees.push(tree);
   const combo = instantiateCombo();
   tree.root.add_child(combo);
-  const [host, bob, carol] = ["Main", "Main2", "Main3"].map(
-    (n) => combo.get_node(`GridContainer/${n}`) as Main,
-  );
+  const main = (name: string) => combo.get_node(`GridContainer/${name}`) as Main;
+  const host = main("Main");
+  const bob = main("Main2");
+  const carol = main("Main3");
   host._name_edit.text = "Host";
   bob._name_edit.text = "Bob";
   carol._name_edit.text = "Carol";

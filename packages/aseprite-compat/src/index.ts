@@ -1,4 +1,4 @@
 // @wsport/aseprite-compat: Aseprite's scripting WebSocket, name for name.
 export type { Part } from "./lua-string.js";
-export { WebSocketMessageType } from "./message-type.js";
+export { MessageType, WebSocketMessageType } from "./message-type.js";
 export { WebSocket, type WebSocketConstructor, type WebSocketOptions } from "./websocket.js";

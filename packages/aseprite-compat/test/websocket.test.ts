@@ -1,5 +1,5 @@
 // WebSocket over real sockets against @wsport/server, in Node and in Chromium.
-import { WebSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
+import { MessageType, WebSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
 import { describe, expect, it, vi } from "vitest";
 import { currentEngine, delay, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
 import { fakeClock, record } from "./record.ts";
@@ -20,6 +20,37 @@ describe("WebSocketMessageType", () => {
       BINARY: 16,
     });
     expect(Object.isFrozen(T)).toBe(true);
+  });
+
+  it("MessageType: the ≤ 1.2.x global with its own casing, the same numbers", () => {
+    expect({ ...MessageType }).toEqual({
+      Text: T.TEXT,
+      Binary: T.BINARY,
+      Open: T.OPEN,
+      Close: T.CLOSE,
+      Error: T.ERROR,
+      Ping: T.PING,
+      Pong: T.PONG,
+      Fragment: T.FRAGMENT,
+    });
+    expect(Object.isFrozen(MessageType)).toBe(true);
+    expect((MessageType as Record<string, unknown>).OPEN).toBeUndefined(); // no mixed casing
+  });
+
+  it("a ≤ 1.2.x onreceive that compares with MessageType sees Open, Text and Close", async () => {
+    const seen: string[] = [];
+    const names = new Map<number, string>(Object.entries(MessageType).map(([name, value]) => [value, name]));
+    const ws = WebSocket({
+      url: serverUrl("/"),
+      onreceive: (t, message) => {
+        seen.push(`${names.get(t)}${message === "" ? "" : ` ${String(message)}`}`);
+        if (t === MessageType.Open) ws.sendText("hi");
+        if (t === MessageType.Text) ws.close();
+      },
+    });
+    ws.connect();
+    for (let i = 0; i < 400 && !seen.includes("Close"); i++) await delay(10);
+    expect(seen).toEqual(["Open", "Text hi", "Close"]);
   });
 });
 

@@ -145,7 +145,9 @@ for (const a of adapters) {
     const cells = runtimes.map((r) => cell(results, a, s.id, r));
     const note = cellText(a.expected[s.id]?.note ?? "");
     // Unpadded, like every table in the repository: an empty note is "| |".
-    md.push(`| ${s.title} | ${cells.map((c) => `${c.mark} ${c.detail}`).join(" | ")} |${note ? ` ${note} ` : " "}|`);
+    md.push(
+      `| ${s.title} | ${cells.map((c) => `${c.mark} ${c.detail}`).join(" | ")} |${note ? ` ${note} ` : " "}|`,
+    );
   }
 }
 writeFileSync(join(root, "docs/conformance.md"), `${md.join("\n")}\n`);

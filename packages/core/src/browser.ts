@@ -2,7 +2,7 @@
 import { BrowserConnection, browserCapabilities } from "./browser-connection.js";
 import { argumentChecks } from "./checks.js";
 import type { Connection } from "./connection.js";
-import { checkOptions, DEFAULT_MAX_PAYLOAD } from "./options.js";
+import { checkOptions } from "./options.js";
 import type {
   AcceptOptions,
   Capabilities,

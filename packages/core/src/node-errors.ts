@@ -20,6 +20,8 @@ export function errorKind(err: Error & { code?: string }): ErrorKind {
   if (code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") return "too-big";
   if (code.startsWith("WS_ERR_")) return "protocol";
   if (/CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME|ALTNAME/.test(code)) return "tls";
+  // OpenSSL's own failures (e.g. a TLS client meeting a plain server) come as EPROTO with its text.
+  if (code === "EPROTO" && /SSL routines/.test(err.message)) return "tls";
   if (/Sec-WebSocket|subprotocol|Unexpected server response|Invalid Upgrade header/.test(err.message)) {
     return "handshake";
   }

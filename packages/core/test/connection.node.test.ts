@@ -83,6 +83,13 @@ describe("node transport", () => {
     expect(log.events[0]).toMatchObject({ type: "error", kind: "dns" });
   });
 
+  it("reports a TLS client meeting a plain server as kind tls", async () => {
+    const conn = connect(serverUrl().replace(/^ws:/, "wss:"));
+    const { log, next } = watch(conn);
+    await next("close");
+    expect(log.events[0]).toMatchObject({ type: "error", kind: "tls" });
+  });
+
   it("pings and receives the pong; server pings arrive as events", async () => {
     const conn = connect(serverUrl("/ping"));
     const { next } = watch(conn);

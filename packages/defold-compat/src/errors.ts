@@ -24,6 +24,8 @@ function errorText(error: ErrorEvent, opened: boolean, host: string): string {
   // The native build names the socket result; these two are the ones a game can act on.
   if (error.kind === "refused") return openFailureText("CONNREFUSED");
   if (error.kind === "dns") return openFailureText("HOST_NOT_FOUND");
+  // Defold names no TLS detail (e.g. a wss:// URL on a plain server): its socket layer says UNKNOWN.
+  if (error.kind === "tls") return openFailureText("UNKNOWN");
   return openFailureText(error.message);
 }
 

@@ -1,4 +1,6 @@
 // @wsport/defold-compat: Defold's extension-websocket, name for name.
+
+export { type InputAction, runScript, type ScriptFunctions, type ScriptInstance } from "./script.js";
 export type {
   Callback,
   ConnectedData,

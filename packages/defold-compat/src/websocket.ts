@@ -4,6 +4,7 @@ import { type Connection as CoreConnection, type ErrorEvent, messageText } from 
 import { connectUnchecked } from "@wsport/core/internal";
 import { badArgument, errorData, openFailureText } from "./errors.js";
 import { checkParams } from "./params.js";
+import { asScript, runningScript } from "./script.js";
 import type {
   Callback,
   Connection,
@@ -38,7 +39,8 @@ let handles = 0;
 
 /**
  * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
- * task. `self` (optional) is handed back as the callback's first argument and as its `this`.
+ * task. `self` is handed back as the callback's first argument and as its `this`: the 4th argument
+ * when given, otherwise the instance of the script (runScript) whose function is calling connect.
  */
 function connect<S = undefined, P extends ConnectParams | null | undefined = undefined>(
   url: string,
@@ -53,6 +55,7 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
     throw badArgument(3, "connect", "function", callback);
   }
   const { options, bytes } = checkParams(params);
+  const owner = (self === undefined ? runningScript() : self) as S;
   const text = `userdata: 0x${(++handles).toString(16).padStart(8, "0")}`;
   const handle = Object.freeze({ toString: () => text }) as unknown as Connection;
   const entry: Entry = { core: undefined, closing: false, live: true };
@@ -60,7 +63,7 @@ function connect<S = undefined, P extends ConnectParams | null | undefined = und
 
   const deliver = (data: EventData<MessageOf<P>>) => {
     try {
-      callback.call(self as S, self as S, handle, data);
+      asScript(owner as object | undefined, () => callback.call(owner, owner, handle, data));
     } catch (err) {
       // Defold logs a failing callback and carries on; throwing here would kill the socket's task.
       console.error("ERROR:WEBSOCKET: the callback threw:", err);

@@ -87,6 +87,13 @@ describe("failures (native build texts)", () => {
     await unknown.next(EVENT_DISCONNECTED);
   });
 
+  it("a wss:// connect to a plain server fails in Defold's words (UNKNOWN), not with OpenSSL's text", async () => {
+    const session = open(serverUrl("/").replace(/^ws:/, "wss:"));
+    expect((await session.next(EVENT_ERROR)).message).toBe("Failed to open connection: UNKNOWN");
+    expect(await session.next(EVENT_DISCONNECTED)).toMatchObject({ code: 1006 });
+    expect(session.events()).toEqual([EVENT_ERROR, EVENT_DISCONNECTED]);
+  });
+
   it("a refused port has no handshake_response: nothing answered", async () => {
     const session = open(refusedUrl());
     expect(await session.next(EVENT_ERROR)).not.toHaveProperty("handshake_response");

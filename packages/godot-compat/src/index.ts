@@ -3,6 +3,15 @@
 export { Crypto, HashingContext } from "./crypto.js";
 export { CryptoKey, X509Certificate } from "./crypto-resources.js";
 export * from "./error.js";
+export {
+  error_string,
+  is_stdout_verbose,
+  print_verbose,
+  push_error,
+  push_warning,
+  set_stdout_verbose,
+  str,
+} from "./global-scope.js";
 export { MultiplayerAPI } from "./multiplayer-api.js";
 export { MultiplayerPeer } from "./multiplayer-peer.js";
 export { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";

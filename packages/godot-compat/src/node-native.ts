@@ -6,6 +6,7 @@ import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { invalid } from "./print.js";
 import { coreStreamOf } from "./socket-io.js";
+import { handOver } from "./stream-peer-tcp.js";
 import { coreClientTls } from "./tls-options.js";
 
 /** The reasons native Godot reports when it failed the connection itself. */
@@ -37,13 +38,20 @@ export const nativeFeatures: NativeFeatures = {
     const tcp = coreStreamOf(stream);
     if (tcp === undefined)
       return invalid("accept_stream() needs a connected StreamPeerTCP or StreamPeerTLS.");
-    if (busy) return ERR_ALREADY_IN_USE;
+    if (busy) {
+      // Godot's own check and its print; the stream stays with the caller.
+      return invalid(
+        'Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE',
+        ERR_ALREADY_IN_USE,
+      );
+    }
     let conn: Connection;
     try {
       conn = acceptSocket(tcp, options);
     } catch (e) {
       return invalid(`accept_stream() failed: ${(e as { message: string }).message}`);
     }
+    handOver(stream as object);
     conn.setNoDelay(true);
     return conn;
   },

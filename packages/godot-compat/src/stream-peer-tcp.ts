@@ -117,9 +117,19 @@ export class StreamPeerTCP extends StreamPeer {
   }
 }
 
+// Godot frees a StreamPeerTCP when its last reference goes, which closes the connection. Here the
+// garbage collector stands in for that count: a taken stream nobody kept is closed once its peer is collected.
+const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream) => stream.destroy());
+
 /** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
 export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
   const peer = new StreamPeerTCP();
   setCoreStream(peer, stream);
+  unreferenced.register(peer, stream, peer);
   return peer;
+}
+
+/** A WebSocketPeer (or a StreamPeerTLS) now owns the stream: it lives as long as that owner, not this object. */
+export function handOver(peer: object): void {
+  unreferenced.unregister(peer);
 }

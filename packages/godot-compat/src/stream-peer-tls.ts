@@ -11,7 +11,7 @@ import { ERR_ALREADY_IN_USE, ERR_INVALID_PARAMETER, ERR_UNAVAILABLE, type GodotE
 import { invalid, printError } from "./print.js";
 import { coreStreamOf, setCoreStream, socketIo } from "./socket-io.js";
 import { StreamPeer, setByteIo } from "./stream-peer.js";
-import { StreamPeerTCP } from "./stream-peer-tcp.js";
+import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 import { certificatePem, TLSOptions, tlsSettings } from "./tls-options.js";
 
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
@@ -106,6 +106,7 @@ export class StreamPeerTLS extends StreamPeer {
       return invalid(`TLS could not start: ${(e as Error).message}`);
     }
     this.#base = stream as StreamPeerTCP;
+    handOver(stream); // the TLS stream owns the TCP one now, however long the StreamPeerTCP object lives
     this.#reported = false;
     return OK;
   }

@@ -9,6 +9,7 @@ import {
   messageBytes,
 } from "@wsport/core";
 import { connectUnchecked, describe, utf8FitsIn } from "@wsport/core/internal";
+import { constantsOnInstances } from "./class-constants.js";
 import {
   ERR_ALREADY_IN_USE,
   ERR_OUT_OF_MEMORY,
@@ -38,6 +39,12 @@ export class WebSocketPeer {
   static readonly STATE_CLOSED = CLOSED;
   static readonly WRITE_MODE_TEXT = 0;
   static readonly WRITE_MODE_BINARY = 1;
+  declare readonly STATE_CONNECTING: typeof WebSocketPeer.STATE_CONNECTING;
+  declare readonly STATE_OPEN: typeof WebSocketPeer.STATE_OPEN;
+  declare readonly STATE_CLOSING: typeof WebSocketPeer.STATE_CLOSING;
+  declare readonly STATE_CLOSED: typeof WebSocketPeer.STATE_CLOSED;
+  declare readonly WRITE_MODE_TEXT: typeof WebSocketPeer.WRITE_MODE_TEXT;
+  declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
 
   /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
   static [NATIVE]: NativeFeatures | null = null;
@@ -392,6 +399,8 @@ function fitsIn(data: string | Uint8Array, room: number): boolean {
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === "number" ? value : fallback;
 }
+
+constantsOnInstances(WebSocketPeer);
 
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");

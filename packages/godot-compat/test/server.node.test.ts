@@ -308,7 +308,12 @@ describe("WebSocketPeer.accept_stream", () => {
       c.connect_to_url(`ws://127.0.0.1:${server.get_local_port()}/`);
       return takeConnection(server);
     })();
+    printed.mockClear();
     expect(open.accept_stream(await stream2)).toBe(ERR_ALREADY_IN_USE);
+    // Godot's failed check prints, as its ERR_FAIL_COND_V does.
+    expect(printed).toHaveBeenCalledWith(
+      'ERROR: Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE',
+    );
     expect(capabilities.server).toBe(true);
   });
 
