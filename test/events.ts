@@ -74,3 +74,13 @@ export function patternBytes(length: number): Uint8Array {
   for (let i = 0; i < length; i++) bytes[i] = i & 0xff;
   return bytes;
 }
+
+/**
+ * Where two byte arrays first differ (the shorter length when one is a prefix of the other), or -1
+ * when they are equal. For large payloads: toEqual compares a megabyte element by element, slowly.
+ */
+export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}

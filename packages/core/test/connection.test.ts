@@ -9,7 +9,14 @@ import {
 } from "@wsport/core";
 import { connectUnchecked } from "@wsport/core/internal";
 import { afterEach, describe, expect, it } from "vitest";
-import { delay, EventLog, patternBytes, refusedUrl, serverUrl } from "../../../test/events.ts";
+import {
+  delay,
+  EventLog,
+  firstDifference,
+  patternBytes,
+  refusedUrl,
+  serverUrl,
+} from "../../../test/events.ts";
 
 const open: Connection[] = [];
 afterEach(() => {
@@ -56,7 +63,7 @@ describe("connect and echo", () => {
     const reply = await echo(conn, log, payload);
     expect(reply.binary).toBe(true);
     expect(reply.data).toBeInstanceOf(Uint8Array);
-    expect(messageBytes(reply.data)).toEqual(payload);
+    expect(firstDifference(messageBytes(reply.data), payload)).toBe(-1);
   });
 
   it.each([0, 1, 125, 126, 65536])("echoes %i bytes of text", async (size) => {
