@@ -1,94 +1,111 @@
-// The pure parts: Lua's string coercion, the backoff arithmetic, URL translation.
-
+// The pure parts, through the public WebSocket: Lua's string coercion (what sendText and sendBinary
+// make of their arguments, read back from the echo), the backoff arithmetic (the waits between
+// refused attempts, on a fake clock) and URL translation (the host and port an ERROR names).
+import { WebSocketMessageType as T, WebSocket } from "@wsport/aseprite-compat";
 import { MAX_TIMEOUT } from "@wsport/core";
 import { describe, expect, it } from "vitest";
-import { joinParts, luaNumber } from "../src/lua-string.ts";
-import { reconnectWait, waitOption } from "../src/reconnect.ts";
-import { hostAndPort, toWebSocketUrl } from "../src/url.ts";
+import { refusedUrl, serverUrl } from "../../../test/events.ts";
+import { fakeClock, record } from "./record.ts";
 
-describe("luaNumber (Lua 5.4 tostring)", () => {
-  it.each([
-    [0, "0"],
-    [-0, "0"],
-    [1, "1"],
-    [-7, "-7"],
-    [2 ** 53 - 1, "9007199254740991"],
-    [1.5, "1.5"],
-    [0.1, "0.1"],
-    [-0.25, "-0.25"],
-    [1 / 3, "0.33333333333333"],
-    [1e-5, "1e-05"],
-    [1.5e-7, "1.5e-07"],
-    [1e20, "1e+20"],
-    [2 ** 53, "9.007199254741e+15"],
-    [123456.789, "123456.789"],
-    [1e15 + 0.5, "1e+15"],
-    [99999999999999.98, "1e+14"],
-    [12345678901233.75, "12345678901234.0"], // rounds to a whole number: Lua marks it as a float
-    [Number.POSITIVE_INFINITY, "inf"],
-    [Number.NEGATIVE_INFINITY, "-inf"],
-    [Number.NaN, "nan"],
-  ])("%s → %s", (n, text) => {
-    expect(luaNumber(n)).toBe(text);
+describe("numbers as Lua 5.4's tostring writes them", () => {
+  it("sendText(n) sends each number's Lua text", async () => {
+    const cases: Array<[number, string]> = [
+      [0, "0"],
+      [-0, "0"],
+      [1, "1"],
+      [-7, "-7"],
+      [2 ** 53 - 1, "9007199254740991"],
+      [1.5, "1.5"],
+      [0.1, "0.1"],
+      [-0.25, "-0.25"],
+      [1 / 3, "0.33333333333333"],
+      [1e-5, "1e-05"],
+      [1.5e-7, "1.5e-07"],
+      [1e20, "1e+20"],
+      [2 ** 53, "9.007199254741e+15"],
+      [123456.789, "123456.789"],
+      [1e15 + 0.5, "1e+15"],
+      [99999999999999.98, "1e+14"],
+      [12345678901233.75, "12345678901234.0"], // rounds to a whole number: Lua marks it as a float
+      [Number.POSITIVE_INFINITY, "inf"],
+      [Number.NEGATIVE_INFINITY, "-inf"],
+      [Number.NaN, "nan"],
+    ];
+    const { ws, nth } = record({ url: serverUrl("/") });
+    ws.connect();
+    await nth(T.OPEN);
+    for (const [n] of cases) ws.sendText(n);
+    const echoed = await Promise.all(cases.map((_, i) => nth(T.TEXT, i + 1)));
+    expect(echoed.map((e) => e.data)).toEqual(cases.map(([, text]) => text));
   });
 });
 
-describe("joinParts", () => {
-  it("keeps strings and numbers a string, and joins bytes byte-wise", () => {
-    expect(joinParts("sendText", [])).toBe("");
-    expect(joinParts("sendText", ["a", 1, "b", 0.5])).toBe("a1b0.5");
-    expect(joinParts("sendBinary", [new Uint8Array([1, 2]), "é", 3])).toEqual(
-      new Uint8Array([1, 2, 0xc3, 0xa9, 0x33]),
-    );
-    const alone = new Uint8Array([9]);
-    expect(joinParts("sendBinary", [alone])).toEqual(alone);
+describe("joining the parts of a send", () => {
+  it("keeps strings and numbers a string, and joins bytes byte-wise", async () => {
+    const { ws, nth } = record({ url: serverUrl("/") });
+    ws.connect();
+    await nth(T.OPEN);
+    ws.sendText();
+    ws.sendText("a", 1, "b", 0.5);
+    ws.sendBinary(new Uint8Array([1, 2]), "é", 3);
+    expect((await nth(T.TEXT, 1)).data).toBe("");
+    expect((await nth(T.TEXT, 2)).data).toBe("a1b0.5");
+    expect((await nth(T.BINARY)).data).toEqual(new Uint8Array([1, 2, 0xc3, 0xa9, 0x33]));
   });
 
   it("names the bad argument and the method, as Lua's argument errors do", () => {
+    const ws = WebSocket({ url: serverUrl("/") }); // the arguments are checked before the connection
     // What follows "got" is core's describe() of the value.
-    expect(() => joinParts("sendText", ["a", false])).toThrow(
+    expect(() => ws.sendText("a", false as never)).toThrow(
       /^bad argument #2 to 'sendText' \(string, number or Uint8Array expected, got .*boolean.*\)$/,
     );
-    expect(() => joinParts("sendBinary", [undefined])).toThrow(/#1 to 'sendBinary'.*got undefined/);
-    expect(() => joinParts("sendBinary", [[1, 2]])).toThrow(/#1 to 'sendBinary'.*got .*array/);
-    expect(() => joinParts("sendText", [new ArrayBuffer(2)])).toThrow(TypeError);
-    expect(() => joinParts("sendText", [Symbol("s")])).toThrow(TypeError);
+    expect(() => ws.sendBinary(undefined as never)).toThrow(/#1 to 'sendBinary'.*got undefined/);
+    expect(() => ws.sendBinary([1, 2] as never)).toThrow(/#1 to 'sendBinary'.*got .*array/);
+    expect(() => ws.sendText(new ArrayBuffer(2) as never)).toThrow(TypeError);
+    expect(() => ws.sendText(Symbol("s") as never)).toThrow(TypeError);
   });
 });
 
-describe("reconnectWait (100 ms × 2^n, clamped to [min, max])", () => {
-  it("follows Aseprite's defaults: 100, 200, ... 6400, then 10 s", () => {
-    const waits = Array.from({ length: 10 }, (_, i) => reconnectWait(i + 1));
-    expect(waits).toEqual([100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000, 10_000]);
+/** The waits between `count` refused attempts, each let through by the fake clock. */
+async function waits(
+  count: number,
+  options: { minreconnectwait?: unknown; maxreconnectwait?: unknown } = {},
+) {
+  const clock = fakeClock();
+  const { ws, nth } = record({ url: refusedUrl("/"), ...(options as object) });
+  ws.connect();
+  const at = [(await nth(T.ERROR)).at];
+  for (let n = 2; n <= count; n++) {
+    await clock.nextTimer();
+    at.push((await nth(T.ERROR, n)).at);
+  }
+  ws.close();
+  return at.slice(1).map((t, i) => t - at[i]!);
+}
+
+describe("the reconnection backoff (100 ms × 2^n, clamped to [min, max])", () => {
+  it("follows Aseprite's defaults: 100, 200, ... 6400, then 10 s", async () => {
+    expect(await waits(10)).toEqual([100, 200, 400, 800, 1600, 3200, 6400, 10_000, 10_000]);
   });
 
-  it("raises to min, caps at max, and max wins when they cross", () => {
-    expect([1, 2, 3, 4].map((n) => reconnectWait(n, 250, 300))).toEqual([250, 250, 300, 300]);
-    expect([1, 2].map((n) => reconnectWait(n, 0, 50))).toEqual([50, 50]);
-    expect(reconnectWait(1, 5000, 1000)).toBe(1000);
-    expect(reconnectWait(3, 0, 0)).toBe(0);
+  it("raises to min, caps at max, and max wins when they cross", async () => {
+    expect(await waits(3, { minreconnectwait: 0, maxreconnectwait: 0.05 })).toEqual([50, 50]);
+    expect(await waits(2, { minreconnectwait: 5, maxreconnectwait: 1 })).toEqual([1000]);
+    expect(await waits(3, { minreconnectwait: 0, maxreconnectwait: 0 })).toEqual([0, 0]);
+    expect(await waits(2, { minreconnectwait: 2.5 })).toEqual([2500]);
   });
 
-  it("gives max from the 27th failure on (Aseprite's n ≥ 26 rule) even with the longest max", () => {
-    expect(reconnectWait(25, 1, MAX_TIMEOUT)).toBe(100 * 2 ** 24);
-    expect(reconnectWait(26, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT); // the cap comes even sooner
-    expect(reconnectWait(27, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT);
-    expect(reconnectWait(5000, 1, MAX_TIMEOUT)).toBe(MAX_TIMEOUT);
-  });
-
-  it("rejects a failure count that is not a whole number ≥ 1", () => {
-    for (const bad of [0, -1, 1.5, Number.NaN]) expect(() => reconnectWait(bad)).toThrow(RangeError);
+  it("gives max from the 26th failure on (Aseprite's n ≥ 26 rule) even with the longest max", async () => {
+    const gaps = await waits(28, { maxreconnectwait: MAX_TIMEOUT / 1000 });
+    expect(gaps.slice(23)).toEqual([100 * 2 ** 23, 100 * 2 ** 24, MAX_TIMEOUT, MAX_TIMEOUT]);
   });
 });
 
-describe("waitOption (seconds → ms)", () => {
-  it("converts numbers, ignores other types and rejects impossible waits", () => {
-    expect(waitOption("minreconnectwait", 0.001)).toBe(1);
-    expect(waitOption("maxreconnectwait", 2.5)).toBe(2500);
-    expect(waitOption("maxreconnectwait", 0)).toBe(0);
-    for (const ignored of [undefined, "5", null, true, {}]) expect(waitOption("x", ignored)).toBeUndefined();
+describe("wait options (seconds → ms)", () => {
+  it("ignores other types and rejects impossible waits", async () => {
+    expect(await waits(3, { minreconnectwait: "5", maxreconnectwait: null })).toEqual([100, 200]);
     for (const bad of [-0.001, Number.NaN, Number.POSITIVE_INFINITY, 2_147_484]) {
-      expect(() => waitOption("maxreconnectwait", bad)).toThrow(
+      expect(() => WebSocket({ url: serverUrl("/"), maxreconnectwait: bad })).toThrow(
         /^maxreconnectwait must be a number of seconds from 0 to 2147483.647, got /,
       );
     }
@@ -96,19 +113,23 @@ describe("waitOption (seconds → ms)", () => {
 });
 
 describe("URLs", () => {
-  it("maps http:// to ws:// and https:// to wss://, any case, and leaves the rest", () => {
-    expect(toWebSocketUrl("http://127.0.0.1:9000")).toBe("ws://127.0.0.1:9000");
-    expect(toWebSocketUrl("HTTPS://example.com/x?http://y")).toBe("wss://example.com/x?http://y");
-    expect(toWebSocketUrl("ws://a/")).toBe("ws://a/");
-    expect(toWebSocketUrl("wss://a/")).toBe("wss://a/");
-    expect(toWebSocketUrl("httpx://a/")).toBe("httpx://a/");
-    expect(toWebSocketUrl("")).toBe("");
+  it("dials http:// as ws://, in any case", async () => {
+    const { ws, nth } = record({ url: serverUrl("/").replace("ws://", "HTTP://") });
+    ws.connect();
+    await nth(T.OPEN);
   });
 
-  it("names host and port as IXWebSocket does, default ports included", () => {
-    expect(hostAndPort(new URL("ws://example.com/"))).toEqual({ host: "example.com", port: 80 });
-    expect(hostAndPort(new URL("wss://example.com/"))).toEqual({ host: "example.com", port: 443 });
-    expect(hostAndPort(new URL("ws://127.0.0.1:9000/"))).toEqual({ host: "127.0.0.1", port: 9000 });
-    expect(hostAndPort(new URL("ws://[::1]:81/"))).toEqual({ host: "::1", port: 81 });
+  it("names host and port as IXWebSocket does, default ports included", async () => {
+    for (const [url, where] of [
+      ["ws://127.0.0.1/", "127.0.0.1 on port 80"],
+      ["wss://127.0.0.1/", "127.0.0.1 on port 443"],
+      ["ws://[::1]:81/", "::1 on port 81"],
+      [refusedUrl("/").replace("ws://", "http://"), `127.0.0.1 on port ${new URL(refusedUrl("/")).port}`],
+    ]) {
+      const { ws, nth } = record({ url });
+      ws.connect();
+      expect((await nth(T.ERROR)).error).toMatch(new RegExp(`^Unable to connect to ${where}, error: `));
+      ws.close();
+    }
   });
 });

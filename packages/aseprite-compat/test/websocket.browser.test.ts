@@ -2,7 +2,6 @@
 import { WebSocketMessageType as T } from "@wsport/aseprite-compat";
 import { describe, expect, it } from "vitest";
 import { refusedUrl, serverUrl } from "../../../test/events.ts";
-import { connectErrorText } from "../src/error-text.ts";
 import { record } from "./record.ts";
 
 describe("browser", () => {
@@ -16,18 +15,19 @@ describe("browser", () => {
   });
 
   it("gives a generic reason for a refused or rejected connection, keeping IXWebSocket's form", async () => {
-    for (const url of [refusedUrl("/"), serverUrl("/reject/403")]) {
+    // wss:// without a port names the default port, 443 (nobody listens there on loopback).
+    for (const [url, port] of [
+      [refusedUrl("/"), new URL(refusedUrl("/")).port],
+      [serverUrl("/reject/403"), new URL(serverUrl("/")).port],
+      ["wss://127.0.0.1/", "443"],
+    ]) {
       const { ws, nth } = record({ url });
       ws.connect();
-      const port = new URL(url).port;
       expect((await nth(T.ERROR)).error).toBe(
         `Unable to connect to 127.0.0.1 on port ${port}, error: the browser gives no reason`,
       );
       ws.close();
     }
-    expect(connectErrorText("x", new URL("wss://example.com/"), undefined)).toBe(
-      "Unable to connect to example.com on port 443, error: the browser gives no reason",
-    );
   });
 
   it("offers permessage-deflate by itself, whatever deflate says", async () => {

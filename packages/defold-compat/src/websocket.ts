@@ -16,12 +16,13 @@ import type {
 } from "./types.js";
 import { webSocketHost } from "./url.js";
 
-const EVENT_CONNECTED = 0;
-const EVENT_DISCONNECTED = 1;
-const EVENT_MESSAGE = 2;
-const EVENT_ERROR = 3;
-const DATA_TYPE_TEXT = 1;
-const DATA_TYPE_BINARY = 2;
+// The extension's event numbers (the callback's data.event) and frame types (send's options.type).
+const EVENT_CONNECTED = 0,
+  EVENT_DISCONNECTED = 1,
+  EVENT_MESSAGE = 2,
+  EVENT_ERROR = 3;
+const DATA_TYPE_TEXT = 1,
+  DATA_TYPE_BINARY = 2;
 const NOT_CONNECTED = "Connection isn't connected";
 
 interface Entry {
