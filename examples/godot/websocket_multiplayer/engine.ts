@@ -115,10 +115,7 @@ export function randi(): number {
   return crypto.getRandomValues(new Uint32Array(1))[0]!;
 }
 
-/** @GlobalScope's str(). */
-export function str(value: unknown): string {
-  return String(value);
-}
+export { str } from "@wsport/godot-compat";
 
 /** @GlobalScope's print(): the arguments joined without separators, as Godot prints them. */
 export function print(...args: unknown[]): void {
