@@ -454,3 +454,9 @@ export class WebSocketPeer {
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");
 }
+
+/**
+ * The class under a second name for the Node entry's subclass: importing it as `WebSocketPeer` there
+ * would make the bundler rename the subclass (`WebSocketPeer2`), which is what users would see.
+ */
+export const WebSocketPeerBase = WebSocketPeer;
