@@ -30,11 +30,11 @@ import { chromiumLaunchOptions } from "../chromium.mjs";
 const run = promisify(execFile);
 const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = resolve(here, "../..");
-const rootPkg = JSON.parse(readFileSync(join(repo, "package.json"), "utf8"));
+const rootPkg = readJson(join(repo, "package.json"));
 const ENGINES = ["defold", "godot", "corona", "aseprite"];
 /** The same third-party versions the workspace uses, so pnpm's store already holds them. */
-const DEV_TOOLS = {
-  vite: JSON.parse(readFileSync(join(repo, "apps/demo/package.json"), "utf8")).devDependencies.vite,
+const VITE = { vite: readJson(join(repo, "apps/demo/package.json")).devDependencies.vite };
+const TYPESCRIPT = {
   typescript: rootPkg.devDependencies.typescript,
   "@types/node": rootPkg.devDependencies["@types/node"],
 };
@@ -69,7 +69,9 @@ try {
   check("the consumer test ran to the end", false, err.stack ?? String(err));
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
-  rmSync(tmp, { recursive: true, force: true });
+  // WSPORT_CONSUMER_KEEP=1 leaves the projects in place to look into a failure.
+  if (process.env.WSPORT_CONSUMER_KEEP) console.log(`kept ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
@@ -96,21 +98,35 @@ async function main() {
   const engineDirs = Object.fromEntries(
     ENGINES.map((engine) => {
       const name = `@wsport/${engine}-compat`;
-      const dir = project(engine, { [name]: `file:${tgz[name]}` }, DEV_TOOLS, override);
+      const dir = project(engine, { [name]: `file:${tgz[name]}` }, VITE, override);
       cpSync(join(here, "app"), dir, { recursive: true });
-      cpSync(join(here, engine), dir, { recursive: true });
+      cpSync(join(here, engine, "client.js"), join(dir, "client.js"));
       return [engine, dir];
     }),
   );
-  // One install at a time: pnpm links from its store, and two cores are shared with the tests.
-  for (const dir of [serverDir, ...Object.values(engineDirs)]) await install(dir);
+  // Type checks need every adapter at once: one project, so one tsc run per moduleResolution.
+  const adapters = Object.fromEntries(
+    ENGINES.map((e) => [`@wsport/${e}-compat`, `file:${tgz[`@wsport/${e}-compat`]}`]),
+  );
+  const typesDir = project("types", adapters, TYPESCRIPT, override);
+  for (const engine of ENGINES) cpSync(join(here, engine, "types.ts"), join(typesDir, `${engine}.ts`));
+  await Promise.all([serverDir, typesDir, ...Object.values(engineDirs)].map(install));
 
   const server = await startCli(serverDir);
   check("npx wsport-server from the installed tarball starts and prints its URL", true, server.url);
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.push(() => browser.close());
-  for (const engine of ENGINES) await checkEngine(engine, engineDirs[engine], server.url, browser);
+  // Two at a time: two cores, shared with whatever else runs.
+  const jobs = [
+    ...ENGINES.map((engine) => () => checkEngine(engine, engineDirs[engine], server.url, browser)),
+    ...["nodenext", "bundler"].map((resolution) => () => checkTypes(typesDir, resolution)),
+  ];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
+    }),
+  );
 }
 
 function readJson(file) {
@@ -309,17 +325,18 @@ async function checkEngine(engine, dir, url, browser) {
     JSON.stringify(inBrowser),
   );
   checkPrinted(`${engine}: in Chromium, values print as the engine's`, engine, inBrowser.printed);
+}
 
-  for (const resolution of ["nodenext", "bundler"]) {
-    writeTsconfig(dir, resolution);
-    const tsc = await run("npx", ["--no-install", "tsc", "-p", `tsconfig.${resolution}.json`], {
-      cwd: dir,
-    }).then(
-      () => "",
-      (err) => `${err.stdout}${err.stderr}`,
-    );
-    check(`${engine}: types.ts type-checks strict under moduleResolution ${resolution}`, tsc === "", tsc);
-  }
+/** Every engine's types.ts in one strict program, under one moduleResolution. */
+async function checkTypes(dir, resolution) {
+  writeTsconfig(dir, resolution);
+  const tsc = await run("npx", ["--no-install", "tsc", "-p", `tsconfig.${resolution}.json`], {
+    cwd: dir,
+  }).then(
+    () => "",
+    (err) => `${err.stdout}${err.stderr}`,
+  );
+  check(`every engine's types.ts type-checks strict under moduleResolution ${resolution}`, tsc === "", tsc);
 }
 
 function* dependencyNames(deps) {
@@ -381,7 +398,7 @@ function writeTsconfig(dir, resolution) {
       noEmit: true,
       skipLibCheck: false,
     },
-    files: ["types.ts"],
+    include: ["*.ts"],
   };
   writeFileSync(join(dir, `tsconfig.${resolution}.json`), JSON.stringify(config, null, 2));
 }

@@ -42,9 +42,25 @@ let handles = 0;
 
 /**
  * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
- * task. `self` (optional) is handed back as the callback's first argument and as its `this`.
+ * task, with `self` undefined.
  */
-function connect<S = undefined, P extends ConnectParams | null | undefined = undefined>(
+function connect<P extends ConnectParams<boolean> | null | undefined = undefined>(
+  url: string,
+  params: P,
+  callback: Callback<undefined, MessageOf<P>>,
+): Connection;
+/**
+ * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
+ * task. `self` (Defold's script instance) is handed back as the callback's first argument and as its
+ * `this`: a callback that declares a `self` needs it here.
+ */
+function connect<S, P extends ConnectParams<boolean> | null | undefined = undefined>(
+  url: string,
+  params: P,
+  callback: Callback<S, MessageOf<P>>,
+  self: S,
+): Connection;
+function connect<S, P extends ConnectParams<boolean> | null | undefined>(
   url: string,
   params: P,
   callback: Callback<S, MessageOf<P>>,

@@ -5,4 +5,4 @@ export { StreamPeerTCP } from "./stream-peer-tcp.js";
 export { TCPServer } from "./tcp-server.js";
 export { type CryptoKey, TLSOptions, type X509Certificate } from "./tls-options.js";
 export { bytes_to_var, type Variant, var_to_bytes } from "./variant.js";
-export { WebSocketPeer } from "./websocket-peer.js";
+export { WebSocketPeer, type WriteMode } from "./websocket-peer.js";

@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import { run } from "./client.js";
 
 /** What console.log shows first for a value: its class name, or "{" for a plain object. */
-const print = (value) => inspect(value, { depth: 0 }).split(/[\s[]/)[0];
+const print = (value) => inspect(value, { depth: 0 }).split(/[\s[(]/)[0];
 
 const result = await run(process.argv[2], print);
 process.stdout.write(`${JSON.stringify(result)}\n`);
