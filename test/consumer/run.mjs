@@ -117,16 +117,14 @@ async function main() {
 
   const browser = await chromium.launch(chromiumLaunchOptions);
   cleanups.push(() => browser.close());
-  // Two at a time: two cores, shared with whatever else runs.
-  const jobs = [
-    ...ENGINES.map((engine) => () => checkEngine(engine, engineDirs[engine], server.url, browser)),
-    ...["nodenext", "bundler"].map((resolution) => () => checkTypes(typesDir, resolution)),
-  ];
-  await Promise.all(
-    [0, 1].map(async () => {
-      for (let job = jobs.shift(); job; job = jobs.shift()) await job();
-    }),
-  );
+  // Two lanes, for two cores: the type checks (CPU) beside the engines (mostly waiting on I/O).
+  const typeChecks = async () => {
+    for (const resolution of ["nodenext", "bundler"]) await checkTypes(typesDir, resolution);
+  };
+  const engines = async () => {
+    for (const engine of ENGINES) await checkEngine(engine, engineDirs[engine], server.url, browser);
+  };
+  await Promise.all([typeChecks(), engines()]);
 }
 
 function readJson(file) {

@@ -3,7 +3,7 @@ import { websocket } from "@wsport/defold-compat";
 
 export function run(url, print) {
   return new Promise((resolve, reject) => {
-    const connection = websocket.connect(url, { timeout: 5000 }, (self, conn, data) => {
+    const connection = websocket.connect(url, { timeout: 5000 }, (_self, conn, data) => {
       if (data.event === websocket.EVENT_CONNECTED) {
         websocket.send(conn, "hello from defold", { type: websocket.DATA_TYPE_TEXT });
       } else if (data.event === websocket.EVENT_MESSAGE) {
