@@ -110,6 +110,11 @@ async function main() {
   );
   const typesDir = project("types", adapters, TYPESCRIPT, override);
   for (const engine of ENGINES) cpSync(join(here, engine, "types.ts"), join(typesDir, `${engine}.ts`));
+  // The root README's examples are what a user copies first: they are type-checked too.
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  check("the root README has a TypeScript example per engine", examples.length >= ENGINES.length);
+  for (const [i, code] of examples.entries()) writeFileSync(join(typesDir, `readme-${i + 1}.ts`), code);
   await Promise.all([serverDir, typesDir, ...Object.values(engineDirs)].map(install));
 
   const server = await startCli(serverDir);
@@ -325,7 +330,7 @@ async function checkEngine(engine, dir, url, browser) {
   checkPrinted(`${engine}: in Chromium, values print as the engine's`, engine, inBrowser.printed);
 }
 
-/** Every engine's types.ts in one strict program, under one moduleResolution. */
+/** Every engine's types.ts and the README's examples in one strict program, under one moduleResolution. */
 async function checkTypes(dir, resolution) {
   writeTsconfig(dir, resolution);
   const tsc = await run("npx", ["--no-install", "tsc", "-p", `tsconfig.${resolution}.json`], {
@@ -334,7 +339,11 @@ async function checkTypes(dir, resolution) {
     () => "",
     (err) => `${err.stdout}${err.stderr}`,
   );
-  check(`every engine's types.ts type-checks strict under moduleResolution ${resolution}`, tsc === "", tsc);
+  check(
+    `every engine's types.ts and the README's examples type-check strict under moduleResolution ${resolution}`,
+    tsc === "",
+    tsc,
+  );
 }
 
 function* dependencyNames(deps) {
