@@ -18,7 +18,7 @@ const TLS_VERSIONS = new Map<unknown, TlsOptions["minVersion"]>([
 ]);
 
 export function translate(uri: unknown, options: unknown): { url: string; options: CoreOptions } {
-  let url: string;
+  let url: URL;
   try {
     url = parseWebSocketUrl(uri);
   } catch (err) {
