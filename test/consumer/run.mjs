@@ -212,6 +212,12 @@ async function checkTarball(name, file) {
   );
   // The registry shows the README with relative links resolved in the repository.
   const readme = (await run("tar", ["-xzOf", file, "package/README.md"])).stdout;
+  const installs = readme.match(/^npm install .*$/gm) ?? [];
+  check(
+    `${name}: the README has one install line, \`npm install\`, and says ESM only`,
+    installs.length === 1 && installs[0].endsWith(` ${name}`) && readme.includes("ESM only"),
+    installs.join(" | "),
+  );
   const broken = relativeLinks(readme).filter(
     (link) => !existsSync(join(repo, pkg.repository.directory, link)),
   );
