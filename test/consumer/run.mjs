@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // The consumer test: the packages as `pnpm pack` ships them, installed from their tarballs (not the
 // workspace) into fresh projects in a temporary folder, the way a game developer would use them:
-//   - every tarball holds README.md, LICENSE, package.json and every file its exports name;
-//   - per engine, one project that depends on that engine's package alone; it runs a Node script,
-//     builds a Vite browser app that Chromium opens, and type-checks `strict` TypeScript under
-//     moduleResolution nodenext and bundler;
-//   - everything talks to `npx wsport-server`, started from the installed @wsport/server tarball.
+//   - every tarball holds README.md, LICENSE, package.json (with its metadata) and every file its
+//     exports name;
+//   - per engine, one project that depends on that engine's package alone; it runs a Node script and
+//     builds a Vite browser app that Chromium opens, both against `npx wsport-server`, started from
+//     the installed @wsport/server tarball;
+//   - one project type-checks each engine's types.ts and the root README's examples `strict` under
+//     moduleResolution nodenext and bundler.
 // Third-party packages (ws, vite, typescript) come from the npm registry through pnpm's store, so a
 // warm store makes this quick. Prints one line per check and "N passed, M failed"; exits 1 on failure.
+// CONTRIBUTING.md ("The consumer test") explains each check.
 import { execFile, spawn } from "node:child_process";
 import {
   cpSync,
@@ -62,6 +65,11 @@ function check(name, ok, detail = "") {
 const tmp = mkdtempSync(join(tmpdir(), "wsport-consumer-"));
 const tarballs = join(tmp, "tarballs");
 const cleanups = [];
+// Ctrl-C: the children get the signal too; the temporary folder must not stay behind.
+process.once("SIGINT", () => {
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(130);
+});
 
 try {
   await main();
