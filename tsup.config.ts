@@ -1,7 +1,7 @@
 // The one build config every package uses (`tsup --config ../../tsup.config.ts`).
 // A package lists its entry points under "wsport.entry" in its package.json;
 // by default that is src/index.ts.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 const pkg = JSON.parse(readFileSync("package.json", "utf8")) as {
@@ -27,5 +27,23 @@ export default defineConfig({
   esbuildOptions(options) {
     if (pkg.wsport?.mangleInternals) options.mangleProps = /^_[a-z]/;
   },
+  onSuccess: async () => restoreClassNames("dist"),
   external: [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}), /^node:/],
 });
+
+/**
+ * Bundling turns `class X { … X … }` into `var X = class _X { … _X … }`, and users would see `_X` in
+ * console.log and in V8's errors (`#<_X>`). Inside the class body `_X` and `X` are the same binding,
+ * so naming it `X` again changes nothing else. (esbuild's keepNames only patches `.name`, not what V8
+ * prints, and costs each browser bundle kilobytes.)
+ */
+function restoreClassNames(dir: string): void {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+    const path = `${dir}/${file}`;
+    let code = readFileSync(path, "utf8");
+    for (const [, name] of code.matchAll(/\bvar (\w+) = class _\1\b/g)) {
+      code = code.replace(new RegExp(`\\b_${name}\\b`, "g"), name as string);
+    }
+    writeFileSync(path, code);
+  }
+}

@@ -47,8 +47,12 @@ export interface WebSocketConstructor {
 
 const HANDSHAKE_TIMEOUT_MS = 60_000; // IXWebSocket's
 
-/** `WebSocket{...}` works with and without `new`, as in Lua. */
-export const WebSocket = function WebSocket(options?: WebSocketOptions): WebSocket {
+/**
+ * `WebSocket{...}` works with and without `new`, as in Lua. An anonymous function takes its name from
+ * the constant: a named one would be renamed by bundlers (`WebSocket2`) and print so in V8's errors.
+ */
+// biome-ignore lint/complexity/useArrowFunction: `new WebSocket{…}` needs a function with a prototype.
+export const WebSocket = function (options?: WebSocketOptions): WebSocket {
   // Like Aseprite, anything but a table means "no url, no handler"; unknown keys are ignored.
   const o: WebSocketOptions = typeof options === "object" && options !== null ? options : {};
   const url = typeof o.url === "number" ? luaNumber(o.url) : typeof o.url === "string" ? o.url : "";

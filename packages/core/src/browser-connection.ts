@@ -72,7 +72,7 @@ export class BrowserConnection extends Connection {
   }
 
   protected _send(data: string | Uint8Array, binary: boolean): void {
-    if (this.#ws.readyState !== WebSocket.OPEN) {
+    if (this.#ws.readyState !== this.#ws.OPEN) {
       // The peer's close frame has arrived; the browser would drop this send without a word.
       this._closing();
       throw new Error("Cannot send: the connection is closing");

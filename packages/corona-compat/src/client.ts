@@ -111,8 +111,9 @@ export function newClient(): WebSocketClient {
 
   return {
     ...CONSTANTS,
-    addEventListener: listeners.add,
-    removeEventListener: listeners.remove,
+    // Named as the plugin names them: console.log(ws) shows each method under its own name.
+    addEventListener: listeners.addEventListener,
+    removeEventListener: listeners.removeEventListener,
     connect,
     disconnect,
     send,

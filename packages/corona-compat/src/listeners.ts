@@ -20,13 +20,13 @@ export function createDispatcher() {
   const lists = new Map<string, readonly WsListener[]>();
 
   return {
-    add(name: string, listener: WsListener): true {
+    addEventListener(name: string, listener: WsListener): true {
       check("addEventListener", name, listener);
       lists.set(name, [...(lists.get(name) ?? NONE), listener]);
       return true;
     },
 
-    remove(name: string, listener: WsListener): true | undefined {
+    removeEventListener(name: string, listener: WsListener): true | undefined {
       check("removeEventListener", name, listener);
       const list = lists.get(name) ?? NONE;
       const at = list.indexOf(listener);

@@ -14,7 +14,14 @@ const TLS_VERSIONS = new Map<unknown, TlsOptions["minVersion"]>([
 ]);
 
 export function translate(uri: unknown, options: unknown): { url: string; options: CoreOptions } {
-  const url = parseWebSocketUrl(uri);
+  let url: URL;
+  try {
+    url = parseWebSocketUrl(uri);
+  } catch (err) {
+    // Core's URL errors keep their type; the prefix names the call, like every other connect error.
+    (err as Error).message = `connect: ${(err as Error).message}`;
+    throw err;
+  }
   if (options === undefined || options === null || options === false) options = {};
   if (typeof options !== "object" || Array.isArray(options)) {
     throw new TypeError(`connect: options must be a table, got ${describe(options)}`);

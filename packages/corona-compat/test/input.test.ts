@@ -27,13 +27,13 @@ describe("addEventListener / removeEventListener", () => {
 
 describe("connect", () => {
   it.each([
-    [42, TypeError, /URL must be a string/],
-    [undefined, TypeError, /URL must be a string/],
-    ["", SyntaxError, /empty/],
-    ["demos.kaazing.com/echo", SyntaxError, /no scheme/],
-    ["http://127.0.0.1/", SyntaxError, /expected ws: or wss:/],
-    ["ws://127.0.0.1:99999/", RangeError, /port/],
-    ["ws://", SyntaxError, /./],
+    [42, TypeError, /^connect: URL must be a string, got a number \(42\)$/],
+    [undefined, TypeError, /^connect: URL must be a string/],
+    ["", SyntaxError, /^connect: .*empty/],
+    ["demos.kaazing.com/echo", SyntaxError, /^connect: .*no scheme/],
+    ["http://127.0.0.1/", SyntaxError, /^connect: .*expected ws: or wss:/],
+    ["ws://127.0.0.1:99999/", RangeError, /^connect: .*port/],
+    ["ws://", SyntaxError, /^connect: ./],
   ])("uri %j throws %s", (uri, type, message) => {
     const ws = WebSockets.new();
     expect(() => (ws.connect as Loose)(uri)).toThrow(type);

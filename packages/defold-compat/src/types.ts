@@ -10,8 +10,12 @@ export interface Connection {
   readonly [connectionBrand]: true;
 }
 
-/** `params` of `websocket.connect`. Unknown fields are ignored, as in Defold. */
-export interface ConnectParams {
+/**
+ * `params` of `websocket.connect`. Unknown fields are ignored, as in Defold. `ConnectParams` says
+ * messages are strings; `ConnectParams<true>` (or `<boolean>`) allows `binary_as_bytes: true`, which
+ * makes `data.message` a `string | Uint8Array`.
+ */
+export interface ConnectParams<Bytes extends boolean = false> {
   /** Milliseconds for the whole connect sequence. Default 3000. */
   timeout?: number;
   /** Subprotocol(s) to offer, comma-separated ("chat" or "v2.chat, v1.chat"). */
@@ -19,13 +23,13 @@ export interface ConnectParams {
   /** Extra handshake headers, "Name: value\r\n" lines (Node only: browsers cannot set headers). */
   headers?: string;
   /** wsport only (Defold ignores it): deliver binary frames as a Uint8Array instead of a string. */
-  binary_as_bytes?: boolean;
+  binary_as_bytes?: Bytes;
 }
 
 /** `options` of `websocket.send`. */
 export interface SendOptions {
-  /** websocket.DATA_TYPE_BINARY (default) or websocket.DATA_TYPE_TEXT. */
-  type?: number;
+  /** websocket.DATA_TYPE_BINARY (2, the default) or websocket.DATA_TYPE_TEXT (1). */
+  type?: 1 | 2;
 }
 
 /** The HTTP answer of a rejected handshake (Node only, as on Defold's native builds). */

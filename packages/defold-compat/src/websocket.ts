@@ -40,10 +40,27 @@ let handles = 0;
 
 /**
  * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
- * task. `self` is handed back as the callback's first argument and as its `this`: the 4th argument
- * when given, otherwise the instance of the script (runScript) whose function is calling connect.
+ * task. Without a 4th argument `self` is, as in Defold, the instance of the script that runScript is
+ * running when connect is called, and `undefined` outside one (a callback typed with a `self` relies
+ * on runScript here).
  */
-function connect<S = undefined, P extends ConnectParams | null | undefined = undefined>(
+function connect<S = undefined, P extends ConnectParams<boolean> | null | undefined = undefined>(
+  url: string,
+  params: P,
+  callback: Callback<S, MessageOf<P>>,
+): Connection;
+/**
+ * Opens a connection; every outcome arrives through `callback(self, connection, data)` on a later
+ * task. `self` (Defold's script instance) is handed back as the callback's first argument and as its
+ * `this`: a callback that declares a `self` needs it here.
+ */
+function connect<S, P extends ConnectParams<boolean> | null | undefined = undefined>(
+  url: string,
+  params: P,
+  callback: Callback<S, MessageOf<P>>,
+  self: S,
+): Connection;
+function connect<S, P extends ConnectParams<boolean> | null | undefined>(
   url: string,
   params: P,
   callback: Callback<S, MessageOf<P>>,

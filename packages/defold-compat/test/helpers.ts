@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 /** websocket.connect with a recording callback; `next(event)` waits for that event. */
-export function open(url: string, params?: ConnectParams | null, self?: unknown) {
+export function open(url: string, params?: ConnectParams<boolean> | null, self?: unknown) {
   const log = new EventLog<Call>();
   const connection = websocket.connect(
     url,

@@ -118,6 +118,11 @@ describe("connect", () => {
       expect(session.log.events).toEqual([]);
       const error = await session.next(EVENT_ERROR);
       expect(error.message).toMatch(/^Failed to open connection: .+/);
+      if (url === "ftp://example.com/") {
+        expect(error.message).toBe(
+          "Failed to open connection: URL 'ftp://example.com/' is not ws:, wss:, http: or https:",
+        );
+      }
       expect(await session.next(EVENT_DISCONNECTED)).toEqual({
         event: EVENT_DISCONNECTED,
         message: "",

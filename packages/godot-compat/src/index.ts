@@ -39,4 +39,4 @@ export { bytes_to_var, var_to_bytes } from "./variant.js";
 export * from "./variant-ids.js";
 export * from "./variant-types.js";
 export { WebSocketMultiplayerPeer } from "./websocket-multiplayer-peer.js";
-export { WebSocketPeer } from "./websocket-peer.js";
+export { WebSocketPeer, type WriteMode } from "./websocket-peer.js";

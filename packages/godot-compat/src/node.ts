@@ -1,19 +1,21 @@
 // @wsport/godot-compat for Node: everything the browser entry has, with the WebSocketPeer of
 // Godot's native build (handshake headers, TLS, the server side, heartbeat, socket info).
+// The classes below extend aliases of the browser entry's classes of the same name, so that the
+// build does not have to rename either of them (users would see `WebSocketPeer2`).
 import { NATIVE } from "./native.js";
 import { nativeFeatures } from "./node-native.js";
-import { WebSocketMultiplayerPeer as WebWebSocketMultiplayerPeer } from "./websocket-multiplayer-peer.js";
-import { WebSocketPeer as WebWebSocketPeer } from "./websocket-peer.js";
+import { WebSocketMultiplayerPeerBase } from "./websocket-multiplayer-peer.js";
+import { WebSocketPeerBase } from "./websocket-peer.js";
 
 export * from "./index.js";
 export { Crypto, CryptoKey, X509Certificate } from "./node-crypto.js";
 
-export class WebSocketPeer extends WebWebSocketPeer {
+export class WebSocketPeer extends WebSocketPeerBase {
   static override [NATIVE] = nativeFeatures;
 }
 
 /** Its connections are the native WebSocketPeer above, so it can also be a server. */
-export class WebSocketMultiplayerPeer extends WebWebSocketMultiplayerPeer {
+export class WebSocketMultiplayerPeer extends WebSocketMultiplayerPeerBase {
   constructor() {
     super(() => new WebSocketPeer());
   }

@@ -448,3 +448,5 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     return this.get_peer(id)?.get_connected_port() ?? 0;
   }
 }
+/** The class under another name, for the Node entry's subclass of the same name (see node.ts). */
+export const WebSocketMultiplayerPeerBase = WebSocketMultiplayerPeer;

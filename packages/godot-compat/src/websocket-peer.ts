@@ -32,6 +32,9 @@ import { bytesToVar, encodeVar, type Variant } from "./variant.js";
 const NO_BYTES = new PackedByteArray(0);
 let warnedHeaders = false;
 
+/** WebSocketPeer.WriteMode: WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1). */
+export type WriteMode = 0 | 1;
+
 export class WebSocketPeer {
   static readonly STATE_CONNECTING = CONNECTING;
   static readonly STATE_OPEN = OPEN;
@@ -266,9 +269,15 @@ export class WebSocketPeer {
   // --- sending ----------------------------------------------------------------------------
 
   /** Sends one message as a binary frame, or a text frame with WRITE_MODE_TEXT. */
-  send(message: Uint8Array, write_mode: number = WebSocketPeer.WRITE_MODE_BINARY): GodotError {
+  send(message: Uint8Array, write_mode: WriteMode = WebSocketPeer.WRITE_MODE_BINARY): GodotError {
     if (!(message instanceof Uint8Array)) return invalid("send() needs a PackedByteArray.");
-    return this.#send(message, write_mode !== WebSocketPeer.WRITE_MODE_TEXT);
+    // Godot sends any other number as binary (the Web build as text); here it is refused, unsent.
+    if (write_mode !== 0 && write_mode !== 1) {
+      return invalid(
+        `send() needs WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1), got ${describe(write_mode)}.`,
+      );
+    }
+    return this.#send(message, write_mode === WebSocketPeer.WRITE_MODE_BINARY);
   }
 
   /** Sends a string as a text frame (UTF-8). */
@@ -300,10 +309,21 @@ export class WebSocketPeer {
     }
     const buffered = conn.bufferedAmount;
     if (buffered === 0) session._outFrames = 0; // everything queued so far has been written
-    if (session._outFrames >= numberOr(this.max_queued_packets, 0)) return ERR_OUT_OF_MEMORY;
+    // Godot's ERR_FAIL_COND_V prints the condition as written in its source (WSLPeer::_send).
+    if (session._outFrames >= numberOr(this.max_queued_packets, 0)) {
+      return invalid(
+        'Condition "wslay_event_get_queued_msg_count(wsl_ctx) >= (uint32_t)max_queued_packets" is true. Returning: ERR_OUT_OF_MEMORY',
+        ERR_OUT_OF_MEMORY,
+      );
+    }
     const room = numberOr(this.outbound_buffer_size, 0);
     // A string is measured only when its length cannot tell; core encodes it once, when it sends.
-    if (room > 0 && !fitsIn(data, room - buffered)) return ERR_OUT_OF_MEMORY;
+    if (room > 0 && !fitsIn(data, room - buffered)) {
+      return invalid(
+        'Condition "outbound_buffer_size > 0 && (wslay_event_get_queued_msg_length(wsl_ctx) + p_buffer_size > (uint32_t)outbound_buffer_size)" is true. Returning: ERR_OUT_OF_MEMORY',
+        ERR_OUT_OF_MEMORY,
+      );
+    }
     try {
       conn.send(data, binary);
     } catch {
@@ -405,3 +425,9 @@ constantsOnInstances(WebSocketPeer);
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");
 }
+
+/**
+ * The class under a second name for the Node entry's subclass: importing it as `WebSocketPeer` there
+ * would make the bundler rename the subclass (`WebSocketPeer2`), which is what users would see.
+ */
+export const WebSocketPeerBase = WebSocketPeer;

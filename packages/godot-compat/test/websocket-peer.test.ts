@@ -307,6 +307,20 @@ describe("WebSocketPeer: connect_to_url", () => {
 });
 
 describe("WebSocketPeer: sending and receiving", () => {
+  it("send refuses a write_mode other than WRITE_MODE_TEXT or WRITE_MODE_BINARY, sending nothing", async () => {
+    const peer = await openPeer(serverUrl("/"));
+    for (const mode of [7, -1, 0.5, "1", null]) {
+      // @ts-expect-error only WRITE_MODE_TEXT (0) and WRITE_MODE_BINARY (1) are write modes
+      expect(peer.send(to_utf8_buffer("lost"), mode)).toBe(ERR_INVALID_PARAMETER);
+    }
+    expect(prints.spy.mock.calls[0]).toEqual([
+      "ERROR: send() needs WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1), got a number (7).",
+    ]);
+    expect(prints.spy).toHaveBeenCalledTimes(5);
+    expect(peer.send_text("after")).toBe(OK);
+    expect((await nextPacket(peer)).get_string_from_utf8()).toBe("after"); // nothing else was sent
+  });
+
   it("packets become visible only inside poll()", async () => {
     const peer = await openPeer(serverUrl("/"));
     expect(peer.send_text("hello")).toBe(OK);
@@ -471,10 +485,13 @@ describe("WebSocketPeer: sending and receiving", () => {
 });
 
 describe("WebSocketPeer: limits", () => {
-  it("a send beyond outbound_buffer_size returns ERR_OUT_OF_MEMORY", async () => {
+  it("a send beyond outbound_buffer_size returns ERR_OUT_OF_MEMORY with Godot's error print", async () => {
     const peer = await openPeer(serverUrl("/"));
     expect(peer.send(new Uint8Array(65536))).toBe(ERR_OUT_OF_MEMORY);
     expect(peer.send_text("é".repeat(32768))).toBe(ERR_OUT_OF_MEMORY); // 65536 bytes in UTF-8
+    const print =
+      'ERROR: Condition "outbound_buffer_size > 0 && (wslay_event_get_queued_msg_length(wsl_ctx) + p_buffer_size > (uint32_t)outbound_buffer_size)" is true. Returning: ERR_OUT_OF_MEMORY';
+    expect(prints.spy.mock.calls).toEqual([[print], [print]]);
     expect(peer.send(new Uint8Array(65535))).toBe(OK);
     expect((await nextPacket(peer)).size()).toBe(65535);
   });
@@ -492,6 +509,11 @@ describe("WebSocketPeer: limits", () => {
     const peer = await openPeer(serverUrl("/"));
     peer.max_queued_packets = 0;
     expect(peer.send_text("x")).toBe(ERR_OUT_OF_MEMORY);
+    expect(prints.spy.mock.calls).toEqual([
+      [
+        'ERROR: Condition "wslay_event_get_queued_msg_count(wsl_ctx) >= (uint32_t)max_queued_packets" is true. Returning: ERR_OUT_OF_MEMORY',
+      ],
+    ]);
     peer.max_queued_packets = 4096;
     expect(peer.send_text("x")).toBe(OK);
   });

@@ -2,8 +2,6 @@
 // wsport-server: runs the test server from a shell. Exit codes: 0 clean stop, 1 cannot listen, 2 bad usage.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { MAX_TIMEOUT } from "@wsport/core";
-import { isToken } from "@wsport/core/internal";
 import { DEFAULT_PORT, SERVER_MAX_PAYLOAD, type ServerOptions } from "./options.js";
 import { FAULT_USAGE } from "./routes.js";
 import { startServer } from "./server.js";
@@ -27,6 +25,16 @@ Options:
 
 class UsageError extends Error {}
 
+/** The flag of each option that takes a value; startServer's messages name options, the CLI's name flags. */
+const FLAGS: Record<string, keyof ServerOptions> = {
+  port: "port",
+  host: "host",
+  heartbeat: "heartbeat",
+  "max-payload": "maxPayload",
+  "max-connections": "maxConnections",
+  protocols: "protocols",
+};
+
 function version(): string {
   // dist/cli.js and src/cli.ts both sit one level below package.json.
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -35,20 +43,35 @@ function version(): string {
   return pkg.version;
 }
 
-function int(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const n = /^\d+$/.test(text) ? Number(text) : Number.NaN;
-  if (!(Number.isSafeInteger(n) && n >= min && n <= max)) {
-    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}, got ${JSON.stringify(text)}`);
+/**
+ * `--port -1` reads to parseArgs as a flag with no value followed by an unknown flag `-1`; written
+ * `--port=-1` it is a value, which startServer can then refuse with its range.
+ */
+function joinNegativeNumbers(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (arg.slice(2) in FLAGS && arg.startsWith("--") && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
   }
-  return n;
+  return out;
+}
+
+/** A decimal number becomes a number; anything else stays text, for startServer to name in its error. */
+function numeric(text: string | undefined): number | string | undefined {
+  return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : text;
 }
 
 function parse(argv: string[]): ServerOptions | "help" | "version" {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinNegativeNumbers(argv),
       strict: true,
       allowPositionals: false,
       options: {
@@ -65,33 +88,45 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
       },
     }));
   } catch (err) {
-    // parseArgs messages can span lines; keep the first, which names the flag.
-    throw new UsageError((err as Error).message.split("\n")[0]!);
+    // parseArgs messages can span lines; keep the first, which names the flag. Its "ambiguous" is
+    // a value that starts with a dash (`--port --quiet`): to the user, the value is missing.
+    const first = (err as Error).message.split("\n")[0]!;
+    throw new UsageError(first.replace(/ argument is ambiguous\.$/, " argument missing"));
   }
   if (values.help) return "help";
   if (values.version) return "version";
   const str = (name: string) => values[name] as string | undefined;
-  const host = str("host");
-  if (host !== undefined && host.trim() === "") throw new UsageError("--host must not be empty");
+  // Only the shape changes here: every range and token check is startServer's (see usageMessage).
   const protocols = str("protocols")
     ?.split(",")
     .map((p) => p.trim())
     .filter(Boolean);
-  if (protocols?.some((p) => !isToken(p))) {
-    throw new UsageError(
-      `--protocols must be a comma-separated list of tokens, got ${JSON.stringify(str("protocols"))}`,
-    );
-  }
-  return {
-    port: int("port", str("port"), 0, 65535), // startServer applies the defaults
-    host,
+  const options = {
+    port: numeric(str("port")), // startServer applies the defaults
+    host: str("host"),
     faults: values.faults === true,
-    heartbeat: int("heartbeat", str("heartbeat"), 0, MAX_TIMEOUT),
-    maxPayload: int("max-payload", str("max-payload"), 1, 2 ** 32),
-    maxConnections: int("max-connections", str("max-connections"), 0, Number.MAX_SAFE_INTEGER),
+    heartbeat: numeric(str("heartbeat")),
+    maxPayload: numeric(str("max-payload")),
+    maxConnections: numeric(str("max-connections")),
     protocols: protocols && protocols.length > 0 ? protocols : undefined,
     quiet: values.quiet === true,
   };
+  return options as ServerOptions;
+}
+
+/** startServer's "options.maxPayload must be …" as the flag the user typed: "--max-payload must be …". */
+function usageMessage(message: string): string {
+  return message.replace(/^options\.(\w+)/, (whole, option: string) => {
+    const flag = Object.keys(FLAGS).find((f) => FLAGS[f] === option);
+    return flag === undefined ? whole : `--${flag}`;
+  });
+}
+
+/** Why the server could not start, in the user's terms. */
+function startMessage(err: Error & { code?: string }, host: string | undefined): string {
+  if (err.code === "ENOTFOUND" || err.code === "EAI_AGAIN")
+    return `--host ${host}: the name does not resolve to an address`;
+  return err.message;
 }
 
 async function main(): Promise<void> {
@@ -119,7 +154,12 @@ async function main(): Promise<void> {
   try {
     server = await startServer(options);
   } catch (err) {
-    process.stderr.write(`wsport-server: ${(err as Error).message}\n`);
+    // startServer throws TypeError / RangeError for a bad option: bad usage, named by its flag.
+    if (err instanceof TypeError || err instanceof RangeError) {
+      process.stderr.write(`wsport-server: ${usageMessage(err.message)} (see --help)\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`wsport-server: ${startMessage(err as Error, options.host)}\n`);
     process.exit(1);
   }
 
@@ -138,7 +178,11 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1); // a second signal means "now"
+    if (stopping) {
+      // A second signal means "now": say so, and that it is not a clean stop.
+      process.stderr.write(`wsport-server: ${signal} again, exiting without waiting for clients\n`);
+      process.exit(1);
+    }
     stopping = true;
     if (!options.quiet) process.stdout.write(`${signal}: closing ${server.connections} connection(s)\n`);
     server.close().then(

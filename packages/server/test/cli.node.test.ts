@@ -1,6 +1,7 @@
 // Runs the built CLI (dist/cli.js) as a separate process, rebuilding it first when src is newer.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { connect, type Socket } from "node:net";
 import { startServer } from "@wsport/server";
 import { describe, expect, it } from "vitest";
 import { builtPackage } from "../../../test/built.ts";
@@ -66,16 +67,33 @@ describe("wsport-server CLI", () => {
   });
 
   it.each([
-    [["--port", "abc"], 'wsport-server: --port must be an integer from 0 to 65535, got "abc" (see --help)'],
+    [["--port", "abc"], 'wsport-server: --port must be a number, got the string "abc" (see --help)'],
+    [["--port", "-1"], "wsport-server: --port must be an integer from 0 to 65535, got -1 (see --help)"],
+    [["--port", "65536"], "wsport-server: --port must be an integer from 0 to 65535, got 65536 (see --help)"],
+    [["--port", "1.5"], "wsport-server: --port must be an integer from 0 to 65535, got 1.5 (see --help)"],
+    [
+      ["--heartbeat", "-5"],
+      "wsport-server: --heartbeat must be an integer from 0 to 2147483647, got -5 (see --help)",
+    ],
     [
       ["--heartbeat=-1"],
-      'wsport-server: --heartbeat must be an integer from 0 to 2147483647, got "-1" (see --help)',
+      "wsport-server: --heartbeat must be an integer from 0 to 2147483647, got -1 (see --help)",
     ],
+    [
+      ["--max-payload", "0"],
+      "wsport-server: --max-payload must be an integer from 1 to 4294967296, got 0 (see --help)",
+    ],
+    [
+      ["--max-connections", "many"],
+      'wsport-server: --max-connections must be a number, got the string "many" (see --help)',
+    ],
+    [["--host", " "], "wsport-server: --host must not be empty (see --help)"],
     [["--port"], "wsport-server: Option '--port <value>' argument missing (see --help)"],
+    [["--port", "--quiet"], "wsport-server: Option '--port' argument missing (see --help)"],
     [["--bogus"], "wsport-server: Unknown option '--bogus' (see --help)"],
     [
       ["--protocols", "a b"],
-      'wsport-server: --protocols must be a comma-separated list of tokens, got "a b" (see --help)',
+      'wsport-server: --protocols entry "a b" is not a valid subprotocol token (see --help)',
     ],
   ])("bad usage %j exits 2 with one stderr line", async (args, message) => {
     const proc = run(args);
@@ -83,6 +101,12 @@ describe("wsport-server CLI", () => {
     const lines = proc.stderr().trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(message);
+  });
+
+  it("--host with a name that does not resolve says so and exits 1", async () => {
+    const proc = run(["--host", "not_a_host", "--port", "0"]);
+    expect(await proc.exit).toBe(1);
+    expect(proc.stderr()).toBe("wsport-server: --host not_a_host: the name does not resolve to an address\n");
   });
 
   it("exits 1 with one stderr line and no stack trace when the port is taken", async () => {
@@ -121,4 +145,53 @@ describe("wsport-server CLI", () => {
     expect(await proc.exit).toBe(0);
     expect(proc.stdout()).not.toContain(" open ");
   });
+
+  it("a second SIGINT while clients are still closing exits 1 and says why", async () => {
+    const proc = await serve([]);
+    // A client that never answers the close frame keeps the first SIGINT's shutdown waiting.
+    const silent = await silentClient(new URL(proc.url).port);
+    try {
+      proc.child.kill("SIGINT");
+      await within(
+        new Promise<void>((resolve) => {
+          const check = () => proc.stdout().includes("SIGINT: closing") && resolve();
+          check();
+          proc.child.stdout.on("data", check);
+        }),
+        "the first SIGINT to start the shutdown",
+      );
+      proc.child.kill("SIGINT");
+      expect(await proc.exit).toBe(1);
+      expect(proc.stderr()).toBe("wsport-server: SIGINT again, exiting without waiting for clients\n");
+    } finally {
+      silent.destroy();
+    }
+  });
 });
+
+/** A hand-made WebSocket client that completes the handshake and then reads nothing and answers nothing. */
+function silentClient(port: string): Promise<Socket> {
+  const socket = connect(Number(port), "127.0.0.1");
+  socket.write(
+    [
+      "GET / HTTP/1.1",
+      `Host: 127.0.0.1:${port}`,
+      "Upgrade: websocket",
+      "Connection: Upgrade",
+      "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+      "Sec-WebSocket-Version: 13",
+      "",
+      "",
+    ].join("\r\n"),
+  );
+  return within(
+    new Promise<Socket>((resolve, reject) => {
+      socket.on("error", reject);
+      socket.once("data", (chunk) => {
+        if (chunk.toString("latin1").startsWith("HTTP/1.1 101")) resolve(socket);
+        else reject(new Error(`handshake refused: ${chunk.toString("latin1")}`));
+      });
+    }),
+    "the silent client's handshake",
+  );
+}
