@@ -17,10 +17,12 @@ const PUBLIC = [
   "backoffDelay",
   "capabilities",
   "connect",
+  "connectTcp",
   "createTcpListener",
   "isValidCloseCode",
   "messageBytes",
   "messageText",
+  "startTls",
 ];
 const INTERNAL = [
   "AS_BINARY",
