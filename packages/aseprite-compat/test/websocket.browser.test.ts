@@ -16,8 +16,9 @@ describe("browser", () => {
 
   it("gives a generic reason for a refused or rejected connection, keeping IXWebSocket's form", async () => {
     // wss:// without a port names the default port, 443 (nobody listens there on loopback).
+    const refused = refusedUrl("/"); // one call: refusedUrl() moves to another port each time
     for (const [url, port] of [
-      [refusedUrl("/"), new URL(refusedUrl("/")).port],
+      [refused, new URL(refused).port],
       [serverUrl("/reject/403"), new URL(serverUrl("/")).port],
       ["wss://127.0.0.1/", "443"],
     ]) {
