@@ -2,6 +2,7 @@
 // loop the Godot client uses. It is the cost of the polling model alone, so Godot's row divided by
 // this one is what @wsport/godot-compat's own code costs.
 import { connect } from "@wsport/core";
+import { nextTurn } from "./next-turn.ts";
 import type { ClientKind } from "./types.ts";
 
 export const corePolled: ClientKind = {
@@ -15,12 +16,12 @@ export const corePolled: ClientKind = {
       const tick = () => {
         if (!polling) return;
         for (; pending > 0; pending--) onReply();
-        setImmediate(tick);
+        nextTurn(tick);
       };
       connection.onevent = (event) => {
         if (event.type === "message") pending++;
         else if (event.type === "open") {
-          setImmediate(tick);
+          nextTurn(tick);
           resolve({
             send: (payload) => connection.send(payload),
             close: () => {

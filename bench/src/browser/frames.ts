@@ -1,0 +1,82 @@
+// Page side of the main-thread figure: a requestAnimationFrame loop that sends a batch of messages
+// per frame and receives their echoes, as a game does. Event-driven clients count echoes in their
+// own handlers; a poll-based one (Godot) is polled once per frame, before the sends. The Node side
+// reads the page's scripting time around a window of frames (Chrome DevTools Protocol).
+import type { ClientKind } from "../clients/types.ts";
+import { median } from "../stats.ts";
+
+export interface FrameWindow {
+  frames: number;
+  /** Echoes received during the window. */
+  received: number;
+  elapsedMs: number;
+  /** Median growth of the JS heap from one frame to the next (frames with a GC fall out). */
+  heapPerFrame: number;
+  /** Messages of earlier frames not yet echoed when the window ended: > 0 means the loop fell behind. */
+  behind: number;
+}
+
+export interface FrameLoop {
+  /** Resolves after `frames` more frames. */
+  window(frames: number): Promise<FrameWindow>;
+  stop(): void;
+}
+
+/** Chromium's JS heap in use; exact to the byte with --enable-precise-memory-info. */
+const usedHeap = () =>
+  (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
+
+export async function startFrameLoop(
+  client: ClientKind,
+  url: string,
+  perFrame: number,
+  size: number,
+  warmupFrames: number,
+): Promise<FrameLoop> {
+  let received = 0;
+  let sent = 0;
+  const connection = await client.open(url, () => received++, { driver: "caller" });
+  const payload = new Uint8Array(size).fill(0x61);
+  let running = true;
+  let onFrame: (() => void) | undefined;
+  const frame = () => {
+    if (!running) return;
+    connection.poll?.();
+    for (let i = 0; i < perFrame; i++) connection.send(payload);
+    sent += perFrame;
+    onFrame?.();
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+
+  const window = (frames: number) =>
+    new Promise<FrameWindow>((resolve) => {
+      const heapDeltas: number[] = [];
+      const receivedBefore = received;
+      const started = performance.now();
+      let heap = usedHeap();
+      let left = frames;
+      onFrame = () => {
+        const now = usedHeap();
+        heapDeltas.push(now - heap);
+        heap = now;
+        if (--left > 0) return;
+        onFrame = undefined;
+        resolve({
+          frames,
+          received: received - receivedBefore,
+          elapsedMs: performance.now() - started,
+          heapPerFrame: median(heapDeltas),
+          behind: sent - perFrame - received, // this frame's messages cannot be back yet
+        });
+      };
+    });
+  await window(warmupFrames);
+  return {
+    window,
+    stop: () => {
+      running = false;
+      connection.close();
+    },
+  };
+}
