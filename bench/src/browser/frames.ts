@@ -16,9 +16,16 @@ export interface FrameWindow {
   behind: number;
 }
 
+/** Totals since the loop started, read by the Node side next to its scripting-time reading. */
+export interface FrameCounts {
+  frames: number;
+  received: number;
+}
+
 export interface FrameLoop {
   /** Resolves after `frames` more frames. */
   window(frames: number): Promise<FrameWindow>;
+  counts(): FrameCounts;
   stop(): void;
 }
 
@@ -38,12 +45,14 @@ export async function startFrameLoop(
   const connection = await client.open(url, () => received++, { driver: "caller" });
   const payload = new Uint8Array(size).fill(0x61);
   let running = true;
+  let frames = 0;
   let onFrame: (() => void) | undefined;
   const frame = () => {
     if (!running) return;
     connection.poll?.();
     for (let i = 0; i < perFrame; i++) connection.send(payload);
     sent += perFrame;
+    frames++;
     onFrame?.();
     requestAnimationFrame(frame);
   };
@@ -74,6 +83,7 @@ export async function startFrameLoop(
   await window(warmupFrames);
   return {
     window,
+    counts: () => ({ frames, received }),
     stop: () => {
       running = false;
       connection.close();

@@ -3,7 +3,7 @@
 // Bundled with the client and its library by esbuild, minified, the way an app would ship them.
 import type { ClientKind } from "../clients/types.ts";
 import { answerRun, type RunRequest } from "../echo.ts";
-import { type FrameLoop, startFrameLoop } from "./frames.ts";
+import { type FrameCounts, type FrameLoop, startFrameLoop } from "./frames.ts";
 
 export interface FrameRequest {
   url: string;
@@ -16,6 +16,7 @@ export interface PageBench {
   run(request: RunRequest): Promise<Record<string, unknown>>;
   startFrames(request: FrameRequest): Promise<void>;
   frameWindow(frames: number): ReturnType<FrameLoop["window"]>;
+  frameCounts(): FrameCounts;
   stopFrames(): void;
 }
 
@@ -34,6 +35,10 @@ export function installBench(client: ClientKind): void {
     frameWindow(frames) {
       if (loop === undefined) throw new Error("startFrames() first");
       return loop.window(frames);
+    },
+    frameCounts() {
+      if (loop === undefined) throw new Error("startFrames() first");
+      return loop.counts();
     },
     stopFrames() {
       loop?.stop();

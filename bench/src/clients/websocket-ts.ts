@@ -13,7 +13,9 @@ export function websocketTs(webSocketClass?: WebSocketClass): ClientKind {
         (globalThis as { WebSocket?: unknown }).WebSocket = webSocketClass;
       const ws = new WebsocketBuilder(url).build();
       ws.binaryType = "arraybuffer";
-      ws.addEventListener(WebsocketEvent.message, onReply);
+      ws.addEventListener(WebsocketEvent.message, (_instance, event) => {
+        if (event.data !== undefined) onReply(); // read, as in web-socket-api.ts
+      });
       return new Promise((resolve, reject) => {
         ws.addEventListener(WebsocketEvent.open, () =>
           resolve({ send: (payload) => ws.send(payload), close: () => ws.close() }),

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { chromiumLaunchOptions } from "../../../test/chromium.mjs";
-import type { FrameWindow } from "../browser/frames.ts";
+import type { FrameCounts, FrameWindow } from "../browser/frames.ts";
 import type { FrameRequest } from "../browser/page.ts";
 import type { MissingClient } from "../clients/types.ts";
 import type { BrowserPlan } from "../config.ts";
@@ -28,6 +28,8 @@ const BROWSER_CLIENTS: ReadonlyArray<{ name: string; file: string; expression: s
   { name: "native WebSocket", file: "native.ts", expression: "native" },
   { name: "@wsport/core", file: "core.ts", expression: "core" },
   { name: "@wsport/defold-compat", file: "defold.ts", expression: "defold" },
+  // Godot's poll loop spins on every turn in figures 7 and 8; this row is the same loop over core.
+  { name: "(ref) core + poll loop", file: "core-polled.ts", expression: "corePolled" },
   { name: "@wsport/godot-compat", file: "godot.ts", expression: "godot" },
   { name: "@wsport/corona-compat", file: "corona.ts", expression: "corona" },
   { name: "@wsport/aseprite-compat", file: "aseprite.ts", expression: "aseprite" },
@@ -109,42 +111,52 @@ export async function openBrowserClients(): Promise<BrowserSession> {
     // performance.memory to the byte (Chromium otherwise rounds it and updates it rarely).
     args: [...chromiumLaunchOptions.args, "--enable-precise-memory-info"],
   });
-  const clients: BrowserClient[] = [];
-  const missing: MissingClient[] = [];
   const pageServer = await servePage();
   const close = async () => {
     await browser.close();
     pageServer.server.close();
   };
-  try {
-    for (const { name, file, expression } of BROWSER_CLIENTS) {
-      let code: string;
-      try {
-        code = await bundlePage(file, expression);
-      } catch (err) {
-        const reason = (err as { errors?: Array<{ text: string }> }).errors?.[0]?.text ?? String(err);
-        missing.push({ name: `${name} (browser)`, missing: `not bundled (${reason})` });
-        continue;
-      }
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await loadPage(page, pageServer.url, code);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send("Performance.enable");
-      const run = <T>(request: RunRequest) => page.evaluate((r) => wsportBench.run(r), request) as Promise<T>;
-      clients.push({ name, page, cdp, context, run });
+  /** One client's page, or why it has none; all are opened at once (start-up, not measured). */
+  const openClient = async ({ name, file, expression }: (typeof BROWSER_CLIENTS)[number]) => {
+    let code: string;
+    try {
+      code = await bundlePage(file, expression);
+    } catch (err) {
+      const reason = (err as { errors?: Array<{ text: string }> }).errors?.[0]?.text ?? String(err);
+      return { name: `${name} (browser)`, missing: `not bundled (${reason})` };
     }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await loadPage(page, pageServer.url, code);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const run = <T>(request: RunRequest) => page.evaluate((r) => wsportBench.run(r), request) as Promise<T>;
+    return { name, page, cdp, context, run };
+  };
+  let opened: Array<BrowserClient | MissingClient>;
+  try {
+    opened = await Promise.all(BROWSER_CLIENTS.map(openClient));
   } catch (err) {
     await close();
     throw err;
   }
+  const clients = opened.filter((c): c is BrowserClient => "page" in c);
+  const missing = opened.filter((c): c is MissingClient => "missing" in c);
   return { version: browser.version(), clients, missing, close };
 }
 
-/** The page's cumulative scripting time in seconds (DevTools Protocol Performance.getMetrics). */
-async function scriptSeconds(cdp: CDPSession): Promise<number> {
-  const { metrics } = await cdp.send("Performance.getMetrics");
-  return metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
+/**
+ * The page's cumulative scripting time in seconds (DevTools Protocol Performance.getMetrics) and the
+ * frame loop's totals, asked back to back on one session so both describe the same moment (the
+ * round trips of page.evaluate() around a window would add frames outside it).
+ */
+async function snapshot(cdp: CDPSession): Promise<{ script: number; counts: FrameCounts }> {
+  const [metrics, evaluated] = await Promise.all([
+    cdp.send("Performance.getMetrics"),
+    cdp.send("Runtime.evaluate", { expression: "wsportBench.frameCounts()", returnByValue: true }),
+  ]);
+  const script = metrics.metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
+  return { script, counts: evaluated.result.value as FrameCounts };
 }
 
 interface FrameSample {
@@ -174,17 +186,18 @@ async function frameRun(
       await client.cdp.send("Profiler.enable");
       await client.cdp.send("Profiler.start");
     }
-    const before = await scriptSeconds(client.cdp);
+    const before = await snapshot(client.cdp);
     const window: FrameWindow = await client.page.evaluate((n) => wsportBench.frameWindow(n), plan.frames);
-    const script = (await scriptSeconds(client.cdp)) - before;
+    const after = await snapshot(client.cdp);
+    const script = after.script - before.script;
     if (profileDir !== undefined) {
       const { profile } = await client.cdp.send("Profiler.stop");
       mkdirSync(profileDir, { recursive: true });
       writeFileSync(`${profileDir}/${client.name.replace(/\W+/g, "_")}.cpuprofile`, JSON.stringify(profile));
     }
     return {
-      scriptMsPerFrame: (script * 1000) / window.frames,
-      scriptMicrosPerMessage: (script * 1e6) / window.received,
+      scriptMsPerFrame: (script * 1000) / (after.counts.frames - before.counts.frames),
+      scriptMicrosPerMessage: (script * 1e6) / (after.counts.received - before.counts.received),
       heapBytesPerMessage: window.heapPerFrame / plan.messagesPerFrame,
       fps: window.frames / (window.elapsedMs / 1000),
       behind: window.behind,
