@@ -389,7 +389,7 @@ function browserBlocks(r: Results): Block[] {
     heading: `9. Main-thread cost in Chromium: a requestAnimationFrame loop sending and receiving ${first?.messagesPerFrame ?? "-"} messages of 64 B per frame`,
   });
   out.push({
-    headers: ["client", "fps", "script ms/frame", "script us/msg", "vs native", "heap B/msg", "max behind"],
+    headers: ["client", "fps", "script ms/frame", "script us/msg", "vs native", "alloc B/msg", "max behind"],
     rows: frames.map((f) =>
       f.error
         ? [f.client, "failed", "", "", "", "", ""]

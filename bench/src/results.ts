@@ -103,7 +103,7 @@ export interface FrameRow {
   /** The same per echoed message, in microseconds, and minus the native WebSocket's. */
   scriptMicrosPerMessage: number;
   scriptDelta: number;
-  /** JS heap allocated per message: the median frame-to-frame growth of usedJSHeapSize / messages per frame. */
+  /** JS heap bytes allocated per echoed message (V8's sampling heap profiler, collected objects included). */
   heapBytesPerMessage: number;
   /** The most messages still unanswered at the end of a run (the loop fell behind when > 0). */
   behind: number;

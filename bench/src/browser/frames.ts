@@ -1,17 +1,14 @@
 // Page side of the main-thread figure: a requestAnimationFrame loop that sends a batch of messages
 // per frame and receives their echoes, as a game does. Event-driven clients count echoes in their
 // own handlers; a poll-based one (Godot) is polled once per frame, before the sends. The Node side
-// reads the page's scripting time around a window of frames (Chrome DevTools Protocol).
+// reads the page's scripting time and allocations around windows of frames (DevTools Protocol).
 import type { ClientKind } from "../clients/types.ts";
-import { median } from "../stats.ts";
 
 export interface FrameWindow {
   frames: number;
   /** Echoes received during the window. */
   received: number;
   elapsedMs: number;
-  /** Median growth of the JS heap from one frame to the next (frames with a GC fall out). */
-  heapPerFrame: number;
   /** Messages of earlier frames not yet echoed when the window ended: > 0 means the loop fell behind. */
   behind: number;
 }
@@ -28,10 +25,6 @@ export interface FrameLoop {
   counts(): FrameCounts;
   stop(): void;
 }
-
-/** Chromium's JS heap in use; exact to the byte with --enable-precise-memory-info. */
-const usedHeap = () =>
-  (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
 
 export async function startFrameLoop(
   client: ClientKind,
@@ -58,24 +51,18 @@ export async function startFrameLoop(
   };
   requestAnimationFrame(frame);
 
-  const window = (frames: number) =>
+  const window = (count: number) =>
     new Promise<FrameWindow>((resolve) => {
-      const heapDeltas: number[] = [];
       const receivedBefore = received;
       const started = performance.now();
-      let heap = usedHeap();
-      let left = frames;
+      let left = count;
       onFrame = () => {
-        const now = usedHeap();
-        heapDeltas.push(now - heap);
-        heap = now;
         if (--left > 0) return;
         onFrame = undefined;
         resolve({
-          frames,
+          frames: count,
           received: received - receivedBefore,
           elapsedMs: performance.now() - started,
-          heapPerFrame: median(heapDeltas),
           behind: sent - perFrame - received, // this frame's messages cannot be back yet
         });
       };

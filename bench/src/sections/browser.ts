@@ -108,8 +108,6 @@ export async function openBrowserClients(): Promise<BrowserSession> {
   const browser: Browser = await chromium.launch({
     ...chromiumLaunchOptions,
     headless: true,
-    // performance.memory to the byte (Chromium otherwise rounds it and updates it rarely).
-    args: [...chromiumLaunchOptions.args, "--enable-precise-memory-info"],
   });
   const pageServer = await servePage();
   const close = async () => {
@@ -129,7 +127,8 @@ export async function openBrowserClients(): Promise<BrowserSession> {
     const page = await context.newPage();
     await loadPage(page, pageServer.url, code);
     const cdp = await context.newCDPSession(page);
-    await cdp.send("Performance.enable");
+    // Thread CPU time, not wall time: on a busy machine a descheduled renderer would count too.
+    await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
     const run = <T>(request: RunRequest) => page.evaluate((r) => wsportBench.run(r), request) as Promise<T>;
     return { name, page, cdp, context, run };
   };
@@ -157,6 +156,33 @@ async function snapshot(cdp: CDPSession): Promise<{ script: number; counts: Fram
   ]);
   const script = metrics.metrics.find((m) => m.name === "ScriptDuration")?.value ?? Number.NaN;
   return { script, counts: evaluated.result.value as FrameCounts };
+}
+
+/**
+ * JS heap bytes allocated over `frames` frames, and the echoes received meanwhile: V8's sampling heap
+ * profiler (one sample per 512 bytes on average, scaled back up) keeping the objects the young and old
+ * generation collections freed, so the sum is what was allocated, not what survived. The heap size
+ * itself (performance.memory, even with --enable-precise-memory-info) does not move with every
+ * young-generation allocation, and its frame-to-frame growth read near zero for every client.
+ */
+async function allocatedBytes(
+  client: BrowserClient,
+  frames: number,
+): Promise<{ bytes: number; received: number }> {
+  await client.cdp.send("HeapProfiler.enable");
+  await client.cdp.send("HeapProfiler.startSampling", {
+    samplingInterval: 512,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  });
+  const before = await snapshot(client.cdp);
+  await client.page.evaluate((n) => wsportBench.frameWindow(n), frames);
+  const after = await snapshot(client.cdp);
+  const { profile } = await client.cdp.send("HeapProfiler.stopSampling");
+  await client.cdp.send("HeapProfiler.disable");
+  type Node = { selfSize: number; children: Node[] };
+  const total = (node: Node): number => node.selfSize + node.children.reduce((sum, c) => sum + total(c), 0);
+  return { bytes: total(profile.head as Node), received: after.counts.received - before.counts.received };
 }
 
 interface FrameSample {
@@ -195,10 +221,12 @@ async function frameRun(
       mkdirSync(profileDir, { recursive: true });
       writeFileSync(`${profileDir}/${client.name.replace(/\W+/g, "_")}.cpuprofile`, JSON.stringify(profile));
     }
+    // Allocations in a window of their own: sampling them costs the page time.
+    const allocated = await allocatedBytes(client, plan.frames);
     return {
       scriptMsPerFrame: (script * 1000) / (after.counts.frames - before.counts.frames),
       scriptMicrosPerMessage: (script * 1e6) / (after.counts.received - before.counts.received),
-      heapBytesPerMessage: window.heapPerFrame / plan.messagesPerFrame,
+      heapBytesPerMessage: allocated.bytes / allocated.received,
       fps: window.frames / (window.elapsedMs / 1000),
       behind: window.behind,
     };
