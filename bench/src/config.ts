@@ -1,14 +1,14 @@
 // How much work each section does. `--quick` is a smoke run: tiny counts, one run, no warm-up.
 
-export interface BenchConfig {
-  quick: boolean;
-  /** Unmeasured runs before the measured ones. */
+/** Counts for the echo figures (throughput and latency) of one runtime. */
+export interface EchoPlan {
+  /** Unmeasured rounds before the measured ones. */
   warmups: number;
-  /** Measured runs; every figure is the median of these. */
+  /** Measured rounds: short and many, so a noisy moment moves one sample, not the median. */
   runs: number;
-  /** Measured runs for the client echo figures (1, 2): short and many, so a noisy moment moves one sample, not the median. */
-  clientRuns: number;
   payloads: readonly number[];
+  /** Message kinds measured (Node: binary; the browser: both). */
+  messages: ReadonlyArray<"binary" | "text">;
   /** Round trips per sequential run, by payload size. */
   sequential: Readonly<Record<number, number>>;
   /** Messages per pipelined run, by payload size. */
@@ -17,6 +17,32 @@ export interface BenchConfig {
   /** Round trips timed one by one for p50/p99. */
   latencyCount: number;
   latencyPayload: number;
+  /** Upper bound for one measured run; a run that takes longer is reported as failed. */
+  runTimeoutMs: number;
+}
+
+/** The browser section: the echo figures in Chromium, and the main-thread cost in a frame loop. */
+export interface BrowserPlan extends EchoPlan {
+  /** Frames measured per frame-loop run, after `warmupFrames` unmeasured ones. */
+  frames: number;
+  warmupFrames: number;
+  /** Frame-loop runs per client (the median is reported). */
+  frameRuns: number;
+  messagesPerFrame: number;
+  frameMessageSize: number;
+}
+
+export interface BenchConfig {
+  quick: boolean;
+  /** Unmeasured runs before the measured ones (server, heap and poll figures). */
+  warmups: number;
+  /** Measured runs; every server, heap and poll figure is the median of these. */
+  runs: number;
+  /** Client echo figures in Node (1, 2). */
+  echo: EchoPlan;
+  /** Browser figures (7, 8, 9). */
+  browser: BrowserPlan;
+  inFlight: number;
   /** Milliseconds of load per server run. */
   serverMs: number;
   serverClients: readonly number[];
@@ -34,13 +60,36 @@ export const fullConfig: BenchConfig = {
   quick: false,
   warmups: 1,
   runs: 5,
-  clientRuns: 9,
-  payloads: [64, 1024, 16384],
-  sequential: { 64: 2000, 1024: 2000, 16384: 1000 },
-  pipelined: { 64: 12000, 1024: 10000, 16384: 2500 },
+  echo: {
+    warmups: 1,
+    runs: 7,
+    payloads: [64, 1024, 16384],
+    messages: ["binary"],
+    sequential: { 64: 2000, 1024: 2000, 16384: 1000 },
+    pipelined: { 64: 12000, 1024: 10000, 16384: 2500 },
+    inFlight: 32,
+    latencyCount: 10000,
+    latencyPayload: 64,
+    runTimeoutMs: 30_000,
+  },
+  browser: {
+    warmups: 1,
+    runs: 4,
+    payloads: [64, 1024, 16384],
+    messages: ["binary", "text"],
+    sequential: { 64: 200, 1024: 200, 16384: 100 },
+    pipelined: { 64: 1000, 1024: 800, 16384: 250 },
+    inFlight: 32,
+    latencyCount: 500,
+    latencyPayload: 64,
+    runTimeoutMs: 30_000,
+    frames: 60,
+    warmupFrames: 20,
+    frameRuns: 3,
+    messagesPerFrame: 100,
+    frameMessageSize: 64,
+  },
   inFlight: 32,
-  latencyCount: 10000,
-  latencyPayload: 64,
   serverMs: 1500,
   serverClients: [1, 100],
   serverPayload: 64,
@@ -54,13 +103,36 @@ export const quickConfig: BenchConfig = {
   quick: true,
   warmups: 0,
   runs: 1,
-  clientRuns: 1,
-  payloads: [64, 1024, 16384],
-  sequential: { 64: 50, 1024: 50, 16384: 20 },
-  pipelined: { 64: 200, 1024: 200, 16384: 64 },
+  echo: {
+    warmups: 0,
+    runs: 1,
+    payloads: [64, 1024, 16384],
+    messages: ["binary"],
+    sequential: { 64: 50, 1024: 50, 16384: 20 },
+    pipelined: { 64: 200, 1024: 200, 16384: 64 },
+    inFlight: 32,
+    latencyCount: 200,
+    latencyPayload: 64,
+    runTimeoutMs: 10_000,
+  },
+  browser: {
+    warmups: 0,
+    runs: 1,
+    payloads: [64, 16384],
+    messages: ["binary", "text"],
+    sequential: { 64: 10, 16384: 5 },
+    pipelined: { 64: 64, 16384: 32 },
+    inFlight: 32,
+    latencyCount: 20,
+    latencyPayload: 64,
+    runTimeoutMs: 10_000,
+    frames: 5,
+    warmupFrames: 1,
+    frameRuns: 1,
+    messagesPerFrame: 10,
+    frameMessageSize: 64,
+  },
   inFlight: 32,
-  latencyCount: 200,
-  latencyPayload: 64,
   serverMs: 200,
   serverClients: [1, 10],
   serverPayload: 64,

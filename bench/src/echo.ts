@@ -1,9 +1,10 @@
 // Client echo figures: messages per second (sequential and pipelined) and per-message round trips.
+// Runs in a client's Node process and, bundled, in a browser page (no CPU figure and no gc() there).
 import type { ClientKind, EchoClient } from "./clients/types.ts";
 
 /** Rejects after `ms` unless `work` settles first; `onTimeout` cleans up. */
 function bounded<T>(work: Promise<T>, ms: number, what: string, onTimeout: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
@@ -15,7 +16,8 @@ function bounded<T>(work: Promise<T>, ms: number, what: string, onTimeout: () =>
 
 /**
  * Starts every run from a collected heap, so no client pays inside its timed window for garbage an
- * earlier client (or an earlier section) left behind. Needs --expose-gc; a no-op without it.
+ * earlier client (or an earlier section) left behind. Needs --expose-gc; a no-op without it (and in
+ * a browser page).
  */
 const collectGarbage = () => globalThis.gc?.();
 
@@ -27,16 +29,24 @@ export interface ThroughputSample {
   perSecond: number;
   /**
    * This process's CPU time (user + system) per message in microseconds. Steadier than messages per
-   * second on a shared machine: the echo server's share and other processes do not count.
+   * second on a shared machine: the echo server's share and other processes do not count. NaN in a
+   * browser page, which has no such clock (its main-thread cost is the frame figure).
    */
   cpuMicros: number;
 }
+
+/** This process's CPU time so far in microseconds; NaN outside Node. */
+const cpuNow = () => {
+  if (typeof process !== "object" || typeof process.cpuUsage !== "function") return Number.NaN;
+  const used = process.cpuUsage();
+  return used.user + used.system;
+};
 
 /** Sends `count` messages keeping `inFlight` unanswered at a time (1 = sequential round trips). */
 export async function throughputRun(
   kind: ClientKind,
   url: string,
-  payload: Uint8Array,
+  payload: string | Uint8Array,
   count: number,
   inFlight: number,
   timeoutMs: number,
@@ -57,7 +67,7 @@ export async function throughputRun(
   });
   try {
     collectGarbage();
-    const cpu = process.cpuUsage();
+    const cpu = cpuNow();
     const started = performance.now();
     const first = Math.min(inFlight, count);
     for (; sent < first; ) {
@@ -66,8 +76,7 @@ export async function throughputRun(
     }
     await bounded(finished, timeoutMs, `${kind.name} echo run`, () => client?.close());
     const seconds = (performance.now() - started) / 1000;
-    const used = process.cpuUsage(cpu);
-    return { perSecond: count / seconds, cpuMicros: (used.user + used.system) / count };
+    return { perSecond: count / seconds, cpuMicros: (cpuNow() - cpu) / count };
   } finally {
     client.close();
     await settle();
@@ -78,7 +87,7 @@ export async function throughputRun(
 export async function latencyRun(
   kind: ClientKind,
   url: string,
-  payload: Uint8Array,
+  payload: string | Uint8Array,
   count: number,
   timeoutMs: number,
 ): Promise<Float64Array> {
@@ -106,4 +115,31 @@ export async function latencyRun(
     client.close();
     await settle();
   }
+}
+
+/** What a run sends: `size` bytes of "a", as a text message (a string) or a binary one. */
+export function makePayload(size: number, text: boolean): string | Uint8Array {
+  return text ? "a".repeat(size) : new Uint8Array(size).fill(0x61);
+}
+
+/** One run asked of a client's process or page. */
+export interface RunRequest {
+  kind: "throughput" | "latency";
+  url: string;
+  size: number;
+  /** Text messages instead of binary ones. */
+  text: boolean;
+  count: number;
+  inFlight: number;
+  timeoutMs: number;
+}
+
+/** Answers one RunRequest with `client`: a ThroughputSample, or { samples } for latency. */
+export async function answerRun(client: ClientKind, request: RunRequest): Promise<Record<string, unknown>> {
+  const { kind, url, size, text, count, inFlight, timeoutMs } = request;
+  const payload = makePayload(size, text);
+  if (kind === "latency") {
+    return { samples: Array.from(await latencyRun(client, url, payload, count, timeoutMs)) };
+  }
+  return { ...(await throughputRun(client, url, payload, count, inFlight, timeoutMs)) };
 }

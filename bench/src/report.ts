@@ -1,7 +1,9 @@
-// Turns results into the printed tables and the goal checklist. Goals are reported, never asserted.
-import type { Goal, Results } from "./results.ts";
+// Turns results into the tables and the goal checklist, printed as text and written as Markdown
+// (results/latest.md) from the same blocks. Goals are reported, never asserted.
+import type { Goal, Results, ThroughputRow } from "./results.ts";
 import type { BundleSize } from "./sizes.ts";
 
+/** A plain-text table: columns padded, the first left-aligned, the others right-aligned. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
@@ -18,6 +20,8 @@ const signed = (n: number, digits = 1) =>
   Number.isFinite(n) ? `${n >= 0 ? "+" : ""}${n.toFixed(digits)}` : "-";
 const sizeLabel = (bytes: number) => (bytes >= 1024 ? `${bytes / 1024} KiB` : `${bytes} B`);
 const isBundle = (b: BundleSize | { error: string }): b is BundleSize => !("error" in b);
+/** Our own rows (the ones goals are about), as opposed to baselines, references and peers. */
+const isOurs = (client: string) => client.startsWith("@wsport/");
 
 /** The goal checklist; a --quick run keeps only the deterministic ones (bundle bytes, what is missing). */
 export function evaluateGoals(r: Results): Goal[] {
@@ -33,7 +37,7 @@ function allGoals(r: Results): Goal[] {
   const goals: Goal[] = [];
   const measuredClients = new Set(r.throughput.map((t) => t.client));
   for (const client of measuredClients) {
-    if (client === "raw ws" || client.startsWith("(ref)")) continue;
+    if (!isOurs(client)) continue;
     const cells = r.throughput.filter((t) => t.client === client);
     const misses = cells.filter((t) => !(t.ratio >= 0.95));
     const ref = r.throughput.filter((t) => t.client === "(ref) core + poll loop");
@@ -59,7 +63,7 @@ function allGoals(r: Results): Goal[] {
     });
   }
   for (const row of r.latency) {
-    if (row.client === "raw ws" || row.client.startsWith("(ref)")) continue;
+    if (!isOurs(row.client)) continue;
     const met = row.p50Delta <= 10 && row.p99Ratio <= 1.2;
     goals.push({
       goal: `${row.client} RTT p50 <= raw + 10 us, p99 <= 1.2 x raw`,
@@ -89,7 +93,9 @@ function allGoals(r: Results): Goal[] {
         r.godotPoll.error ?? `${fixed(r.godotPoll.bytesPerCall)} B/call, ${r.godotPoll.gcDuringMeasure} GCs`,
     });
   }
+  goals.push(...browserGoals(r));
   for (const b of r.bundles) {
+    if (!isOurs(b.package)) continue;
     if (!isBundle(b)) {
       goals.push({ goal: `${b.package} bundle`, met: null, detail: b.error });
       continue;
@@ -113,143 +119,290 @@ function allGoals(r: Results): Goal[] {
   return goals;
 }
 
+/** The browser goals: throughput and p50 against the native WebSocket, main-thread time against the best peer. */
+function browserGoals(r: Results): Goal[] {
+  if (r.browser === null) return [];
+  const goals: Goal[] = [];
+  const { throughput, latency, frames } = r.browser;
+  for (const client of new Set(throughput.map((t) => t.client).filter(isOurs))) {
+    const cells = throughput.filter((t) => t.client === client);
+    const misses = cells.filter((t) => !(t.ratio >= 0.95));
+    goals.push({
+      goal: `${client} in Chromium: throughput >= 0.95 x native WebSocket (every cell)`,
+      met: misses.length === 0,
+      detail:
+        misses.length === 0
+          ? `lowest ${fixed(Math.min(...cells.map((t) => t.ratio)))}`
+          : misses.map((t) => `${cellLabel(t)}: ${t.error ?? fixed(t.ratio)}`).join("; "),
+    });
+  }
+  for (const row of latency.filter((l) => isOurs(l.client))) {
+    goals.push({
+      goal: `${row.client} in Chromium: RTT p50 <= native + 10 us`,
+      met: row.error ? false : row.p50Delta <= 10,
+      detail: row.error ?? `p50 ${signed(row.p50Delta)} us, p99 x${fixed(row.p99Ratio)}`,
+    });
+  }
+  const peers = frames.filter((f) => !isOurs(f.client) && f.client !== "native WebSocket" && !f.error);
+  const best = peers.reduce(
+    (a, b) => (b.scriptMicrosPerMessage < a.scriptMicrosPerMessage ? b : a),
+    peers[0]!,
+  );
+  for (const row of frames.filter((f) => isOurs(f.client))) {
+    goals.push({
+      goal: `${row.client} in Chromium: main-thread time per message <= the best peer's`,
+      met: row.error || best === undefined ? null : row.scriptMicrosPerMessage <= best.scriptMicrosPerMessage,
+      detail:
+        row.error ??
+        `${fixed(row.scriptMicrosPerMessage)} us vs ${best?.client ?? "no peer"} ${fixed(best?.scriptMicrosPerMessage ?? Number.NaN)} us`,
+    });
+  }
+  return goals;
+}
+
+const cellLabel = (t: ThroughputRow) =>
+  `${t.mode === "sequential" ? "seq" : "pipe"} ${t.message === "text" ? "text" : "bin"} ${sizeLabel(t.payload)}`;
+
+/** One piece of the report: printed as text or written as Markdown. */
+type Block =
+  | { heading: string }
+  | { text: string }
+  | { headers: string[]; rows: string[][] }
+  | { items: string[]; bullets?: boolean };
+
+/** The report as plain text: what `pnpm bench` prints. */
 export function render(r: Results): string {
-  const out: string[] = [];
-  out.push(
-    `wsport bench, ${r.date}, Node ${r.node}, ${r.cpus} CPUs${r.quick ? ", --quick (smoke run: figures are meaningless)" : ""}`,
-  );
-  out.push(
-    r.quick
-      ? "One run each; ratios are to raw ws in the same run."
-      : "Medians of measured runs after a warm-up (9 runs for tables 1-2, 5 for the rest); ratios are to raw ws in the same run.",
-  );
+  return blocks(r)
+    .map((b) => {
+      if ("heading" in b) return `\n${b.heading}`;
+      if ("text" in b) return b.text;
+      if ("items" in b) return b.items.map((item) => `  ${b.bullets ? "- " : ""}${item}`).join("\n");
+      return table(b.headers, b.rows);
+    })
+    .join("\n")
+    .trimStart();
+}
+
+const mdCell = (cell: string) => cell.replaceAll("|", "\\|");
+
+/** The same report as Markdown (results/latest.md), generated: never edited by hand. */
+export function renderMarkdown(r: Results): string {
+  const out = [
+    "<!-- Generated by `pnpm bench` from results/latest.json (bench/src/report.ts); do not edit. -->",
+    "",
+    "# wsport benchmark results",
+    "",
+  ];
+  for (const b of blocks(r)) {
+    if ("heading" in b) out.push(`## ${b.heading}`, "");
+    else if ("text" in b) out.push(b.text, "");
+    else if ("items" in b) out.push(...b.items.map((item) => `- ${mdCell(item)}`), "");
+    else {
+      const align = b.headers.map((_, i) => (i === 0 ? "---" : "---:"));
+      out.push(...[b.headers, align, ...b.rows].map((row) => `| ${row.map(mdCell).join(" | ")} |`), "");
+    }
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+function blocks(r: Results): Block[] {
+  const out: Block[] = [];
+  out.push({
+    text: `wsport bench, ${r.date}, Node ${r.node}${r.browser ? `, Chromium ${r.browser.chromium}` : ""}, ${r.cpus} CPUs${r.quick ? ", --quick (smoke run: figures are meaningless)" : ""}`,
+  });
+  out.push({
+    text: r.quick
+      ? "One run each; ratios are to raw ws (Node) or the native WebSocket (Chromium) in the same run."
+      : "Medians of measured runs after a warm-up; ratios are to raw ws (Node) or the native WebSocket (Chromium) in the same run.",
+  });
 
   const payloads = [...new Set(r.throughput.map((t) => t.payload))];
   const clients = [...new Set(r.throughput.map((t) => t.client))];
   for (const mode of ["sequential", "pipelined"] as const) {
-    out.push(
-      "",
-      `1. Echo throughput, ${mode === "sequential" ? "sequential round trips" : "pipelined (32 in flight)"}: messages/s (ratio to raw ws)`,
-    );
-    const rows = clients.map((client) => [
-      client,
-      ...payloads.map((p) => {
-        const t = r.throughput.find((x) => x.client === client && x.payload === p && x.mode === mode);
-        if (!t) return "-";
-        if (t.error) return "failed";
-        return `${int(t.median)} (${fixed(t.ratio)})`;
-      }),
-    ]);
-    out.push(table(["client", ...payloads.map(sizeLabel)], rows));
+    out.push({
+      heading: `1. Echo throughput in Node, ${modeLabel(mode)}: messages/s (ratio to raw ws)`,
+    });
+    out.push({
+      headers: ["client", ...payloads.map(sizeLabel)],
+      rows: clients.map((client) => [
+        client,
+        ...payloads.map((p) =>
+          throughputCell(r.throughput.find((x) => x.client === client && x.payload === p && x.mode === mode)),
+        ),
+      ]),
+    });
   }
 
-  out.push(
-    "",
-    "1b. Client CPU per message (user + system of the client process, echo server excluded): microseconds (ratio to raw ws)",
-  );
+  out.push({
+    heading:
+      "1b. Client CPU per message in Node (user + system of the client process, echo server excluded): microseconds (ratio to raw ws)",
+  });
   const cells = (["sequential", "pipelined"] as const).flatMap((mode) => payloads.map((p) => ({ mode, p })));
-  out.push(
-    table(
-      ["client", ...cells.map(({ mode, p }) => `${mode === "sequential" ? "seq" : "pipe"} ${sizeLabel(p)}`)],
-      clients.map((client) => [
-        client,
-        ...cells.map(({ mode, p }) => {
-          const t = r.throughput.find((x) => x.client === client && x.payload === p && x.mode === mode);
-          return !t || t.error ? "-" : `${fixed(t.cpuMicros, 1)} (${fixed(t.cpuRatio)})`;
-        }),
-      ]),
-    ),
-  );
+  out.push({
+    headers: [
+      "client",
+      ...cells.map(({ mode, p }) => `${mode === "sequential" ? "seq" : "pipe"} ${sizeLabel(p)}`),
+    ],
+    rows: clients.map((client) => [
+      client,
+      ...cells.map(({ mode, p }) => {
+        const t = r.throughput.find((x) => x.client === client && x.payload === p && x.mode === mode);
+        return !t || t.error ? "-" : `${fixed(t.cpuMicros, 1)} (${fixed(t.cpuRatio)})`;
+      }),
+    ]),
+  });
 
-  out.push("", "2. Round-trip latency, sequential 64 B messages: microseconds");
-  out.push(
-    table(
-      ["client", "p50", "p99", "p50 - raw", "p99 / raw"],
-      r.latency.map((l) =>
-        l.error
-          ? [l.client, "failed", "", "", ""]
-          : [l.client, fixed(l.p50, 1), fixed(l.p99, 1), signed(l.p50Delta), fixed(l.p99Ratio)],
+  out.push({ heading: "2. Round-trip latency in Node, sequential 64 B messages: microseconds" });
+  out.push(latencyTable(r.latency, "raw"));
+
+  out.push({
+    heading:
+      "3. Server echo throughput (server and raw ws load in separate processes): messages/s, and the server's CPU per message",
+  });
+  out.push({
+    headers: ["server", "clients", "in flight each", "msg/s", "ratio", "server CPU us/msg", "CPU ratio"],
+    rows: r.server.map((s) => [
+      s.server,
+      String(s.clients),
+      String(s.inFlightPerClient),
+      int(s.median),
+      fixed(s.ratio),
+      fixed(s.cpuMicros),
+      fixed(s.cpuRatio),
+    ]),
+  });
+
+  out.push({ heading: "4. Retained heap per idle connection (after GC): bytes" });
+  out.push({
+    headers: ["side", "name", "connections", "bytes/conn", "vs baseline"],
+    rows: [
+      ...r.serverHeap.map((h) => [
+        "server",
+        h.name,
+        String(h.connections),
+        int(h.median),
+        signed(h.delta, 0),
+      ]),
+      ...r.clientHeap.map((h) =>
+        h.error
+          ? ["client", h.name, String(h.connections), "failed", ""]
+          : ["client", h.name, String(h.connections), int(h.median), signed(h.delta, 0)],
       ),
-    ),
-  );
+    ],
+  });
 
-  out.push(
-    "",
-    "3. Server echo throughput (server and raw ws load in separate processes): messages/s, and the server's CPU per message",
-  );
-  out.push(
-    table(
-      ["server", "clients", "in flight each", "msg/s", "ratio", "server CPU us/msg", "CPU ratio"],
-      r.server.map((s) => [
-        s.server,
-        String(s.clients),
-        String(s.inFlightPerClient),
-        int(s.median),
-        fixed(s.ratio),
-        fixed(s.cpuMicros),
-        fixed(s.cpuRatio),
-      ]),
-    ),
-  );
-
-  out.push("", "4. Retained heap per idle connection (after GC): bytes");
-  out.push(
-    table(
-      ["side", "name", "connections", "bytes/conn", "vs baseline"],
-      [
-        ...r.serverHeap.map((h) => [
-          "server",
-          h.name,
-          String(h.connections),
-          int(h.median),
-          signed(h.delta, 0),
-        ]),
-        ...r.clientHeap.map((h) =>
-          h.error
-            ? ["client", h.name, String(h.connections), "failed", ""]
-            : ["client", h.name, String(h.connections), int(h.median), signed(h.delta, 0)],
-        ),
-      ],
-    ),
-  );
-
-  out.push("", "5. Godot WebSocketPeer.poll() with nothing pending");
-  if (r.godotPoll === null) out.push("   not measured (@wsport/godot-compat not built)");
-  else if (r.godotPoll.error) out.push(`   failed: ${r.godotPoll.error}`);
+  out.push({ heading: "5. Godot WebSocketPeer.poll() with nothing pending" });
+  if (r.godotPoll === null) out.push({ text: "not measured (@wsport/godot-compat not built)" });
+  else if (r.godotPoll.error) out.push({ text: `failed: ${r.godotPoll.error}` });
   else {
     const p = r.godotPoll;
-    out.push(
-      `   ${fixed(p.nsPerCall, 1)} ns/call, ${fixed(p.bytesPerCall, 3)} bytes/call allocated, ${p.gcDuringMeasure} GCs over ${int(p.calls)} calls`,
-    );
+    out.push({
+      text: `${fixed(p.nsPerCall, 1)} ns/call, ${fixed(p.bytesPerCall, 3)} bytes/call allocated, ${p.gcDuringMeasure} GCs over ${int(p.calls)} calls`,
+    });
   }
 
-  out.push(
-    "",
-    "6. Browser bundles (esbuild, platform browser, minified; gzip -9): every export kept, and a typical import",
-  );
-  out.push(
-    table(
-      ["package", "min", "min+gzip", "budget", "ws bytes", "typical import", "its min+gzip"],
-      r.bundles.map((b) =>
-        isBundle(b)
-          ? [
-              b.package,
-              int(b.minified),
-              int(b.gzip),
-              b.budget === undefined ? "-" : int(b.budget),
-              String(b.wsBytes),
-              `{ ${b.typicalImport} }`,
-              int(b.typicalGzip),
-            ]
-          : [b.package, "not built", "", "", "", "", ""],
-      ),
+  out.push({
+    heading:
+      "6. Browser bundles (esbuild, platform browser, minified; gzip -9): every export kept, and a typical import",
+  });
+  out.push({
+    headers: ["package", "min", "min+gzip", "budget", "ws bytes", "typical import", "its min+gzip"],
+    rows: r.bundles.map((b) =>
+      isBundle(b)
+        ? [
+            b.package,
+            int(b.minified),
+            int(b.gzip),
+            b.budget === undefined ? "-" : int(b.budget),
+            String(b.wsBytes),
+            `{ ${b.typicalImport} }`,
+            int(b.typicalGzip),
+          ]
+        : [b.package, "not built", "", "", "", "", ""],
     ),
-  );
+  });
 
-  out.push("", r.quick ? "Goals (--quick: only the deterministic ones)" : "Goals");
-  for (const g of r.goals)
-    out.push(`  [${g.met === null ? "??" : g.met ? "ok" : "MISS"}] ${g.goal}: ${g.detail}`);
-  if (r.notes.length > 0) out.push("", "Notes", ...r.notes.map((n) => `  - ${n}`));
-  out.push("", `Wall time ${fixed(r.seconds, 1)} s`);
-  return out.join("\n");
+  out.push(...browserBlocks(r));
+
+  out.push({ heading: r.quick ? "Goals (--quick: only the deterministic ones)" : "Goals" });
+  out.push({
+    items: r.goals.map((g) => `[${g.met === null ? "??" : g.met ? "ok" : "MISS"}] ${g.goal}: ${g.detail}`),
+  });
+  if (r.notes.length > 0) out.push({ heading: "Notes" }, { items: r.notes, bullets: true });
+  out.push({ heading: `Wall time ${fixed(r.seconds, 1)} s` });
+  return out;
+}
+
+const modeLabel = (mode: "sequential" | "pipelined") =>
+  mode === "sequential" ? "sequential round trips" : "pipelined (32 in flight)";
+
+function throughputCell(t: ThroughputRow | undefined): string {
+  if (!t) return "-";
+  if (t.error) return "failed";
+  return `${int(t.median)} (${fixed(t.ratio)})`;
+}
+
+function latencyTable(rows: Results["latency"], baseline: string): Block {
+  return {
+    headers: ["client", "p50", "p99", `p50 - ${baseline}`, `p99 / ${baseline}`],
+    rows: rows.map((l) =>
+      l.error
+        ? [l.client, "failed", "", "", ""]
+        : [l.client, fixed(l.p50, 1), fixed(l.p99, 1), signed(l.p50Delta), fixed(l.p99Ratio)],
+    ),
+  };
+}
+
+/** Tables 7-9: the same echo figures in Chromium, and the main-thread cost in a frame loop. */
+function browserBlocks(r: Results): Block[] {
+  if (r.browser === null) return [{ heading: "7-9. Browser figures" }, { text: "not measured" }];
+  const { throughput, latency, frames } = r.browser;
+  const out: Block[] = [];
+  const clients = [...new Set(throughput.map((t) => t.client))];
+  const columns = [...new Map(throughput.map((t) => [`${t.message} ${t.payload}`, t])).values()];
+  for (const mode of ["sequential", "pipelined"] as const) {
+    out.push({
+      heading: `7. Echo throughput in Chromium, ${modeLabel(mode)}: messages/s (ratio to the native WebSocket)`,
+    });
+    out.push({
+      headers: [
+        "client",
+        ...columns.map((c) => `${c.message === "text" ? "text" : "bin"} ${sizeLabel(c.payload)}`),
+      ],
+      rows: clients.map((client) => [
+        client,
+        ...columns.map((c) =>
+          throughputCell(
+            throughput.find(
+              (x) =>
+                x.client === client && x.mode === mode && x.message === c.message && x.payload === c.payload,
+            ),
+          ),
+        ),
+      ]),
+    });
+  }
+  out.push({ heading: "8. Round-trip latency in Chromium, sequential 64 B binary messages: microseconds" });
+  out.push(latencyTable(latency, "native"));
+  const first = frames[0];
+  out.push({
+    heading: `9. Main-thread cost in Chromium: a requestAnimationFrame loop sending and receiving ${first?.messagesPerFrame ?? "-"} messages of 64 B per frame`,
+  });
+  out.push({
+    headers: ["client", "fps", "script ms/frame", "script us/msg", "vs native", "alloc B/msg", "max behind"],
+    rows: frames.map((f) =>
+      f.error
+        ? [f.client, "failed", "", "", "", "", ""]
+        : [
+            f.client,
+            fixed(f.fps, 1),
+            fixed(f.scriptMsPerFrame, 3),
+            fixed(f.scriptMicrosPerMessage, 2),
+            signed(f.scriptDelta, 2),
+            int(f.heapBytesPerMessage),
+            int(f.behind),
+          ],
+    ),
+  });
+  return out;
 }

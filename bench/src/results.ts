@@ -4,13 +4,15 @@ import type { BundleSize } from "./sizes.ts";
 export interface ThroughputRow {
   client: string;
   payload: number;
+  /** Text or binary messages (the Node tables send binary only). */
+  message: "binary" | "text";
   mode: "sequential" | "pipelined";
   /** Messages per second, one per measured run. */
   runs: number[];
   median: number;
   /** median / raw ws median in the same cell. */
   ratio: number;
-  /** Client CPU microseconds per message, one per measured run, and their median. */
+  /** Client CPU microseconds per message, one per measured run, and their median (NaN in a browser). */
   cpuRuns: number[];
   cpuMicros: number;
   /** cpuMicros / raw ws cpuMicros. */
@@ -82,6 +84,38 @@ export interface Results {
   serverHeap: HeapRow[];
   clientHeap: HeapRow[];
   godotPoll: PollResult | null;
+  /** null when the browser section did not run (no Chromium). */
+  browser: BrowserResults | null;
   bundles: Array<BundleSize | { package: string; error: string }>;
   goals: Goal[];
+}
+
+/** Main-thread cost of one client in a 60 fps requestAnimationFrame loop in Chromium. */
+export interface FrameRow {
+  client: string;
+  /** Frames measured per run, and messages sent (and echoed) per frame. */
+  frames: number;
+  messagesPerFrame: number;
+  /** Frames per second the loop reached (60 when nothing holds it back). */
+  fps: number;
+  /** The page's scripting time (DevTools Protocol ScriptDuration) per frame, in ms; medians over runs. */
+  scriptMsPerFrame: number;
+  /** The same per echoed message, in microseconds, and minus the native WebSocket's. */
+  scriptMicrosPerMessage: number;
+  scriptDelta: number;
+  /** JS heap bytes allocated per echoed message (V8's sampling heap profiler, collected objects included). */
+  heapBytesPerMessage: number;
+  /** The most messages still unanswered at the end of a run (the loop fell behind when > 0). */
+  behind: number;
+  /** scriptMicrosPerMessage of each run. */
+  runs: number[];
+  error?: string;
+}
+
+/** The browser section: Chromium's version and the figures (7-9). */
+export interface BrowserResults {
+  chromium: string;
+  throughput: ThroughputRow[];
+  latency: LatencyRow[];
+  frames: FrameRow[];
 }

@@ -4,7 +4,7 @@
 // (`measureBundleSizes()`); the packages' bundle tests measure their source with the same function
 // (`bundleForBrowser()`, through test/browser-bundle.ts), so every figure and every ceiling uses one pipeline.
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { type BuildOptions, build } from "esbuild";
 
 /** One bundle: its code and sizes, and the files that went into it. */
 export interface BrowserBundle {
@@ -48,8 +48,20 @@ export const BUNDLE_BUDGETS: Readonly<Record<string, number | undefined>> = {
   "@wsport/godot-compat": 4000,
 };
 
-/** What an app typically imports from each package: tree-shaking keeps only what these reach. */
+/** The libraries users would pick instead: measured by the same pipeline, no budget. */
+export const PEER_PACKAGES: readonly string[] = [
+  "isomorphic-ws",
+  "partysocket",
+  "reconnecting-websocket",
+  "websocket-ts",
+];
+
+/** What an app typically imports from each package (as its README shows): tree-shaking keeps only what these reach. */
 export const TYPICAL_IMPORTS: Readonly<Record<string, string>> = {
+  "isomorphic-ws": "default",
+  partysocket: "WebSocket",
+  "reconnecting-websocket": "default",
+  "websocket-ts": "WebsocketBuilder, WebsocketEvent",
   "@wsport/core": "connect",
   "@wsport/defold-compat": "websocket",
   "@wsport/corona-compat": "default",
@@ -60,6 +72,21 @@ export const TYPICAL_IMPORTS: Readonly<Record<string, string>> = {
 /** Whether an input file of a bundle comes from the `ws` package. */
 export const isWsFile = (path: string) =>
   /(^|[/\\])node_modules[/\\](\.pnpm[/\\]ws@[^/\\]+[/\\]node_modules[/\\])?ws[/\\]/.test(path);
+
+/** How an app's bundler builds for the browser; the benchmark pages (sections/browser.ts) use it too. */
+export const BROWSER_BUILD = {
+  bundle: true,
+  write: false,
+  platform: "browser",
+  conditions: ["browser"],
+  target: "es2022",
+  minify: true,
+  metafile: true,
+  logLevel: "silent",
+  // The workspace packages' own tsconfig files map @wsport/* to their sources (for the tests); an
+  // app's bundler never sees those, so they must not decide what gets bundled.
+  tsconfigRaw: "{}",
+} as const satisfies BuildOptions;
 
 /**
  * Bundles `contents` (an ES module, e.g. `export { websocket } from "@wsport/defold-compat"`) for the browser.
@@ -73,18 +100,10 @@ export async function bundleForBrowser(
   options: { mangleProps?: RegExp } = {},
 ): Promise<BrowserBundle> {
   const result = await build({
+    ...BROWSER_BUILD,
     stdin: { contents, resolveDir, loader: "js" },
     alias,
-    bundle: true,
-    write: false,
     format: "esm",
-    platform: "browser",
-    conditions: ["browser"],
-    target: "es2022",
-    minify: true,
-    metafile: true,
-    logLevel: "silent",
-    tsconfigRaw: "{}",
     mangleProps: options.mangleProps, // source measured as built: see test/browser-bundle.ts
   });
   const output = result.outputFiles[0];
@@ -135,7 +154,7 @@ export async function measureBundleSizes(
   resolveDir: string,
 ): Promise<Array<BundleSize | { package: string; error: string }>> {
   const results: Array<BundleSize | { package: string; error: string }> = [];
-  for (const name of Object.keys(BUNDLE_BUDGETS)) {
+  for (const name of [...Object.keys(BUNDLE_BUDGETS), ...PEER_PACKAGES]) {
     try {
       results.push(await measureBundleSize(name, resolveDir));
     } catch (err) {

@@ -1,4 +1,4 @@
-// Aseprite's WebSocket{ url, onreceive }: sendBinary() out, BINARY messages in.
+// Aseprite's WebSocket{ url, onreceive }: sendText() / sendBinary() out, TEXT / BINARY messages in.
 import { WebSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
 import type { ClientKind } from "./types.ts";
 
@@ -10,9 +10,13 @@ export const aseprite: ClientKind = {
         url,
         // Aseprite reconnects forever; one failure is enough for a benchmark.
         onreceive: (type, _data, error) => {
-          if (type === WebSocketMessageType.BINARY) onReply();
+          if (type === WebSocketMessageType.BINARY || type === WebSocketMessageType.TEXT) onReply();
           else if (type === WebSocketMessageType.OPEN)
-            resolve({ send: (payload) => ws.sendBinary(payload), close: () => ws.close() });
+            resolve({
+              send: (payload) =>
+                typeof payload === "string" ? ws.sendText(payload) : ws.sendBinary(payload),
+              close: () => ws.close(),
+            });
           else if (type === WebSocketMessageType.ERROR) {
             ws.close();
             reject(new Error(error));

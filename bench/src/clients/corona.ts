@@ -10,7 +10,10 @@ export const corona: ClientKind = {
       ws.addEventListener(ws.WSEVENT, (event) => {
         if (event.type === ws.ONMESSAGE) onReply();
         else if (event.type === ws.ONOPEN)
-          resolve({ send: (payload) => ws.send(payload, ws.BINARY), close: () => ws.disconnect() });
+          resolve({
+            send: (payload) => ws.send(payload, typeof payload === "string" ? ws.TEXT : ws.BINARY),
+            close: () => ws.disconnect(),
+          });
         else if (event.type === ws.ONERROR) reject(new Error(event.reason));
         else if (event.type === ws.ONCLOSE) reject(new Error(`closed before open (${event.code})`));
       });

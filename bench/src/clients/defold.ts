@@ -12,7 +12,12 @@ export const defold: ClientKind = {
         if (data.event === websocket.EVENT_MESSAGE) onReply();
         else if (data.event === websocket.EVENT_CONNECTED)
           resolve({
-            send: (payload) => websocket.send(conn, payload),
+            send: (payload) =>
+              websocket.send(
+                conn,
+                payload,
+                typeof payload === "string" ? { type: websocket.DATA_TYPE_TEXT } : undefined,
+              ),
             close: () => websocket.disconnect(conn),
           });
         else if (data.event === websocket.EVENT_ERROR) reject(new Error(data.message));

@@ -1,11 +1,12 @@
-// Sections 1 and 2: echo throughput and round-trip latency of every client against one bare ws
-// echo server in another process. Each client runs in a process of its own (processes/echo-client.ts),
-// started once for both sections. Clients take turns within each run (rotating who goes first),
-// so drift on a busy machine hits them alike.
+// Sections 1 and 2 (and their browser twins, 7 and 8): echo throughput and round-trip latency of
+// every client against one bare ws echo server in another process. Each client runs in a process of
+// its own (processes/echo-client.ts) or a browser page of its own (sections/browser.ts), started once
+// for both figures. Clients take turns within each run (rotating who goes first), so drift on a busy
+// machine hits them alike.
 import { type Child, startChild } from "../child.ts";
 import type { ClientKind } from "../clients/types.ts";
-import type { BenchConfig } from "../config.ts";
-import type { ThroughputSample } from "../echo.ts";
+import type { EchoPlan } from "../config.ts";
+import type { RunRequest, ThroughputSample } from "../echo.ts";
 import type { LatencyRow, ThroughputRow } from "../results.ts";
 import { median, percentileSorted, ratio } from "../stats.ts";
 
@@ -23,9 +24,14 @@ function pairedRatio(values: readonly number[], baseline: readonly number[]): nu
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** A client in its own process; runs are requested one at a time. */
-export interface ClientProcess {
+/** A client in a process or page of its own; runs are requested one at a time. */
+export interface ClientRunner {
   name: string;
+  /** One run; rejects if the client fails it or does not answer in time. */
+  run<T>(request: RunRequest): Promise<T>;
+}
+
+export interface ClientProcess extends ClientRunner {
   child: Child;
 }
 
@@ -34,96 +40,116 @@ export async function startClientProcesses(clients: readonly ClientKind[]): Prom
   const started: ClientProcess[] = [];
   for (const client of clients) {
     const [child] = await startChild("echo-client", [client.name]);
-    started.push({ name: client.name, child });
+    // The child enforces the run's timeout itself; the extra second covers closing and the answer's trip.
+    const run = <T>(request: RunRequest) => child.request<T>({ ...request }, request.timeoutMs + 1000);
+    started.push({ name: client.name, child, run });
   }
   return started;
 }
 
-function requestRun<T>(
-  client: ClientProcess,
-  run: { kind: "throughput" | "latency"; url: string; size: number; count: number; inFlight: number },
-  timeoutMs: number,
-): Promise<T> {
-  // The child enforces timeoutMs itself; the extra second covers closing and the answer's trip.
-  return client.child.request<T>({ ...run, timeoutMs }, timeoutMs + 1000);
-}
-
 export async function measureThroughput(
-  config: BenchConfig,
-  clients: readonly ClientProcess[],
+  plan: EchoPlan,
+  clients: readonly ClientRunner[],
   url: string,
   log: (line: string) => void,
 ): Promise<ThroughputRow[]> {
   const rows: ThroughputRow[] = [];
   for (const mode of ["sequential", "pipelined"] as const) {
-    for (const size of config.payloads) {
-      const count = (mode === "sequential" ? config.sequential : config.pipelined)[size] ?? 100;
-      const inFlight = mode === "sequential" ? 1 : config.inFlight;
-      const cell = new Map(
-        clients.map((c) => [
-          c.name,
-          {
-            client: c.name,
-            payload: size,
-            mode,
-            runs: [] as number[],
-            cpuRuns: [] as number[],
-          } as ThroughputRow,
-        ]),
-      );
-      for (let run = 0; run < config.warmups + config.clientRuns; run++) {
-        for (const client of rotated(clients, run)) {
-          const row = cell.get(client.name)!;
-          if (row.error !== undefined) continue;
-          try {
-            const sample = await requestRun<ThroughputSample>(
-              client,
-              { kind: "throughput", url, size, count, inFlight },
-              config.runTimeoutMs,
-            );
-            if (run >= config.warmups) {
-              row.runs.push(sample.perSecond);
-              row.cpuRuns.push(sample.cpuMicros);
-            }
-          } catch (err) {
-            row.error = errorText(err);
-          }
-        }
+    for (const message of plan.messages) {
+      for (const size of plan.payloads) {
+        rows.push(...(await measureCell(plan, clients, url, mode, message, size)));
+        log(`  throughput ${mode} ${message} ${size} B done`);
       }
-      const base = cell.get(clients[0]!.name)!;
-      for (const row of cell.values()) {
-        row.median = median(row.runs);
-        row.cpuMicros = median(row.cpuRuns);
-        // Paired: each run against raw ws's run in the same round (seconds apart), then the median,
-        // so slow drift in the machine's load cancels out.
-        row.ratio = pairedRatio(row.runs, base.runs);
-        row.cpuRatio = pairedRatio(row.cpuRuns, base.cpuRuns);
-        rows.push(row);
-      }
-      log(`  throughput ${mode} ${size} B done`);
     }
   }
   return rows;
 }
 
+async function measureCell(
+  plan: EchoPlan,
+  clients: readonly ClientRunner[],
+  url: string,
+  mode: "sequential" | "pipelined",
+  message: "binary" | "text",
+  size: number,
+): Promise<ThroughputRow[]> {
+  const count = (mode === "sequential" ? plan.sequential : plan.pipelined)[size] ?? 100;
+  const request: RunRequest = {
+    kind: "throughput",
+    url,
+    size,
+    text: message === "text",
+    count,
+    inFlight: mode === "sequential" ? 1 : plan.inFlight,
+    timeoutMs: plan.runTimeoutMs,
+  };
+  const cell = new Map(
+    clients.map((c): [string, ThroughputRow] => [
+      c.name,
+      {
+        client: c.name,
+        payload: size,
+        message,
+        mode,
+        runs: [],
+        median: Number.NaN,
+        ratio: Number.NaN,
+        cpuRuns: [],
+        cpuMicros: Number.NaN,
+        cpuRatio: Number.NaN,
+      },
+    ]),
+  );
+  for (let run = 0; run < plan.warmups + plan.runs; run++) {
+    for (const client of rotated(clients, run)) {
+      const row = cell.get(client.name)!;
+      if (row.error !== undefined) continue;
+      try {
+        const sample = await client.run<ThroughputSample>(request);
+        if (run >= plan.warmups) {
+          row.runs.push(sample.perSecond);
+          row.cpuRuns.push(sample.cpuMicros);
+        }
+      } catch (err) {
+        row.error = errorText(err);
+      }
+    }
+  }
+  const base = cell.get(clients[0]!.name)!;
+  for (const row of cell.values()) {
+    row.median = median(row.runs);
+    row.cpuMicros = median(row.cpuRuns);
+    // Paired: each run against the baseline's run in the same round (seconds apart), then the
+    // median, so slow drift in the machine's load cancels out.
+    row.ratio = pairedRatio(row.runs, base.runs);
+    row.cpuRatio = pairedRatio(row.cpuRuns, base.cpuRuns);
+  }
+  return [...cell.values()];
+}
+
 export async function measureLatency(
-  config: BenchConfig,
-  clients: readonly ClientProcess[],
+  plan: EchoPlan,
+  clients: readonly ClientRunner[],
   url: string,
 ): Promise<LatencyRow[]> {
   const p50s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const p99s = new Map<string, number[]>(clients.map((c) => [c.name, []]));
   const errors = new Map<string, string>();
-  for (let run = 0; run < config.warmups + config.clientRuns; run++) {
+  const request: RunRequest = {
+    kind: "latency",
+    url,
+    size: plan.latencyPayload,
+    text: false,
+    count: plan.latencyCount,
+    inFlight: 1,
+    timeoutMs: plan.runTimeoutMs,
+  };
+  for (let run = 0; run < plan.warmups + plan.runs; run++) {
     for (const client of rotated(clients, run)) {
       if (errors.has(client.name)) continue;
       try {
-        const { samples } = await requestRun<{ samples: number[] }>(
-          client,
-          { kind: "latency", url, size: config.latencyPayload, count: config.latencyCount, inFlight: 1 },
-          config.runTimeoutMs,
-        );
-        if (run < config.warmups) continue;
+        const { samples } = await client.run<{ samples: number[] }>(request);
+        if (run < plan.warmups) continue;
         p50s.get(client.name)!.push(percentileSorted(samples, 50));
         p99s.get(client.name)!.push(percentileSorted(samples, 99));
       } catch (err) {

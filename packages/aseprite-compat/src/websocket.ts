@@ -142,14 +142,16 @@ export const WebSocket = function (options?: WebSocketOptions): WebSocket {
 
   /**
    * Sends on the open connection with Aseprite's errors: "not connected" first, then "failed to send"
-   * for a payload the protocol refuses (`acceptable` false) or a send the transport refuses.
+   * for a payload the protocol refuses (`acceptable` false) or a send the transport refuses. Takes
+   * the payload rather than a callback: a closure per message was most of what a send allocated.
    */
-  function transmit(what: string, acceptable: boolean, write: (conn: Connection) => void): void {
+  function transmit(what: "text" | "data" | "ping", acceptable: boolean, data: string | Uint8Array): void {
     const conn = connection;
     if (conn?.state !== "open") throw new Error(`WebSocket is not connected, can't send ${what}`);
     if (!acceptable) throw new Error(`WebSocket failed to send ${what}`);
     try {
-      write(conn);
+      if (what === "ping") conn.ping(data);
+      else conn.send(data, what === "data");
     } catch (cause) {
       throw new Error(`WebSocket failed to send ${what}`, { cause });
     }
@@ -184,16 +186,16 @@ export const WebSocket = function (options?: WebSocketOptions): WebSocket {
       const data = joinParts("sendText", parts);
       // Text frames must be UTF-8: IXWebSocket refuses to send anything else.
       const valid = typeof data === "string" || isValidUtf8(data);
-      transmit("text", valid, (conn) => conn.send(data, false));
+      transmit("text", valid, data);
     },
     sendBinary(...parts) {
       const data = joinParts("sendBinary", parts);
-      transmit("data", true, (conn) => conn.send(data, true));
+      transmit("data", true, data);
     },
     sendPing(data = "") {
       const payload = joinParts("sendPing", [data]);
       // Core refuses a ping over 125 bytes (and any ping in a browser); transmit reports it.
-      transmit("ping", true, (conn) => conn.ping(payload));
+      transmit("ping", true, payload);
     },
   };
   // Aseprite's WebSocket has no settable fields; the prototype makes `instanceof WebSocket` work.
