@@ -1,7 +1,7 @@
 /// <reference path="./provided.d.ts" />
 // Starts the test server (echo, rooms, fault routes) on loopback once per test run, in Node,
 // and hands its port to every test, Node or browser, through `inject("port")`.
-import { type AddressInfo, createServer, type Server } from "node:net";
+import { createServer } from "node:net";
 import type { TestProject } from "vitest/node";
 import { startServer } from "../packages/server/src/index.ts";
 
@@ -23,19 +23,24 @@ export default async function setup(project: TestProject) {
  */
 const CLOSED_PORTS = 32;
 
-/** Distinct loopback ports nobody listens on, for "connection refused" tests. */
+/**
+ * Distinct loopback ports nobody listens on, for "connection refused" tests. They are taken below the
+ * system's ephemeral range (32768 and up on Linux), where a server that asks for port 0 never lands:
+ * a refused port must not turn into some other test's server halfway through the run.
+ */
 async function closedPorts(count: number): Promise<number[]> {
-  // All bound at once, so the system hands out distinct ports; then all closed.
-  const probes = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<Server>((resolve) => {
-          const probe = createServer().listen(0, "127.0.0.1", () => resolve(probe));
-        }),
-    ),
-  );
-  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
-  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  const ports: number[] = [];
+  for (let port = 31999; ports.length < count && port > 20000; port--) {
+    if (await isFree(port)) ports.push(port);
+  }
   return ports;
+}
+
+/** Whether nothing listens on `port` of 127.0.0.1 (tried by listening on it for a moment). */
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }

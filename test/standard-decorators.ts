@@ -2,7 +2,7 @@
 // form. Node 20 and today's browsers cannot run standard decorators, so files that use them (RPC
 // tests and examples: `@rpc(...)`) go through esbuild first, which lowers them as tsc would.
 import { transform } from "esbuild";
-import type { Plugin } from "vite";
+import type { Plugin } from "vitest/config";
 
 const DECORATOR = /^\s*@[A-Za-z_$]/m;
 
