@@ -10,16 +10,15 @@ import { encodeUtf8 } from "@wsport/core/internal";
 export const RPC_MODE_DISABLED = 0;
 export const RPC_MODE_ANY_PEER = 1;
 export const RPC_MODE_AUTHORITY = 2;
-export type RpcMode = typeof RPC_MODE_DISABLED | typeof RPC_MODE_ANY_PEER | typeof RPC_MODE_AUTHORITY;
+/** MultiplayerAPI.RPC_MODE_DISABLED (0), RPC_MODE_ANY_PEER (1) or RPC_MODE_AUTHORITY (2). */
+export type RpcMode = 0 | 1 | 2;
 
 /** MultiplayerPeer's transfer modes. */
 export const TRANSFER_MODE_UNRELIABLE = 0;
 export const TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
 export const TRANSFER_MODE_RELIABLE = 2;
-export type TransferMode =
-  | typeof TRANSFER_MODE_UNRELIABLE
-  | typeof TRANSFER_MODE_UNRELIABLE_ORDERED
-  | typeof TRANSFER_MODE_RELIABLE;
+/** MultiplayerPeer.TRANSFER_MODE_UNRELIABLE (0), TRANSFER_MODE_UNRELIABLE_ORDERED (1) or TRANSFER_MODE_RELIABLE (2). */
+export type TransferMode = 0 | 1 | 2;
 
 /** One RPC's configuration, with the keys of Godot's rpc_config() dictionary. */
 export interface RpcConfig {

@@ -17,7 +17,8 @@ declare global {
   }
 }
 
-type MethodDecorator = <This extends Node, Method extends (this: This, ...a: any) => any>(
+/** What `@rpc(...)` returns: a standard decorator for a Node's method. */
+export type MethodDecorator = <This extends Node, Method extends (this: This, ...a: any) => any>(
   method: Method,
   context: ClassMethodDecoratorContext<This, Method>,
 ) => void;

@@ -4,7 +4,8 @@ import type { TlsOptions } from "@wsport/core";
 import { type CryptoKey, X509Certificate } from "./crypto-resources.js";
 
 /** A certificate as Godot's X509Certificate, or (a shortcut of this port) its PEM text. */
-type Certificate = X509Certificate | string | Uint8Array;
+/** A trusted CA chain: a certificate, or its PEM text or bytes. */
+export type Certificate = X509Certificate | string | Uint8Array;
 
 interface Settings {
   server: boolean;

@@ -50,6 +50,7 @@ export class WebSocketPeer {
   declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
 
   /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
+  /** @internal What Godot's native build adds; the Node entry's subclass sets it. */
   static [NATIVE]: NativeFeatures | null = null;
 
   /** GDScript's `WebSocketPeer.new()`. */
