@@ -2,7 +2,7 @@
 // reconnecting-websocket) are driven alike: binaryType "arraybuffer" (what a binary protocol sets),
 // addEventListener("open" / "message" / "error"), send(), close(). The message listener reads
 // `event.data`, as every app does: a browser makes the data's JS object only when it is read.
-import type { EchoClient } from "./types.ts";
+import type { ClientKind, EchoClient } from "./types.ts";
 
 /** The part of the WebSocket API these clients use; ws's and each library's class fit it. */
 export interface WebSocketLike {
@@ -32,3 +32,29 @@ export function openWebSocketLike(ws: WebSocketLike, onReply: () => void): Promi
 
 /** What Node code passes for the browser's WebSocket class (ws's); undefined in a browser. */
 export type WebSocketClass = new (url: string, protocols?: string | string[]) => unknown;
+
+/** The constructor partysocket and reconnecting-websocket share: (url, protocols, options). */
+export type ReconnectingClass = new (
+  url: string,
+  protocols: string[],
+  options: { maxRetries: number; WebSocket?: WebSocketClass },
+) => unknown;
+
+/**
+ * A client over such a class, driven through the WebSocket API: in Node it is handed ws's class
+ * through the documented `WebSocket` option. maxRetries 0: one failure is enough for a benchmark.
+ */
+export function reconnectingClient(
+  name: string,
+  LibraryClass: ReconnectingClass,
+  webSocketClass?: WebSocketClass,
+): ClientKind {
+  return {
+    name,
+    open(url, onReply) {
+      const options =
+        webSocketClass === undefined ? { maxRetries: 0 } : { maxRetries: 0, WebSocket: webSocketClass };
+      return openWebSocketLike(new LibraryClass(url, [], options) as WebSocketLike, onReply);
+    },
+  };
+}
