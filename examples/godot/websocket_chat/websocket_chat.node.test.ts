@@ -1,7 +1,9 @@
 // websocket_chat as a user runs it: a server scene (Listen) and two client scenes (Connect),
-// typing and pressing Send; what each scene's log shows. Node only: the server side needs Node.
+// typing and pressing Send; what each scene's log shows, over ws:// and (use_tls) wss://. Node only:
+// the server side needs Node.
+import { Crypto, TLSOptions } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
-import { waitForLine } from "../../test/helpers.ts";
+import { waitForLine, waitUntil } from "../../test/helpers.ts";
 import { freePort } from "../../test/ports.ts";
 import { type Node, SceneTree } from "../stand-in/scene.ts";
 import { client_scene, server_scene } from "./scenes.ts";
@@ -21,21 +23,38 @@ function run<T extends { root: Node }>(scene: T): T {
 
 const lines = (scene: { log: { text: string } }) => () => scene.log.text.split("\n").filter((l) => l !== "");
 
-it("two clients chat through the demo's server; every log shows what the demo shows", async () => {
+/** What a TLS user sets in the inspector: a key and a self-signed certificate for the host they type. */
+function tls_resources() {
+  const crypto = Crypto.new();
+  const key = crypto.generate_rsa(2048)!;
+  const cert = crypto.generate_self_signed_certificate(key, "CN=localhost,O=wsport example,C=IT")!;
+  return { key, cert };
+}
+
+/**
+ * The demo as a user runs it: Listen, two clients Connect to `scheme://localhost:port/test/`, one
+ * says hello, the server says welcome, the first disconnects; returns what each log shows.
+ * `setup` sets what the scenes' inspector would (the TLS properties).
+ */
+async function chat_session(
+  scheme: "ws" | "wss",
+  setup: (server: ReturnType<typeof server_scene>, clients: ReturnType<typeof client_scene>[]) => void,
+) {
   const server = run(server_scene());
+  const a = run(client_scene());
+  const b = run(client_scene());
+  setup(server, [a, b]);
   const port = await freePort();
   server.port.value = port; // typed into the Port box
   server.listen.click(true);
   await waitForLine(lines(server), /^Listing on port/);
 
-  const a = run(client_scene());
-  a.host.text = `ws://localhost:${port}/test/`;
+  a.host.text = `${scheme}://localhost:${port}/test/`;
   a.connect_button.click(true);
   await waitForLine(lines(a), /^Client just connected/);
   const idA = Number((await waitForLine(lines(server), /^Remote client connected: \d+/)).match(/\d+/)![0]);
 
-  const b = run(client_scene());
-  b.host.text = `ws://localhost:${port}/test/`;
+  b.host.text = `${scheme}://localhost:${port}/test/`;
   b.connect_button.click(true);
   await waitForLine(lines(b), /^Client just connected/);
   await waitForLine(lines(a), /^\[\d+\] connected$/);
@@ -54,7 +73,16 @@ it("two clients chat through the demo's server; every log shows what the demo sh
   await waitForLine(lines(a), /^Client just disconnected/);
   await waitForLine(lines(b), /disconnected$/);
 
-  expect(lines(server)()).toEqual([
+  expect(a.line_edit.text).toBe(""); // the demo clears the box after sending
+  // What the scripts print() is what their logs show.
+  expect(trees[0]!.printed).toEqual(lines(server)());
+  return { port, idA, idB, server: lines(server)(), a: lines(a)(), b: lines(b)() };
+}
+
+/** The three logs of chat_session, line for line, as the demo shows them. */
+function expect_demo_logs(session: Awaited<ReturnType<typeof chat_session>>, scheme: "ws" | "wss") {
+  const { port, idA, idB } = session;
+  expect(session.server).toEqual([
     `Listing on port ${port}, supported protocols: ["demo-chat"]`,
     `Remote client connected: ${idA}. Protocol: demo-chat`,
     `Remote client connected: ${idB}. Protocol: demo-chat`,
@@ -62,24 +90,61 @@ it("two clients chat through the demo's server; every log shows what the demo sh
     "Sending message: welcome",
     `Remote client disconnected: ${idA}. Code: 1000, Reason: `,
   ]);
-  expect(lines(a)()).toEqual([
-    `Connecting to host: ws://localhost:${port}/test/.`,
+  expect(session.a).toEqual([
+    `Connecting to host: ${scheme}://localhost:${port}/test/.`,
     "Client just connected with protocol: demo-chat",
     `[${idB}] connected`,
     "Sending message: hello",
     "Server says: welcome",
     "Client just disconnected with code: 1000, reson: ",
   ]);
-  expect(lines(b)()).toEqual([
-    `Connecting to host: ws://localhost:${port}/test/.`,
+  expect(session.b).toEqual([
+    `Connecting to host: ${scheme}://localhost:${port}/test/.`,
     "Client just connected with protocol: demo-chat",
     `[${idA}] Says: hello`,
     "Server says: welcome",
     `[${idA}] disconnected`,
   ]);
-  expect(a.line_edit.text).toBe(""); // the demo clears the box after sending
-  // What the scripts print() is what their logs show.
-  expect(trees[0]!.printed).toEqual(lines(server)());
+}
+
+it("two clients chat through the demo's server; every log shows what the demo shows", async () => {
+  expect_demo_logs(await chat_session("ws", () => {}), "ws");
+});
+
+it("with use_tls, two clients chat over wss:// through the demo's TLS branch; the logs are the same", async () => {
+  const { key, cert } = tls_resources();
+  const session = await chat_session("wss", (server, clients) => {
+    server.ws.use_tls = true;
+    server.ws.tls_key = key;
+    server.ws.tls_cert = cert;
+    for (const client of clients) client.ws.tls_options = TLSOptions.client(cert);
+  });
+  expect_demo_logs(session, "wss");
+});
+
+it("with use_tls, a client that does not trust the certificate is dropped by the TLS branch", async () => {
+  const { key, cert } = tls_resources();
+  const server = run(server_scene());
+  server.ws.use_tls = true;
+  server.ws.tls_key = key;
+  server.ws.tls_cert = cert;
+  server.ws.handshake_timout = 60_000; // so the drop comes from the TLS status, not the timeout
+  const port = await freePort();
+  server.port.value = port;
+  server.listen.click(true);
+  await waitForLine(lines(server), /^Listing on port/);
+
+  const a = run(client_scene()); // tls_options left null: only the system's CAs are trusted
+  a.host.text = `wss://localhost:${port}/test/`;
+  a.connect_button.click(true);
+  await waitForLine(lines(a), /^Client just disconnected/);
+  await waitUntil(() => server.ws.pending_peers.length === 0, "the server to drop the pending peer");
+  expect(lines(a)()).toEqual([
+    `Connecting to host: wss://localhost:${port}/test/.`,
+    "Client just disconnected with code: -1, reson: ",
+  ]);
+  expect(lines(server)()).toEqual([`Listing on port ${port}, supported protocols: ["demo-chat"]`]);
+  expect(server.ws.peers.size).toBe(0);
 });
 
 it("an empty message or host does nothing; a bad port is reported in the log", async () => {

@@ -1,11 +1,13 @@
-// Port of godot-demo-projects networking/websocket_chat/websocket/WebSocketServer.gd (the plain
-// path; its use_tls branch waits for StreamPeerTLS in @wsport/godot-compat).
+// Port of godot-demo-projects networking/websocket_chat/websocket/WebSocketServer.gd, both paths
+// (plain, and use_tls: StreamPeerTLS between the TCP stream and the WebSocketPeer).
 import {
   bytes_to_var,
   type CryptoKey,
   OK,
   StreamPeerTCP,
+  StreamPeerTLS,
   TCPServer,
+  TLSOptions,
   type Variant,
   var_to_bytes,
   WebSocketPeer,
@@ -16,7 +18,7 @@ import { assert, Node, randi_range, Signal, Time } from "../../stand-in/scene.ts
 class PendingPeer {
   connect_time: number;
   tcp: StreamPeerTCP;
-  connection: StreamPeerTCP;
+  connection: StreamPeerTCP | StreamPeerTLS; // StreamPeer in GDScript, which calls poll() on it untyped
   ws: WebSocketPeer | null = null;
 
   constructor(p_tcp: StreamPeerTCP) {
@@ -177,8 +179,23 @@ export class WebSocketServer extends Node {
       p.ws.accept_stream(p.tcp);
       return false; // WebSocketPeer connection is pending.
     } else {
-      // The TLS branch (StreamPeerTLS.accept_stream, then ws.accept_stream(tls)) is to come.
-      return true;
+      if (p.connection === p.tcp) {
+        assert(this.tls_key !== null && this.tls_cert !== null);
+        const tls = StreamPeerTLS.new();
+        tls.accept_stream(p.tcp, TLSOptions.server(this.tls_key, this.tls_cert));
+        p.connection = tls;
+      }
+      p.connection.poll();
+      const status = p.connection.get_status();
+      if (status === StreamPeerTLS.STATUS_CONNECTED) {
+        p.ws = this._create_peer();
+        p.ws.accept_stream(p.connection);
+        return false; // WebSocketPeer connection is pending.
+      }
+      if (status !== StreamPeerTLS.STATUS_HANDSHAKING) {
+        return true; // Failure.
+      }
+      return false;
     }
   }
 
