@@ -3,8 +3,16 @@
 import puppeteer from "puppeteer-core";
 import { assertBrowser, firefoxPath } from "./browsers.mjs";
 
-/** Launches Firefox ESR; close the returned puppeteer Browser when done. */
+/**
+ * Launches Firefox ESR; close the returned puppeteer Browser when done. acceptInsecureCerts lets the
+ * tests reach wss:// servers with self-signed certificates (loopback test servers only).
+ */
 export async function launchFirefox() {
   assertBrowser("firefox");
-  return puppeteer.launch({ browser: "firefox", executablePath: firefoxPath, headless: true });
+  return puppeteer.launch({
+    browser: "firefox",
+    executablePath: firefoxPath,
+    headless: true,
+    acceptInsecureCerts: true,
+  });
 }

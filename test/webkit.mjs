@@ -95,6 +95,8 @@ export class WebKitSession {
         capabilities: {
           alwaysMatch: {
             browserName: "MiniBrowser",
+            // wss:// test servers (loopback only) use self-signed certificates.
+            acceptInsecureCerts: true,
             "webkitgtk:browserOptions": { binary: miniBrowserPath, args: ["--automation"] },
           },
         },

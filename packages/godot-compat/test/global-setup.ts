@@ -1,10 +1,12 @@
-// godot-compat's own global setup (after the shared one): Godot multiplayer servers for the browser
-// tests. They run in a child Node process, bundled here with core's Node entry: this setup runs
-// under the browser project's aliases, which point @wsport/core at its browser entry.
+// godot-compat's own global setup (after the shared one): Godot multiplayer servers and a Godot-style
+// wss:// echo server for the browser tests. They run in a child Node process, bundled here with core's
+// Node entry: this setup runs under the browser project's aliases, which point @wsport/core at its
+// browser entry.
 import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { TestProject } from "vitest/node";
+import type { ServerPorts } from "./multiplayer-server.ts";
 
 export default async function setup(project: TestProject) {
   const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -26,18 +28,15 @@ export default async function setup(project: TestProject) {
     logLevel: "error",
   });
   const child = fork(outfile, { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const ports = await new Promise<{ open: number; guarded: number; raw: number; rpcGame: number }>(
-    (resolve, reject) => {
-      child.once("message", (m) =>
-        resolve(m as { open: number; guarded: number; raw: number; rpcGame: number }),
-      );
-      child.once("exit", (code) => reject(new Error(`the multiplayer test server exited with ${code}`)));
-    },
-  );
+  const ports = await new Promise<ServerPorts>((resolve, reject) => {
+    child.once("message", (m) => resolve(m as ServerPorts));
+    child.once("exit", (code) => reject(new Error(`the multiplayer test server exited with ${code}`)));
+  });
   project.provide("godotMultiplayerPort", ports.open);
   project.provide("godotAuthPort", ports.guarded);
   project.provide("godotRpcPort", ports.rpcGame);
   project.provide("godotRawPort", ports.raw);
+  project.provide("godotTlsEchoPort", ports.tlsEcho);
   return () => {
     child.kill();
   };

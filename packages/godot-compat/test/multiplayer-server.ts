@@ -4,11 +4,13 @@
 // except these texts: "drop me" (disconnect_peer: the client loses its server), "refuse" / "accept"
 // (refuse_new_connections on / off). The second server asks every peer for the password "secret".
 // The third is a raw `ws` server playing Godot's side byte by byte (see rawGodotServer); the fourth
-// is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs.
+// is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs. The fifth is a wss://
+// echo server built the Godot way, TCPServer + StreamPeerTLS + WebSocketPeer (tls-echo-server.ts).
 import { WebSocketServer } from "ws";
 import { OK, SceneMultiplayer, SceneTree, WebSocketMultiplayerPeer } from "../src/node.ts";
 import { freePort } from "./free-port.ts";
 import { EchoGame } from "./rpc-echo-game.ts";
+import { startTlsEchoServer } from "./tls-echo-server.ts";
 
 /** The id the raw server gives every client, and the peer it announces. */
 export const RAW_CLIENT_ID = 424242;
@@ -73,9 +75,19 @@ async function startRpcGame(): Promise<number> {
   return port;
 }
 
+/** The ports this process sends its parent (global-setup.ts) once every server listens. */
+export interface ServerPorts {
+  open: number;
+  guarded: number;
+  raw: number;
+  rpcGame: number;
+  tlsEcho: number;
+}
+
 const open = await startMultiplayerServer();
 const guarded = await startMultiplayerServer("secret");
 const raw = await rawGodotServer();
 const rpcGame = await startRpcGame();
-process.send?.({ open, guarded, raw, rpcGame });
+const tlsEcho = await startTlsEchoServer();
+process.send?.({ open, guarded, raw, rpcGame, tlsEcho } satisfies ServerPorts);
 process.on("disconnect", () => process.exit(0)); // the test run ended

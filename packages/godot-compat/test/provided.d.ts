@@ -11,5 +11,7 @@ declare module "vitest" {
     godotRawPort: number;
     /** A Godot game in Node answering RPCs: a SceneTree with an EchoGame at /root/Game. */
     godotRpcPort: number;
+    /** A wss:// echo server built as Godot builds one (TCPServer + StreamPeerTLS + WebSocketPeer); see tls-echo-server.ts. */
+    godotTlsEchoPort: number;
   }
 }
