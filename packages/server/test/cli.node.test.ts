@@ -67,7 +67,7 @@ describe("wsport-server CLI", () => {
   });
 
   it.each([
-    [["--port", "abc"], 'wsport-server: --port must be a number, got the string "abc" (see --help)'],
+    [["--port", "abc"], 'wsport-server: --port must be a number, got a string ("abc") (see --help)'],
     [["--port", "-1"], "wsport-server: --port must be an integer from 0 to 65535, got -1 (see --help)"],
     [["--port", "65536"], "wsport-server: --port must be an integer from 0 to 65535, got 65536 (see --help)"],
     [["--port", "1.5"], "wsport-server: --port must be an integer from 0 to 65535, got 1.5 (see --help)"],
@@ -85,7 +85,7 @@ describe("wsport-server CLI", () => {
     ],
     [
       ["--max-connections", "many"],
-      'wsport-server: --max-connections must be a number, got the string "many" (see --help)',
+      'wsport-server: --max-connections must be a number, got a string ("many") (see --help)',
     ],
     [["--host", " "], "wsport-server: --host must not be empty (see --help)"],
     [["--port"], "wsport-server: Option '--port <value>' argument missing (see --help)"],
