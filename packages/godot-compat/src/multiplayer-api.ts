@@ -7,7 +7,7 @@ import { printError } from "./print.js";
 import type { Node } from "./scene-node.js";
 import { Signal } from "./signal.js";
 
-/** The class create_default_interface() builds; SceneMultiplayer names itself when it loads. */
+/** What create_default_interface() builds; the first SceneMultiplayer (a SceneTree makes one) names it. */
 let defaultInterface: (() => MultiplayerAPI) | null = null;
 
 export function setDefaultInterface(create: () => MultiplayerAPI): void {
@@ -49,7 +49,7 @@ export abstract class MultiplayerAPI {
   /** A new API of the default kind (SceneMultiplayer), as Godot's `MultiplayerAPI.create_default_interface()`. */
   static create_default_interface(): MultiplayerAPI {
     if (defaultInterface === null)
-      printError("No default MultiplayerAPI: import SceneMultiplayer from @wsport/godot-compat.");
+      printError("No default MultiplayerAPI yet: create a SceneTree (or a SceneMultiplayer) first.");
     return defaultInterface?.() as MultiplayerAPI;
   }
 

@@ -39,7 +39,7 @@ import { Signal } from "./signal.js";
 
 /**
  * A layer built on top (the RPC layer, when a SceneTree uses this API): it handles its own
- * commands and hears about peers. Installed by attachLayer, so that a game that only sends
+ * commands and hears about peers. Installed by SceneMultiplayer._attachLayer, so that a game that only sends
  * bytes does not carry RPC code in its bundle.
  */
 export interface MultiplayerLayer {
@@ -49,12 +49,6 @@ export interface MultiplayerLayer {
   clear(): void;
   rpcp(node: Node, peer: number, method: string, args: readonly unknown[]): GodotError;
 }
-
-/**
- * Set by the class body: installs the layer (its commands and the peers already connected) and
- * returns how it sets get_remote_sender_id() while a call_local RPC runs.
- */
-export let attachLayer: (api: SceneMultiplayer, layer: MultiplayerLayer) => (senderId: number) => void;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;
@@ -111,19 +105,23 @@ export class SceneMultiplayer extends MultiplayerAPI {
 
   constructor() {
     super();
+    // What MultiplayerAPI.create_default_interface() makes: named here, not when the module loads,
+    // so that a bundle without SceneMultiplayer leaves the class out.
+    setDefaultInterface(createSceneMultiplayer);
     this.multiplayer_peer = new OfflineMultiplayerPeer();
   }
 
-  static {
-    setDefaultInterface(() => new SceneMultiplayer());
-    attachLayer = (api, layer) => {
-      api.#layer = layer;
-      for (const command of layer.commands)
-        api.#handlers.set(command, (from, packet) => layer.process(from, packet));
-      for (const id of api.#connected) layer.peerChanged(id, true);
-      return (senderId) => {
-        api.#senderOverride = senderId;
-      };
+  /**
+   * @internal Installs a layer built on top (its commands and the peers already connected) and
+   * returns how it sets get_remote_sender_id() while a call_local RPC runs.
+   */
+  static _attachLayer(api: SceneMultiplayer, layer: MultiplayerLayer): (senderId: number) => void {
+    api.#layer = layer;
+    for (const command of layer.commands)
+      api.#handlers.set(command, (from, packet) => layer.process(from, packet));
+    for (const id of api.#connected) layer.peerChanged(id, true);
+    return (senderId) => {
+      api.#senderOverride = senderId;
     };
   }
 
@@ -626,4 +624,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
     if (this.#peer !== null) this.#peer.refuse_new_connections = refuse;
     else printError("No multiplayer peer is assigned. Unable to set 'refuse_new_connections'.");
   }
+}
+
+function createSceneMultiplayer(): SceneMultiplayer {
+  return new SceneMultiplayer();
 }

@@ -8,9 +8,6 @@ import { printError } from "./print.js";
 import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
 import type { SceneTree } from "./scene-tree.js";
 
-/** Tree-side hooks, kept out of Node's public surface: set once by the class body below. */
-export let enterAsRoot: (root: Node, tree: SceneTree) => void;
-export let processFrame: (node: Node, delta: number) => void;
 /** Nodes that queue_free() called, per tree: the tree removes them at the end of its frame. */
 export const freedAtFrameEnd = new WeakMap<SceneTree, Node[]>();
 
@@ -284,13 +281,15 @@ export class Node {
     this.#tree = null;
   }
 
-  static {
-    enterAsRoot = (root, tree) => root.#enter(tree);
-    // _process(delta) on a node, then its children, as the tree does each frame.
-    processFrame = (node, delta) => {
-      node.#call("_process", delta);
-      for (const child of [...node.#children]) processFrame(child, delta);
-    };
+  /** @internal The tree's root enters through this (SceneTree's constructor). */
+  static _enterAsRoot(root: Node, tree: SceneTree): void {
+    root.#enter(tree);
+  }
+
+  /** @internal _process(delta) on a node, then its children, as the tree does each frame. */
+  static _processFrame(node: Node, delta: number): void {
+    node.#call("_process", delta);
+    for (const child of [...node.#children]) Node._processFrame(child, delta);
   }
 
   #call(hook: string, ...args: unknown[]): void {

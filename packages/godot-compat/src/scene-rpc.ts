@@ -35,7 +35,7 @@ import {
   encodeRemoteCall,
   encodeSimplifyPath,
 } from "./rpc-wire.js";
-import { attachLayer, type MultiplayerLayer, type SceneMultiplayer } from "./scene-multiplayer.js";
+import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
 import { Node } from "./scene-node.js";
 
 const CONNECTED = 2;
@@ -74,7 +74,7 @@ class SceneRPC implements MultiplayerLayer {
 
   constructor(api: SceneMultiplayer) {
     this.#api = api;
-    this.#setSender = attachLayer(api, this);
+    this.#setSender = SceneMultiplayer._attachLayer(api, this);
   }
 
   /** Where paths start: SceneTree.set_multiplayer() gives the branch this API serves. */

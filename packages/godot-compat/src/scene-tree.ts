@@ -5,7 +5,7 @@ import { describe } from "@wsport/core/internal";
 import { MultiplayerAPI } from "./multiplayer-api.js";
 import { printError } from "./print.js";
 import { SceneMultiplayer } from "./scene-multiplayer.js";
-import { enterAsRoot, freedAtFrameEnd, Node, processFrame } from "./scene-node.js";
+import { freedAtFrameEnd, Node } from "./scene-node.js";
 import { rpcLayerOf } from "./scene-rpc.js";
 
 export class SceneTree {
@@ -26,9 +26,9 @@ export class SceneTree {
     freedAtFrameEnd.set(this, []);
     this.root = new Node();
     this.root.name = "root";
-    this.#multiplayer = MultiplayerAPI.create_default_interface();
+    this.#multiplayer = new SceneMultiplayer(); // also what create_default_interface() makes
     this.#attach(this.#multiplayer, "/root");
-    enterAsRoot(this.root, this);
+    Node._enterAsRoot(this.root, this);
   }
 
   get_root(): Node {
@@ -86,7 +86,7 @@ export class SceneTree {
       this.#multiplayer.poll();
       for (const api of new Set(this.#branches.values())) api.poll();
     }
-    processFrame(this.root, delta);
+    Node._processFrame(this.root, delta);
     const freed = freedAtFrameEnd.get(this)!.splice(0);
     for (const node of freed) node.get_parent()?.remove_child(node);
     return false;
