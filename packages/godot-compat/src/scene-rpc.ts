@@ -11,6 +11,8 @@ import {
   type GodotError,
   OK,
 } from "./error.js";
+import { MultiplayerAPI } from "./multiplayer-api.js";
+import { MultiplayerPeer } from "./multiplayer-peer.js";
 import {
   NETWORK_COMMAND_CONFIRM_PATH as CMD_CONFIRM_PATH,
   CMD_MASK,
@@ -18,13 +20,7 @@ import {
   NETWORK_COMMAND_SIMPLIFY_PATH as CMD_SIMPLIFY_PATH,
 } from "./network-commands.js";
 import { invalid as fail, printError } from "./print.js";
-import {
-  RPC_MODE_ANY_PEER,
-  RPC_MODE_AUTHORITY,
-  type RpcConfig,
-  rpcTable,
-  TRANSFER_MODE_RELIABLE,
-} from "./rpc-config.js";
+import { type RpcConfig, rpcTable } from "./rpc-config.js";
 import {
   decodeCallArgs,
   decodeConfirmPath,
@@ -38,7 +34,8 @@ import {
 import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
 import { Node } from "./scene-node.js";
 
-const CONNECTED = 2;
+const { CONNECTION_CONNECTED: CONNECTED, TRANSFER_MODE_RELIABLE } = MultiplayerPeer;
+const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
 /** The RPC layer of a SceneMultiplayer, made when a SceneTree first uses it. */
