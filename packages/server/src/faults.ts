@@ -56,11 +56,16 @@ export function runFault(
       return false;
     }
     case "garbage":
-      socket.write(GARBAGE);
+    case "invalid-utf8": {
+      // A delay lets the client see the open first: Firefox fails a connection whose bad frame
+      // follows the upgrade at once before it dispatches open.
+      const bad = () => {
+        if (!socket.destroyed) socket.write(route.kind === "garbage" ? GARBAGE : INVALID_UTF8);
+      };
+      if (route.delay > 0) schedule(route.delay, bad);
+      else bad();
       return false;
-    case "invalid-utf8":
-      socket.write(INVALID_UTF8);
-      return false;
+    }
     case "ping":
       ws.ping("wsport-ping");
       return true;

@@ -9,8 +9,8 @@ export type Route =
   | { kind: "drop"; after: number; delay: number }
   | { kind: "hang" }
   | { kind: "delay"; ms: number }
-  | { kind: "garbage" }
-  | { kind: "invalid-utf8" }
+  | { kind: "garbage"; delay: number }
+  | { kind: "invalid-utf8"; delay: number }
   | { kind: "ping" }
   | { kind: "send"; size: number }
   | { kind: "echo-headers" };
@@ -22,8 +22,8 @@ export const FAULT_USAGE: Record<string, string> = {
   drop: "/drop[?after=N][&delay=ms]",
   hang: "/hang",
   delay: "/delay/<ms>",
-  garbage: "/garbage",
-  "invalid-utf8": "/invalid-utf8",
+  garbage: "/garbage[?delay=ms]",
+  "invalid-utf8": "/invalid-utf8[?delay=ms]",
   ping: "/ping",
   send: "/send/<n>",
   "echo-headers": "/echo-headers",
@@ -64,13 +64,16 @@ export function matchRoute(url: URL, faults: boolean, maxPayload: number): Route
     case "drop": {
       if (rest.length > 0) throw usage(head);
       const after = url.searchParams.get("after");
-      const delay = url.searchParams.get("delay");
       return {
         kind: "drop",
         after: after === null ? 0 : parseCount("after", after, Number.MAX_SAFE_INTEGER),
-        delay: delay === null ? 0 : parseMs("delay", delay),
+        delay: delayParam(url),
       };
     }
+    case "garbage":
+    case "invalid-utf8":
+      if (rest.length > 0) throw usage(head);
+      return { kind: head, delay: delayParam(url) };
     case "delay":
       if (rest.length !== 1) throw usage(head);
       return { kind: "delay", ms: parseMs("delay", rest[0]!) };
@@ -79,8 +82,14 @@ export function matchRoute(url: URL, faults: boolean, maxPayload: number): Route
       return { kind: "send", size: parseCount("size", rest[0]!, maxPayload) };
     default:
       if (rest.length > 0) throw usage(head);
-      return { kind: head as "hang" | "garbage" | "invalid-utf8" | "ping" | "echo-headers" };
+      return { kind: head as "hang" | "ping" | "echo-headers" };
   }
+}
+
+/** The optional `?delay=ms` of the routes that act some time after the open (0 when absent). */
+function delayParam(url: URL): number {
+  const delay = url.searchParams.get("delay");
+  return delay === null ? 0 : parseMs("delay", delay);
 }
 
 function decodeRoomName(raw: string): string {

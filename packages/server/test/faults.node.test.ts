@@ -142,6 +142,19 @@ describe("malformed frames (own server, to see what the client sent back)", () =
     expect(result.code).toBe(1006);
     expect(await clientCloseCodeSeenByServer("/invalid-utf8")).toBe(1007);
   });
+
+  it.each([
+    ["/garbage?delay=200", 1002],
+    ["/invalid-utf8?delay=200", 1007],
+  ])("%s: the bad frame comes after the delay, with the connection open until then", async (path, code) => {
+    const ws = new WebSocket(`${server.url}${path.slice(1)}`);
+    const result = closed(ws);
+    await within(new Promise((resolve) => ws.once("open", resolve)), "open");
+    const opened = Date.now();
+    expect((await result).code).toBe(1006);
+    expect(Date.now() - opened).toBeGreaterThanOrEqual(150);
+    expect(await clientCloseCodeSeenByServer(path)).toBe(code);
+  });
 });
 
 describe("/ping, /send/<n>, /echo-headers", () => {

@@ -37,6 +37,10 @@ describe("bad route parameters get HTTP 400 with a clear text body", () => {
     ["/drop?delay=70000", 'Invalid delay "70000": must be a number of ms from 0 to 60000'],
     ["/drop/extra", "Bad route: use /drop[?after=N][&delay=ms]"],
     ["/hang/extra", "Bad route: use /hang"],
+    ["/garbage?delay=-5", 'Invalid delay "-5": must be a number of ms from 0 to 60000'],
+    ["/garbage/extra", "Bad route: use /garbage[?delay=ms]"],
+    ["/invalid-utf8?delay=soon", 'Invalid delay "soon": must be a number of ms from 0 to 60000'],
+    ["/invalid-utf8/extra", "Bad route: use /invalid-utf8[?delay=ms]"],
     ["/room/", "Bad route: use /room/<name> with a non-empty name"],
     ["/room/%ZZ", 'Bad room name "%ZZ": bad percent-encoding'],
   ])("%s", async (path, body) => {
