@@ -157,7 +157,7 @@ async function run(browser, page) {
           const p = (await panels())[engine];
           // The fault's own route and log: they stay on the panel after the players rejoin the room,
           // so a slow browser still reads what the fault did.
-          return { ok: p.faultRoute === fault.route && expect.test(p), detail: describeLog(p) };
+          return { ok: p.faultRoute === fault.route && expect.test(p, browser), detail: describeLog(p) };
         },
         fault.wait,
       );
@@ -232,8 +232,13 @@ const FAULTS = [
           inOrder(p.fault, { name: "ONCLOSE", has: "code=nil" }),
       },
       aseprite: {
-        says: "ERROR, then ERROR again (it retries by itself)",
-        test: (p) => inOrder(p.fault, { name: "ERROR" }, { name: "ERROR" }),
+        says: "ERROR, then ERROR again (it retries by itself; Firefox may hold the retry back past the fault)",
+        // Firefox delays each new attempt to a host and port whose last connection failed (200 ms,
+        // growing), and the four players fail against the same server: the retry may come after the
+        // 3 s fault, when the player is back in the room (aseprite-compat README, between browsers).
+        test: (p, browser) =>
+          inOrder(p.fault, { name: "ERROR" }, { name: "ERROR" }) ||
+          (browser === "firefox" && inOrder(p.fault, { name: "ERROR" })),
       },
     },
   },
