@@ -41,7 +41,7 @@ for (const name of ["@wsport/core", "@wsport/server"]) {
 }
 
 // Nothing may keep us running: a stuck section ends the process after a generous bound.
-const hardLimitMs = quick ? 180_000 : 30 * 60_000;
+const hardLimitMs = quick ? 180_000 : 45 * 60_000;
 setTimeout(() => {
   log(`bench: gave up after ${hardLimitMs / 1000} s`);
   process.exit(1);

@@ -50,12 +50,31 @@ export function runningScript(): object | undefined {
   return running;
 }
 
-/** Runs `body` as script `self` would: extension calls made inside it belong to that instance. */
-export function asScript<T>(self: object | undefined, body: () => T): T {
+/**
+ * Calls `fn` with `thisArg` and up to four arguments as script `self` would: extension calls made
+ * inside it belong to that instance. The arguments are passed, not closed over or spread: the socket
+ * callback runs once per message, and a closure (or a rest array) per call was an allocation per message.
+ */
+export function asScript<T>(
+  self: object | undefined,
+  // biome-ignore lint/suspicious/noExplicitAny: any function of up to four arguments, whatever its `this`
+  fn: (this: any, a: never, b: never, c: never, d: never) => T,
+  thisArg: unknown,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+  d?: unknown,
+): T {
   const outer = running;
   running = self;
   try {
-    return body();
+    return (fn as (this: unknown, a: unknown, b: unknown, c: unknown, d: unknown) => T).call(
+      thisArg,
+      a,
+      b,
+      c,
+      d,
+    );
   } finally {
     running = outer;
   }
@@ -81,18 +100,18 @@ export function runScript<S extends object = Record<string, unknown>>(
       throw new TypeError(`runScript(): '${name}' must be a function, got ${typeof fn}`);
     }
   }
-  const call = (name: (typeof NAMES)[number], args: unknown[]): unknown => {
+  const call = (name: (typeof NAMES)[number], a?: unknown, b?: unknown, c?: unknown): unknown => {
     const fn = script[name] as ((self: S, ...rest: unknown[]) => unknown) | undefined;
-    return fn === undefined ? undefined : asScript(self, () => fn.call(script, self, ...args));
+    return fn === undefined ? undefined : asScript(self, fn, script, self, a, b, c);
   };
   return {
     self,
-    init: () => void call("init", []),
-    final: () => void call("final", []),
-    update: (dt) => void call("update", [dt]),
-    fixed_update: (dt) => void call("fixed_update", [dt]),
-    on_message: (message_id, message = {}, sender) => void call("on_message", [message_id, message, sender]),
-    on_input: (action_id, action) => call("on_input", [action_id, action]) === true,
-    on_reload: () => void call("on_reload", []),
+    init: () => void call("init"),
+    final: () => void call("final"),
+    update: (dt) => void call("update", dt),
+    fixed_update: (dt) => void call("fixed_update", dt),
+    on_message: (message_id, message = {}, sender) => void call("on_message", message_id, message, sender),
+    on_input: (action_id, action) => call("on_input", action_id, action) === true,
+    on_reload: () => void call("on_reload"),
   };
 }

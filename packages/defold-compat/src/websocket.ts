@@ -81,7 +81,7 @@ function connect<S, P extends ConnectParams<boolean> | null | undefined>(
 
   const deliver = (data: EventData<MessageOf<P>>) => {
     try {
-      asScript(owner as object | undefined, () => callback.call(owner, owner, handle, data));
+      asScript(owner as object | undefined, callback, owner, owner, handle, data);
     } catch (err) {
       // Defold logs a failing callback and carries on; throwing here would kill the socket's task.
       console.error("ERROR:WEBSOCKET: the callback threw:", err);

@@ -12,11 +12,6 @@ export const OPEN = 1;
 export const CLOSING = 2;
 export const CLOSED = 3;
 
-export interface Packet {
-  data: PackedByteArray;
-  text: boolean;
-}
-
 export class Session {
   readonly _conn: Connection | null;
   _url: string;
@@ -37,7 +32,9 @@ export class Session {
   _pendingOpen: string | null = null;
   _pendingClose: CloseEvent | null = null;
   /** Received packets; the first `_visible` have been made visible by poll(). */
-  readonly _packets: Packet[] = [];
+  readonly _packets: PackedByteArray[] = [];
+  /** Whether each of `_packets` came in a text frame (beside it, not in a record per packet). */
+  readonly #texts: boolean[] = [];
   _visible = 0;
   #queuedBytes = 0;
 
@@ -72,21 +69,23 @@ export class Session {
       return;
     }
     this.#queuedBytes += bytes.length;
-    this._packets.push({ data: asPacked(bytes), text });
+    this._packets.push(asPacked(bytes));
+    this.#texts.push(text);
   }
 
   /** The next visible packet, or undefined when poll() has made none visible. */
-  _take(): Packet | undefined {
+  _take(): PackedByteArray | undefined {
     if (this._visible === 0) return undefined;
     const packet = this._packets.shift()!;
     this._visible--;
-    this.#queuedBytes -= packet.data.length;
-    this._wasString = packet.text;
+    this.#queuedBytes -= packet.length;
+    this._wasString = this.#texts.shift()!;
     return packet;
   }
 
   _clearPackets(): void {
     this._packets.length = 0;
+    this.#texts.length = 0;
     this._visible = 0;
     this.#queuedBytes = 0;
   }

@@ -346,13 +346,13 @@ export class WebSocketPeer {
     const session = this.#session;
     const packet = session._take();
     this.#packetError = packet !== undefined ? OK : session._state === OPEN ? ERR_UNAVAILABLE : FAILED;
-    return packet?.data ?? NO_BYTES;
+    return packet ?? NO_BYTES;
   }
 
   /** The next message decoded from Godot's binary Variant format; null on any error. */
   get_var(allow_objects = false): Variant {
     const packet = this.#session._take();
-    return packet === undefined ? null : bytesToVar(packet.data, allow_objects);
+    return packet === undefined ? null : bytesToVar(packet, allow_objects);
   }
 
   /** The result of the last get_packet(). */
