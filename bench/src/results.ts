@@ -103,6 +103,12 @@ export interface FrameRow {
   /** The same per echoed message, in microseconds, and minus the native WebSocket's. */
   scriptMicrosPerMessage: number;
   scriptDelta: number;
+  /**
+   * The JavaScript of the page's own bundle per echoed message (CPU profiler samples, the browser's
+   * own code left out), in microseconds, and minus the native WebSocket's: what the library's code costs.
+   */
+  ownScriptMicrosPerMessage: number;
+  ownScriptDelta: number;
   /** JS heap bytes allocated per echoed message (V8's sampling heap profiler, collected objects included). */
   heapBytesPerMessage: number;
   /** The most messages still unanswered at the end of a run (the loop fell behind when > 0). */
