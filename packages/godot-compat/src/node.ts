@@ -2,8 +2,10 @@
 // Godot's native build (handshake headers, TLS, the server side, heartbeat, socket info).
 // The classes below extend aliases of the browser entry's classes of the same name, so that the
 // build does not have to rename either of them (users would see `WebSocketPeer2`).
+import { OK } from "./error.js";
 import { NATIVE } from "./native.js";
 import { nativeFeatures } from "./node-native.js";
+import { StreamPeerTLS } from "./stream-peer-tls.js";
 import { WebSocketMultiplayerPeerBase } from "./websocket-multiplayer-peer.js";
 import { WebSocketPeerBase } from "./websocket-peer.js";
 
@@ -14,9 +16,15 @@ export class WebSocketPeer extends WebSocketPeerBase {
   static override [NATIVE] = nativeFeatures;
 }
 
-/** Its connections are the native WebSocketPeer above, so it can also be a server. */
+/** Its connections are the native WebSocketPeer above, so it can also be a server, over TLS too. */
 export class WebSocketMultiplayerPeer extends WebSocketMultiplayerPeerBase {
   constructor() {
-    super(() => new WebSocketPeer());
+    super(
+      () => new WebSocketPeer(),
+      (tcp, options) => {
+        const tls = new StreamPeerTLS();
+        return tls.accept_stream(tcp, options) === OK ? tls : null;
+      },
+    );
   }
 }

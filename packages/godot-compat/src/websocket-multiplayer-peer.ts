@@ -21,6 +21,8 @@ import {
 } from "./multiplayer-peer.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
+import { StreamPeerTCP } from "./stream-peer-tcp.js";
+import type { StreamPeerTLS } from "./stream-peer-tls.js";
 import { bindFailed, TCPServer } from "./tcp-server.js";
 import type { TLSOptions } from "./tls-options.js";
 import { WebSocketPeer } from "./websocket-peer.js";
@@ -45,6 +47,13 @@ interface Pending {
   ws: WebSocketPeer;
 }
 
+/** A wss:// server's connection still in its TLS handshake; its WebSocket handshake comes next. */
+interface PendingTls {
+  /** When the TCP connection was taken: handshake_timeout covers both handshakes, as in Godot. */
+  since: number;
+  tls: StreamPeerTLS;
+}
+
 export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   /** GDScript's `WebSocketMultiplayerPeer.new()`. */
   static new(): WebSocketMultiplayerPeer {
@@ -52,16 +61,23 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   }
 
   /**
-   * `createPeer`: how to make a WebSocketPeer; the Node entry passes its native one. Godot's `.new()`
-   * takes nothing, so whatever else a script passes here is ignored.
+   * `createPeer`: how to make a WebSocketPeer; the Node entry passes its native one. `acceptTls`: how a
+   * wss:// server starts TLS on a taken connection (null when it cannot start, with a print); the Node
+   * entry passes StreamPeerTLS's, so browser bundles, which cannot serve, do not carry it. Godot's
+   * `.new()` takes nothing, so whatever else a script passes here is ignored.
    */
-  constructor(createPeer?: () => WebSocketPeer) {
+  constructor(
+    createPeer?: () => WebSocketPeer,
+    acceptTls?: (tcp: StreamPeerTCP, options: TLSOptions) => StreamPeerTLS | null,
+  ) {
     super();
     this.#newPeer = typeof createPeer === "function" ? createPeer : () => new WebSocketPeer();
+    this.#acceptTls = typeof acceptTls === "function" ? acceptTls : () => null;
     this.#config = this.#newPeer();
   }
 
   readonly #newPeer: () => WebSocketPeer;
+  readonly #acceptTls: (tcp: StreamPeerTCP, options: TLSOptions) => StreamPeerTLS | null;
   /** Holds the WebSocketPeer settings every new connection copies, as Godot's `peer_config`. */
   readonly #config: WebSocketPeer;
   #handshakeTimeoutMs = 3000;
@@ -70,6 +86,9 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   #uniqueId = 0;
   #targetPeer = 0;
   #server: TCPServer | null = null;
+  /** The server's TLS options (wss://), or null for ws://. */
+  #tlsOptions: TLSOptions | null = null;
+  #pendingTls: PendingTls[] = [];
   #pending = new Map<number, Pending>();
   #peers = new Map<number, WebSocketPeer>();
   #incoming: Packet[] = [];
@@ -134,7 +153,8 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   /**
    * Listens for clients (Node only; ERR_UNAVAILABLE in a browser) and is CONNECTION_CONNECTED at once,
    * with id 1. Node binds after this returns: a port already in use is printed by TCPServer and the
-   * peer turns CONNECTION_DISCONNECTED on the next poll().
+   * peer turns CONNECTION_DISCONNECTED on the next poll(). With `TLSOptions.server(key, certificate)`
+   * it serves wss://: each connection goes through StreamPeerTLS.accept_stream first, as in Godot.
    */
   create_server(port: number, bind_address = "*", tls_server_options: TLSOptions | null = null): GodotError {
     if (this.#status !== CONNECTION_DISCONNECTED) {
@@ -149,12 +169,6 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     if (tls_server_options !== null && !tls_server_options.is_server()) {
       return invalid("create_server() needs server TLS options, got client ones.");
     }
-    if (tls_server_options !== null) {
-      return invalid(
-        "A TLS server is not available in this port: put a TLS proxy in front.",
-        ERR_UNAVAILABLE,
-      );
-    }
     this.#clear();
     const server = new TCPServer();
     const error = server.listen(port, bind_address);
@@ -162,6 +176,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
       printError("create_server() is not available in browsers: there is no server on the Web.");
     if (error !== OK) return error;
     this.#server = server;
+    this.#tlsOptions = tls_server_options;
     this.#uniqueId = 1;
     this.#status = CONNECTION_CONNECTED;
     return OK;
@@ -194,6 +209,9 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   }
 
   #clear(): void {
+    for (const { tls } of this.#pendingTls) tls.disconnect_from_stream();
+    this.#pendingTls.length = 0;
+    this.#tlsOptions = null;
     for (const { ws } of this.#pending.values()) ws.close(-1);
     for (const ws of this.#peers.values()) ws.close(-1);
     this.#pending.clear();
@@ -276,6 +294,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     }
     this.#takeConnection(server);
     const now = performance.now();
+    this.#pollTls(now);
     for (const [id, { since, ws }] of this.#pending) {
       ws.poll();
       const state = ws.get_ready_state();
@@ -309,14 +328,39 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
       tcp.disconnect_from_host();
       return;
     }
+    const since = performance.now();
+    if (this.#tlsOptions === null) {
+      this.#acceptWebSocket(tcp, since);
+      return;
+    }
+    const tls = this.#acceptTls(tcp, this.#tlsOptions);
+    if (tls !== null) this.#pendingTls.push({ since, tls });
+    else tcp.disconnect_from_host(); // StreamPeerTLS printed why (e.g. no key or certificate loaded)
+  }
+
+  /** TLS handshakes: a finished one goes on to its WebSocket handshake; a failed or slow one is dropped. */
+  #pollTls(now: number): void {
+    for (let i = 0; i < this.#pendingTls.length; i++) {
+      const { since, tls } = this.#pendingTls[i]!;
+      tls.poll();
+      const status = tls.get_status();
+      if (status === tls.STATUS_HANDSHAKING && now - since <= this.#handshakeTimeoutMs) continue;
+      this.#pendingTls.splice(i--, 1);
+      if (status === tls.STATUS_CONNECTED) this.#acceptWebSocket(tls, since);
+      else tls.disconnect_from_stream(); // a plain ws:// client, a refused certificate, or too slow
+    }
+  }
+
+  #acceptWebSocket(stream: StreamPeerTCP | StreamPeerTLS, since: number): void {
     const ws = this.#createPeer();
-    if (ws.accept_stream(tcp) !== OK) {
-      tcp.disconnect_from_host();
+    if (ws.accept_stream(stream) !== OK) {
+      if (stream instanceof StreamPeerTCP) stream.disconnect_from_host();
+      else stream.disconnect_from_stream();
       return;
     }
     let id = this.generate_unique_id();
     while (this.#peers.has(id) || this.#pending.has(id)) id = this.generate_unique_id();
-    this.#pending.set(id, { since: performance.now(), ws });
+    this.#pending.set(id, { since, ws });
   }
 
   #admit(id: number, ws: WebSocketPeer): void {

@@ -37,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide("godotRpcPort", ports.rpcGame);
   project.provide("godotRawPort", ports.raw);
   project.provide("godotTlsEchoPort", ports.tlsEcho);
+  project.provide("godotMultiplayerTlsPort", ports.tlsOpen);
   return () => {
     child.kill();
   };

@@ -6,8 +6,16 @@
 // The third is a raw `ws` server playing Godot's side byte by byte (see rawGodotServer); the fourth
 // is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs. The fifth is a wss://
 // echo server built the Godot way, TCPServer + StreamPeerTLS + WebSocketPeer (tls-echo-server.ts).
+// The sixth is the first served over wss:// by create_server(port, address, TLSOptions.server(...)).
 import { WebSocketServer } from "ws";
-import { OK, SceneMultiplayer, SceneTree, WebSocketMultiplayerPeer } from "../src/node.ts";
+import {
+  Crypto,
+  OK,
+  SceneMultiplayer,
+  SceneTree,
+  TLSOptions,
+  WebSocketMultiplayerPeer,
+} from "../src/node.ts";
 import { freePort } from "./free-port.ts";
 import { EchoGame } from "./rpc-echo-game.ts";
 import { startTlsEchoServer } from "./tls-echo-server.ts";
@@ -36,7 +44,7 @@ async function rawGodotServer(): Promise<number> {
   return (wss.address() as { port: number }).port;
 }
 
-async function startMultiplayerServer(password?: string): Promise<number> {
+async function startMultiplayerServer(password?: string, tls: TLSOptions | null = null): Promise<number> {
   const port = await freePort();
   const peer = new WebSocketMultiplayerPeer();
   const multiplayer = new SceneMultiplayer();
@@ -54,7 +62,7 @@ async function startMultiplayerServer(password?: string): Promise<number> {
       multiplayer.send_bytes(packet, id);
     }
   });
-  const error = peer.create_server(port, "127.0.0.1");
+  const error = peer.create_server(port, "127.0.0.1", tls);
   if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
   multiplayer.multiplayer_peer = peer;
   setInterval(() => multiplayer.poll(), 5);
@@ -82,6 +90,16 @@ export interface ServerPorts {
   raw: number;
   rpcGame: number;
   tlsEcho: number;
+  tlsOpen: number;
+}
+
+/** Server TLS options with a key and self-signed certificate made by Crypto (the browsers trust it). */
+function selfSigned(): TLSOptions {
+  const crypto = Crypto.new();
+  const key = crypto.generate_rsa(2048);
+  const cert = key && crypto.generate_self_signed_certificate(key, "CN=127.0.0.1,O=wsport,C=IT");
+  if (!key || !cert) throw new Error("Crypto could not make the test server's key and certificate");
+  return TLSOptions.server(key, cert);
 }
 
 const open = await startMultiplayerServer();
@@ -89,5 +107,6 @@ const guarded = await startMultiplayerServer("secret");
 const raw = await rawGodotServer();
 const rpcGame = await startRpcGame();
 const tlsEcho = await startTlsEchoServer();
-process.send?.({ open, guarded, raw, rpcGame, tlsEcho } satisfies ServerPorts);
+const tlsOpen = await startMultiplayerServer(undefined, selfSigned());
+process.send?.({ open, guarded, raw, rpcGame, tlsEcho, tlsOpen } satisfies ServerPorts);
 process.on("disconnect", () => process.exit(0)); // the test run ended

@@ -125,6 +125,32 @@ describe("in a browser", () => {
     expect(clients[0]!.peer.get_peer(1)!.get_ready_state()).toBe(1);
   });
 
+  it("two clients join a wss:// server made by create_server with TLSOptions.server, and the relay works", async () => {
+    // The certificate is self-signed; each browser trusts it through its launch options, as for
+    // tls-server.browser.test.ts. TLS options are ignored in browsers, so none are passed.
+    const tlsUrl = `wss://127.0.0.1:${inject("godotMultiplayerTlsPort")}`;
+    const [a, b] = [connectingClient(tlsUrl).multiplayer, connectingClient(tlsUrl).multiplayer];
+    const all = [a, b];
+    await pollUntil(
+      all,
+      () => a.get_peers().includes(b.get_unique_id()) && b.get_peers().includes(a.get_unique_id()),
+      "two wss:// clients that know each other",
+    );
+    const gotB = packetsOf(b);
+    const gotA = packetsOf(a);
+    expect(a.send_bytes(to_utf8_buffer("over TLS"), b.get_unique_id())).toBe(OK);
+    expect(b.send_bytes(to_utf8_buffer("echo"), 1)).toBe(OK); // the server sends it back
+    await pollUntil(all, () => gotB.length === 2, "a relayed packet and an echo");
+    expect(gotB.sort()).toEqual(
+      [
+        [a.get_unique_id(), "over TLS"],
+        [1, "echo"],
+      ].sort(),
+    );
+    expect(gotA).toEqual([]);
+    expect(prints.spy).not.toHaveBeenCalled();
+  });
+
   it("every target form through the Node server's relay", async () => {
     const [a, b, c] = (await star(3)) as [SceneMultiplayer, SceneMultiplayer, SceneMultiplayer];
     const all = [a, b, c];

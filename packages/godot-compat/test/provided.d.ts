@@ -13,5 +13,7 @@ declare module "vitest" {
     godotRpcPort: number;
     /** A wss:// echo server built as Godot builds one (TCPServer + StreamPeerTLS + WebSocketPeer); see tls-echo-server.ts. */
     godotTlsEchoPort: number;
+    /** The first multiplayer server again, served over wss:// by create_server(..., TLSOptions.server(key, cert)). */
+    godotMultiplayerTlsPort: number;
   }
 }

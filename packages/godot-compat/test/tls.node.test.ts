@@ -2,10 +2,8 @@
 // WebSocketPeer.accept_stream, with a key and self-signed certificate made by Crypto; reached by a
 // WebSocketPeer client of this package over wss://. Also: plain clients, failed and hung handshakes,
 // a handshake flood, and StreamPeerTLS as a client.
-import { connect as netConnect, type Socket } from "node:net";
+import { connect as netConnect } from "node:net";
 import {
-  Crypto,
-  type CryptoKey,
   ERR_ALREADY_IN_USE,
   ERR_INVALID_PARAMETER,
   OK,
@@ -14,29 +12,18 @@ import {
   type TCPServer,
   TLSOptions,
   WebSocketPeer,
-  type X509Certificate,
 } from "@wsport/godot-compat";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { delay } from "../../../test/events.ts";
 import { capturePrints, listeningServer, newPeer, pollUntil, takeConnection } from "./helpers.ts";
+import { rawSockets, selfSigned } from "./tls-fixtures.ts";
 
 const { STATUS_HANDSHAKING, STATUS_CONNECTED, STATUS_ERROR, STATUS_ERROR_HOSTNAME_MISMATCH } = StreamPeerTLS;
 const { STATE_OPEN, STATE_CLOSED } = WebSocketPeer;
 
 const prints = capturePrints();
-let key: CryptoKey;
-let cert: X509Certificate;
-const sockets: Socket[] = [];
-
-beforeAll(() => {
-  const crypto = Crypto.new();
-  key = crypto.generate_rsa(2048)!;
-  cert = crypto.generate_self_signed_certificate(key, "CN=myserver,O=wsport,C=IT")!;
-});
-
-afterEach(() => {
-  for (const socket of sockets.splice(0)) socket.destroy();
-});
+const pair = selfSigned();
+const sockets = rawSockets();
 
 const listening = () => listeningServer();
 const take = takeConnection;
@@ -56,7 +43,7 @@ async function handshake(tls: StreamPeerTLS, timeoutMs = 8000): Promise<number> 
 async function acceptTls(server: TCPServer): Promise<{ tls: StreamPeerTLS; ws: WebSocketPeer }> {
   const tcp = await take(server);
   const tls = StreamPeerTLS.new();
-  expect(tls.accept_stream(tcp, TLSOptions.server(key, cert))).toBe(OK);
+  expect(tls.accept_stream(tcp, TLSOptions.server(pair.key, pair.cert))).toBe(OK);
   expect(await handshake(tls)).toBe(STATUS_CONNECTED);
   expect(tls.get_stream()).toBe(tcp);
   const ws = newPeer();
@@ -66,10 +53,10 @@ async function acceptTls(server: TCPServer): Promise<{ tls: StreamPeerTLS; ws: W
 
 describe("Crypto, CryptoKey and X509Certificate make a working key pair", () => {
   it("generate_rsa and generate_self_signed_certificate give PEM text that loads again", () => {
-    expect(key.is_public_only()).toBe(false);
-    expect(key.save_to_string()).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(cert.save_to_string()).toMatch(/^-----BEGIN CERTIFICATE-----/);
-    expect(key.save_to_string(true)).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(pair.key.is_public_only()).toBe(false);
+    expect(pair.key.save_to_string()).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(pair.cert.save_to_string()).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(pair.key.save_to_string(true)).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
 });
 
@@ -78,7 +65,7 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     const server = await listening();
     const client = newPeer();
     const url = `wss://127.0.0.1:${server.get_local_port()}/chat`;
-    expect(client.connect_to_url(url, TLSOptions.client(cert, "myserver"))).toBe(OK);
+    expect(client.connect_to_url(url, TLSOptions.client(pair.cert, "myserver"))).toBe(OK);
     const { ws } = await acceptTls(server);
     await pollUntil(
       [client, ws],
@@ -112,7 +99,7 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     );
     const tcp = await take(server);
     const tls = StreamPeerTLS.new();
-    expect(tls.accept_stream(tcp, TLSOptions.server(key, cert))).toBe(OK);
+    expect(tls.accept_stream(tcp, TLSOptions.server(pair.key, pair.cert))).toBe(OK);
     await pollUntil(client, () => client.get_ready_state() === STATE_CLOSED);
     expect(client.get_close_code()).toBe(-1);
     expect(await handshake(tls)).toBe(STATUS_ERROR);
@@ -125,7 +112,7 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     expect(client.connect_to_url(`ws://127.0.0.1:${server.get_local_port()}/`)).toBe(OK);
     const tcp = await take(server);
     const tls = StreamPeerTLS.new();
-    expect(tls.accept_stream(tcp, TLSOptions.server(key, cert))).toBe(OK);
+    expect(tls.accept_stream(tcp, TLSOptions.server(pair.key, pair.cert))).toBe(OK);
     expect(await handshake(tls)).toBe(STATUS_ERROR);
     await pollUntil(client, () => client.get_ready_state() === STATE_CLOSED);
     expect(client.get_close_code()).toBe(-1);
@@ -139,7 +126,7 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     const closed = new Promise<void>((resolve) => silent.once("close", () => resolve()));
     silent.on("error", () => {});
     const tls = StreamPeerTLS.new();
-    expect(tls.accept_stream(await take(server), TLSOptions.server(key, cert))).toBe(OK);
+    expect(tls.accept_stream(await take(server), TLSOptions.server(pair.key, pair.cert))).toBe(OK);
     expect(tls.get_status()).toBe(STATUS_HANDSHAKING);
     expect(await handshake(tls, 15_000)).toBe(STATUS_ERROR);
     await closed; // the server freed the socket
@@ -153,14 +140,14 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
       idle.on("error", () => {});
       sockets.push(idle);
       const tls = StreamPeerTLS.new();
-      expect(tls.accept_stream(await take(server), TLSOptions.server(key, cert))).toBe(OK);
+      expect(tls.accept_stream(await take(server), TLSOptions.server(pair.key, pair.cert))).toBe(OK);
       pending.push(tls);
     }
     const client = newPeer();
     expect(
       client.connect_to_url(
         `wss://127.0.0.1:${server.get_local_port()}/`,
-        TLSOptions.client(cert, "myserver"),
+        TLSOptions.client(pair.cert, "myserver"),
       ),
     ).toBe(OK);
     const { ws } = await acceptTls(server);
@@ -183,7 +170,7 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
     const tcp = StreamPeerTCP.new();
     expect(tcp.connect_to_host("127.0.0.1", server.get_local_port())).toBe(OK);
     const serverTls = StreamPeerTLS.new();
-    expect(serverTls.accept_stream(await take(server), TLSOptions.server(key, cert))).toBe(OK);
+    expect(serverTls.accept_stream(await take(server), TLSOptions.server(pair.key, pair.cert))).toBe(OK);
     for (let i = 0; i < 400 && tcp.get_status() !== StreamPeerTCP.STATUS_CONNECTED; i++) await delay(5);
     const clientTls = StreamPeerTLS.new();
     expect(clientTls.connect_to_stream(tcp, commonName, options)).toBe(OK);
@@ -191,7 +178,7 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
   }
 
   it("connects with the right common name and carries StreamPeer data both ways", async () => {
-    const { serverTls, clientTls } = await tlsPair("myserver", TLSOptions.client(cert));
+    const { serverTls, clientTls } = await tlsPair("myserver", TLSOptions.client(pair.cert));
     expect(await handshake(clientTls)).toBe(STATUS_CONNECTED);
     expect(await handshake(serverTls)).toBe(STATUS_CONNECTED);
     clientTls.put_u32(0xdeadbeef);
@@ -208,7 +195,7 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
   });
 
   it("reports STATUS_ERROR_HOSTNAME_MISMATCH for another common name", async () => {
-    const { clientTls } = await tlsPair("other.example", TLSOptions.client(cert));
+    const { clientTls } = await tlsPair("other.example", TLSOptions.client(pair.cert));
     expect(await handshake(clientTls)).toBe(STATUS_ERROR_HOSTNAME_MISMATCH);
   });
 
@@ -223,13 +210,15 @@ describe("StreamPeerTLS with bad input", () => {
     const tls = StreamPeerTLS.new();
     const bad: unknown[] = [null, undefined, 0, "x", {}, StreamPeerTCP.new(), Symbol("s")];
     for (const value of bad) {
-      expect(tls.accept_stream(value as never, TLSOptions.server(key, cert))).toBe(ERR_INVALID_PARAMETER);
+      expect(tls.accept_stream(value as never, TLSOptions.server(pair.key, pair.cert))).toBe(
+        ERR_INVALID_PARAMETER,
+      );
       expect(tls.accept_stream(StreamPeerTCP.new(), value as never)).toBe(ERR_INVALID_PARAMETER);
       expect(tls.connect_to_stream(value as never, "x")).toBe(ERR_INVALID_PARAMETER);
       expect(tls.connect_to_stream(StreamPeerTCP.new(), value as never)).toBe(ERR_INVALID_PARAMETER);
     }
     expect(tls.accept_stream(StreamPeerTCP.new(), TLSOptions.client())).toBe(ERR_INVALID_PARAMETER);
-    expect(tls.connect_to_stream(StreamPeerTCP.new(), "x", TLSOptions.server(key, cert))).toBe(
+    expect(tls.connect_to_stream(StreamPeerTCP.new(), "x", TLSOptions.server(pair.key, pair.cert))).toBe(
       ERR_INVALID_PARAMETER,
     );
     expect(tls.get_status()).toBe(StreamPeerTLS.STATUS_DISCONNECTED);
@@ -246,14 +235,14 @@ describe("StreamPeerTLS with bad input", () => {
     sockets.push(idle);
     const busy = StreamPeerTLS.new();
     const tcp = await take(server);
-    expect(busy.accept_stream(tcp, TLSOptions.server(key, cert))).toBe(OK);
+    expect(busy.accept_stream(tcp, TLSOptions.server(pair.key, pair.cert))).toBe(OK);
     const other = await (async () => {
       const second = netConnect(server.get_local_port(), "127.0.0.1");
       second.on("error", () => {});
       sockets.push(second);
       return take(server);
     })();
-    expect(busy.accept_stream(other, TLSOptions.server(key, cert))).toBe(ERR_ALREADY_IN_USE);
+    expect(busy.accept_stream(other, TLSOptions.server(pair.key, pair.cert))).toBe(ERR_ALREADY_IN_USE);
     busy.disconnect_from_stream();
   });
 
