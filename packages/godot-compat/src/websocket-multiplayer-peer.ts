@@ -61,6 +61,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   }
 
   /**
+   * @internal Users write `new WebSocketMultiplayerPeer()` or `.new()`; the hooks are for the Node entry.
    * `createPeer`: how to make a WebSocketPeer; the Node entry passes its native one. `acceptTls`: how a
    * wss:// server starts TLS on a taken connection (null when it cannot start, with a print); the Node
    * entry passes StreamPeerTLS's, so browser bundles, which cannot serve, do not carry it. Godot's
