@@ -5,6 +5,7 @@ import { parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { invalid } from "./print.js";
+import { BUSY_PRINT } from "./session.js";
 import { coreStreamOf } from "./socket-io.js";
 import { handOver } from "./stream-peer-tcp.js";
 import { coreClientTls } from "./tls-options.js";
@@ -40,10 +41,7 @@ export const nativeFeatures: NativeFeatures = {
       return invalid("accept_stream() needs a connected StreamPeerTCP or StreamPeerTLS.");
     if (busy) {
       // Godot's own check and its print; the stream stays with the caller.
-      return invalid(
-        'Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE',
-        ERR_ALREADY_IN_USE,
-      );
+      return invalid(BUSY_PRINT, ERR_ALREADY_IN_USE);
     }
     let conn: Connection;
     try {

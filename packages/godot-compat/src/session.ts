@@ -12,6 +12,10 @@ export const OPEN = 1;
 export const CLOSING = 2;
 export const CLOSED = 3;
 
+/** Godot's print when connect_to_url or accept_stream is called on a peer still connecting or open. */
+export const BUSY_PRINT =
+  'Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE';
+
 export class Session {
   readonly _conn: Connection | null;
   _url: string;

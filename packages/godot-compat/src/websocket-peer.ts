@@ -21,7 +21,7 @@ import {
 import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
 import { PackedByteArray } from "./packed-byte-array.js";
 import { invalid, printError } from "./print.js";
-import { CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
+import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
 import { plainAddress } from "./socket-io.js";
 import type { StreamPeerTCP } from "./stream-peer-tcp.js";
 import type { StreamPeerTLS } from "./stream-peer-tls.js";
@@ -131,7 +131,7 @@ export class WebSocketPeer {
     }
     if (tls_client_options?.is_server())
       return invalid("connect_to_url() needs client TLS options, got server ones.");
-    if (this.#busy()) return ERR_ALREADY_IN_USE;
+    if (this.#busy()) return invalid(BUSY_PRINT, ERR_ALREADY_IN_USE); // Godot's check, with its print
     const options: ConnectOptions = { protocols: this.#protocols, maxPayload: this.#inboundLimit() };
     if (this.#native !== null) {
       const error = this.#native.addClientOptions(options, this.#headers, tls_client_options);
