@@ -1,7 +1,7 @@
 // Godot has two WebSocketPeers: the native build's (WSLPeer) and the Web build's (EMWSPeer).
 // WebSocketPeer here is the Web one; what only the native build does is behind this interface,
 // which the Node entry (node.ts) fills in, so none of it reaches a browser bundle.
-import type { AcceptOptions, CloseEvent, Connection, ConnectOptions } from "@wsport/core";
+import type { AcceptOptions, CloseEvent, Connection, ConnectOptions, ErrorEvent } from "@wsport/core";
 import type { GodotError } from "./error.js";
 import type { TLSOptions } from "./tls-options.js";
 
@@ -23,6 +23,8 @@ export interface NativeFeatures {
    * Returns Godot's error code for anything else, then for a `busy` peer (connecting or open).
    */
   acceptStream(stream: unknown, busy: boolean, options: AcceptOptions): Connection | GodotError;
+  /** Prints what Godot's native TLS stream prints when a connection fails this way (a failed TLS handshake). */
+  failed(event: ErrorEvent): void;
   /** Godot's close code and reason for a connection that ended this way. */
   closeStatus(event: CloseEvent): [code: number, reason: string];
   /** A new heartbeat for one peer (pings every heartbeat_interval; see Heartbeat). */

@@ -1,10 +1,10 @@
 // What Godot's native WebSocketPeer (WSLPeer) does beyond its Web one, for the Node entry:
 // handshake headers and TLS, the server side, heartbeat pings, and its own close codes.
-import { acceptSocket, type CloseEvent, type Connection } from "@wsport/core";
+import { acceptSocket, type CloseEvent, type Connection, type ErrorEvent } from "@wsport/core";
 import { parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "./error.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
-import { invalid } from "./print.js";
+import { invalid, printError } from "./print.js";
 import { BUSY_PRINT } from "./session.js";
 import { coreStreamOf } from "./socket-io.js";
 import { handOver } from "./stream-peer-tcp.js";
@@ -54,6 +54,11 @@ export const nativeFeatures: NativeFeatures = {
     return conn;
   },
 
+  failed(event: ErrorEvent): void {
+    // A refused certificate or a plain server: Godot's TLS stream prints the failed handshake; the
+    // other failures it reports only as STATE_CLOSED.
+    if (event.kind === "tls") printError(`TLS handshake error: ${event.message}`);
+  },
   closeStatus(event: CloseEvent): [number, string] {
     // Native Godot reports a close frame without a status as 0.
     if (event.wasClean) return [event.code === 1005 ? 0 : event.code, event.reason];

@@ -195,6 +195,9 @@ export class WebSocketPeer {
       case "pong":
         this.#heartbeat?.pong();
         break;
+      case "error":
+        this.#native?.failed(event);
+        break;
       case "close":
         session._pendingClose = event;
         break;
