@@ -104,7 +104,9 @@ describe("a wss:// server through TCPServer + StreamPeerTLS + WebSocketPeer", ()
     expect(client.get_close_code()).toBe(-1);
     expect(await handshake(tls)).toBe(STATUS_ERROR);
     // Both sides print, as Godot's TLS streams do: the client says why it refused.
-    const printed = prints.spy.mock.calls.flat().filter((line) => String(line).includes("TLS handshake error"));
+    const printed = prints.spy.mock.calls
+      .flat()
+      .filter((line) => String(line).includes("TLS handshake error"));
     expect(printed).toHaveLength(2);
     expect(printed.join("\n")).toMatch(/TLS handshake error: .*self[- ]signed certificate/i);
   });
