@@ -1,12 +1,14 @@
 // websocket_chat as a user runs it: a server scene (Listen) and two client scenes (Connect),
 // typing and pressing Send; what each scene's log shows, over ws:// and (use_tls) wss://. Node only:
 // the server side needs Node.
-import { Crypto, TLSOptions } from "@wsport/godot-compat";
+import { Crypto, TLSOptions, type Variant, Vector2, var_to_bytes } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
 import { waitForLine, waitUntil } from "../../test/helpers.ts";
 import { freePort } from "../../test/ports.ts";
 import { type Node, SceneTree } from "../stand-in/scene.ts";
 import { client_scene, server_scene } from "./scenes.ts";
+import { WebSocketClient } from "./websocket/WebSocketClient.ts";
+import { WebSocketServer } from "./websocket/WebSocketServer.ts";
 
 const trees: SceneTree[] = [];
 afterEach(() => {
@@ -120,6 +122,50 @@ it("with use_tls, two clients chat over wss:// through the demo's TLS branch; th
     for (const client of clients) client.ws.tls_options = TLSOptions.client(cert);
   });
   expect_demo_logs(session, "wss");
+});
+
+it("with use_tls, the demo's WebSocketServer relays Variant messages between two wss:// WebSocketClients", async () => {
+  const { key, cert } = tls_resources();
+  const server = new WebSocketServer();
+  server.use_tls = true;
+  server.tls_key = key;
+  server.tls_cert = cert;
+  // As server.gd relays: every message to the others, text prefixed with the sender's id.
+  server.message_received.connect((id, message) =>
+    server.send(-id, typeof message === "string" ? `${id}: ${message}` : var_to_bytes(message)),
+  );
+  const port = await freePort();
+  expect(server.listen(port)).toBe(0);
+  const [alice, bob] = [new WebSocketClient(), new WebSocketClient()];
+  const received = new Map<WebSocketClient, Variant[]>([
+    [alice, []],
+    [bob, []],
+  ]);
+  const poll = setInterval(() => {
+    server.poll();
+    for (const client of [alice, bob]) client.poll();
+  }, 5);
+  try {
+    for (const client of [alice, bob]) {
+      client.message_received.connect((message) => received.get(client)!.push(message));
+      // By IP, so the certificate's name (localhost) is given as TLSOptions' common_name_override.
+      client.tls_options = TLSOptions.client(cert, "localhost");
+      expect(client.connect_to_url(`wss://127.0.0.1:${port}`)).toBe(0);
+    }
+    await waitUntil(() => server.peers.size === 2, "two wss:// clients");
+    await waitUntil(() => [alice, bob].every((c) => c.last_state === c.socket.STATE_OPEN), "both open");
+    expect(alice.send("hello from alice")).toBe(0);
+    // The demo's send() takes a String; a Variant goes the way its other branch sends one.
+    expect(alice.get_socket().send(var_to_bytes({ pos: new Vector2(3, 4), hp: 90 }))).toBe(0);
+    await waitUntil(() => received.get(bob)!.length === 2, "two relayed messages");
+    expect(received.get(bob)![0]).toMatch(/^\d+: hello from alice$/);
+    expect(received.get(bob)![1]).toEqual({ pos: new Vector2(3, 4), hp: 90 });
+    expect(received.get(alice)).toEqual([]);
+  } finally {
+    clearInterval(poll);
+    for (const client of [alice, bob]) client.close();
+    server.stop();
+  }
 });
 
 it("with use_tls, a client that does not trust the certificate is dropped by the TLS branch", async () => {
