@@ -175,14 +175,20 @@ async function allocatedBytes(
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
-  const before = await snapshot(client.cdp);
-  await client.page.evaluate((n) => wsportBench.frameWindow(n), frames);
-  const after = await snapshot(client.cdp);
+  const received = await echoesDuring(client, frames);
   const { profile } = await client.cdp.send("HeapProfiler.stopSampling");
   await client.cdp.send("HeapProfiler.disable");
   type Node = { selfSize: number; children: Node[] };
   const total = (node: Node): number => node.selfSize + node.children.reduce((sum, c) => sum + total(c), 0);
-  return { bytes: total(profile.head as Node), received: after.counts.received - before.counts.received };
+  return { bytes: total(profile.head as Node), received };
+}
+
+/** Runs `frames` frames of the loop; returns the echoes received meanwhile (for an instrumented window). */
+async function echoesDuring(client: BrowserClient, frames: number): Promise<number> {
+  const before = await snapshot(client.cdp);
+  await client.page.evaluate((n) => wsportBench.frameWindow(n), frames);
+  const after = await snapshot(client.cdp);
+  return after.counts.received - before.counts.received;
 }
 
 /**
@@ -200,9 +206,7 @@ async function ownScriptTime(
   await client.cdp.send("Profiler.enable");
   await client.cdp.send("Profiler.setSamplingInterval", { interval: 50 });
   await client.cdp.send("Profiler.start");
-  const before = await snapshot(client.cdp);
-  await client.page.evaluate((n) => wsportBench.frameWindow(n), frames);
-  const after = await snapshot(client.cdp);
+  const received = await echoesDuring(client, frames);
   const { profile } = await client.cdp.send("Profiler.stop");
   await client.cdp.send("Profiler.disable");
   if (profileDir !== undefined) {
@@ -216,7 +220,7 @@ async function ownScriptTime(
   for (let i = 0; i < (profile.samples ?? []).length; i++) {
     if (own.has(profile.samples![i]!)) micros += deltas[i] ?? 0;
   }
-  return { micros, received: after.counts.received - before.counts.received };
+  return { micros, received };
 }
 
 interface FrameSample {
