@@ -2,15 +2,15 @@
 // Godot's native build (handshake headers, TLS, the server side, heartbeat, socket info).
 // The classes below extend aliases of the browser entry's classes of the same name, so that the
 // build does not have to rename either of them (users would see `WebSocketPeer2`).
-import { OK } from "./error.js";
-import { NATIVE } from "./native.js";
-import { nativeFeatures } from "./node-native.js";
-import { StreamPeerTLS } from "./stream-peer-tls.js";
-import { WebSocketMultiplayerPeerBase } from "./websocket-multiplayer-peer.js";
-import { WebSocketPeerBase } from "./websocket-peer.js";
+import { OK } from "./core/error.js";
+import { StreamPeerTLS } from "./io/stream-peer-tls.js";
+import { NATIVE } from "./websocket/native.js";
+import { nativeFeatures } from "./websocket/node-native.js";
+import { WebSocketMultiplayerPeerBase } from "./websocket/websocket-multiplayer-peer.js";
+import { WebSocketPeerBase } from "./websocket/websocket-peer.js";
 
+export { Crypto, CryptoKey, X509Certificate } from "./crypto/node-crypto.js";
 export * from "./index.js";
-export { Crypto, CryptoKey, X509Certificate } from "./node-crypto.js";
 
 export class WebSocketPeer extends WebSocketPeerBase {
   static override [NATIVE] = nativeFeatures;

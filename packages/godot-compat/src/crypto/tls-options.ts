@@ -1,0 +1,108 @@
+// Follows Godot's core/crypto/crypto.cpp (TLSOptions).
+// Godot's TLSOptions: built only through its three factories. What core needs from them is read
+// with the module-internal tlsSettings(); the class itself shows Godot's methods only.
+import type { TlsOptions } from "@wsport/core";
+import { type CryptoKey, X509Certificate } from "./crypto-resources.js";
+
+/** A certificate as Godot's X509Certificate, or (a shortcut of this port) its PEM text. */
+/** A trusted CA chain: a certificate, or its PEM text or bytes. */
+export type Certificate = X509Certificate | string | Uint8Array;
+
+interface Settings {
+  server: boolean;
+  unsafe: boolean;
+  chain: Certificate | null;
+  commonName: string;
+  key: CryptoKey | null;
+  certificate: X509Certificate | null;
+}
+
+const settings = new WeakMap<TLSOptions, Settings>();
+let building = false;
+
+export class TLSOptions {
+  /** Not for direct use, as in Godot: call `TLSOptions.client()`, `client_unsafe()` or `server()`. */
+  constructor() {
+    if (!building) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
+  }
+
+  /** Verifies the server against `trusted_chain` (or the default CAs) and `common_name_override` (or the host). */
+  static client(trusted_chain: Certificate | null = null, common_name_override = ""): TLSOptions {
+    return make({
+      server: false,
+      unsafe: false,
+      chain: trusted_chain,
+      commonName: String(common_name_override),
+      key: null,
+      certificate: null,
+    });
+  }
+
+  /** Encrypts without verifying the server: for development only. */
+  static client_unsafe(trusted_chain: Certificate | null = null): TLSOptions {
+    return make({
+      server: false,
+      unsafe: true,
+      chain: trusted_chain,
+      commonName: "",
+      key: null,
+      certificate: null,
+    });
+  }
+
+  /** Options for a TLS server (StreamPeerTLS.accept_stream). WebSocketPeer.connect_to_url rejects them. */
+  static server(key: CryptoKey, certificate: X509Certificate): TLSOptions {
+    return make({ server: true, unsafe: false, chain: null, commonName: "", key, certificate });
+  }
+
+  is_server(): boolean {
+    return settings.get(this)!.server;
+  }
+  is_unsafe_client(): boolean {
+    return settings.get(this)!.unsafe;
+  }
+  get_common_name_override(): string {
+    return settings.get(this)!.commonName;
+  }
+  get_trusted_ca_chain(): Certificate | null {
+    return settings.get(this)!.chain;
+  }
+  get_private_key(): CryptoKey | null {
+    return settings.get(this)!.key;
+  }
+  get_own_certificate(): X509Certificate | null {
+    return settings.get(this)!.certificate;
+  }
+}
+
+function make(values: Settings): TLSOptions {
+  building = true;
+  try {
+    const options = new TLSOptions();
+    settings.set(options, values);
+    return options;
+  } finally {
+    building = false;
+  }
+}
+
+/** The settings behind TLSOptions, or undefined for anything else. */
+export function tlsSettings(options: unknown): Readonly<Settings> | undefined {
+  return typeof options === "object" && options !== null ? settings.get(options as TLSOptions) : undefined;
+}
+
+/** PEM text of a certificate given either way. */
+export function certificatePem(certificate: Certificate): string | Uint8Array {
+  return certificate instanceof X509Certificate ? certificate.save_to_string() : certificate;
+}
+
+/** Core's client TLS settings for client options; null for anything that is not a TLSOptions. */
+export function coreClientTls(options: unknown): TlsOptions | null {
+  const found = tlsSettings(options);
+  if (found === undefined) return null;
+  const { unsafe, chain, commonName } = found;
+  const tls: TlsOptions = { rejectUnauthorized: !unsafe };
+  if (chain !== null) tls.ca = certificatePem(chain);
+  if (commonName !== "") tls.servername = commonName;
+  return tls;
+}

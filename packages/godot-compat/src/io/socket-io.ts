@@ -1,0 +1,48 @@
+// Follows Godot's core/io/stream_peer_tcp.cpp (the socket under a stream).
+// The core byte stream behind a StreamPeerTCP or StreamPeerTLS (kept out of the published types),
+// and the StreamPeer I/O over it.
+import type { TcpStream } from "@wsport/core";
+import { FAILED, OK } from "../core/error.js";
+import type { ByteIo } from "./stream-peer.js";
+
+const streams = new WeakMap<object, TcpStream>();
+
+/** The core stream behind a StreamPeerTCP or StreamPeerTLS, if it has one. */
+export function coreStreamOf(peer: unknown): TcpStream | undefined {
+  return typeof peer === "object" && peer !== null ? streams.get(peer) : undefined;
+}
+
+export function setCoreStream(peer: object, stream: TcpStream | undefined): void {
+  if (stream === undefined) streams.delete(peer);
+  else streams.set(peer, stream);
+}
+
+/** StreamPeer I/O over `peer`'s core stream: bytes that arrived stay readable after a close. */
+export function socketIo(peer: object): ByteIo {
+  return {
+    waits: true,
+    available: () => coreStreamOf(peer)?.available ?? 0,
+    read(max, peek) {
+      const stream = coreStreamOf(peer);
+      if (stream === undefined || (stream.available === 0 && !stream.connected)) return FAILED;
+      return stream.read(max, peek);
+    },
+    write(bytes) {
+      const stream = coreStreamOf(peer);
+      return stream?.write(bytes) ? OK : FAILED;
+    },
+  };
+}
+
+/** "::ffff:127.0.0.1" (an IPv4 peer on a dual-stack socket) reads as "127.0.0.1", as in Godot. */
+export function plainAddress(address: string): string {
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const IPV6 = /^[0-9a-fA-F:.]*:[0-9a-fA-F:.]*$/;
+
+/** "*" or an IP address (what TCPServer.listen and StreamPeerTCP.bind take). */
+export function isBindAddress(address: unknown): address is string {
+  return address === "*" || (typeof address === "string" && (IPV4.test(address) || IPV6.test(address)));
+}

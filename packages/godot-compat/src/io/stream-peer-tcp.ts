@@ -1,0 +1,136 @@
+// Follows Godot's core/io/stream_peer_tcp.cpp.
+// Godot's StreamPeerTCP: a TCP connection, taken from TCPServer.take_connection() or opened with
+// connect_to_host (Node; in a browser it returns ERR_UNAVAILABLE), read and written through
+// StreamPeer's methods. Its state is read live from the socket; poll() also starts reading, so
+// that a close by the other side shows in get_status().
+import { capabilities, connectTcp, type TcpStream } from "@wsport/core";
+import { describe } from "@wsport/core/internal";
+import { constantsOnInstances } from "../core/class-constants.js";
+import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
+import { invalid, printError } from "../core/print.js";
+import { coreStreamOf, isBindAddress, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
+import { StreamPeer, setByteIo } from "./stream-peer.js";
+
+export class StreamPeerTCP extends StreamPeer {
+  static readonly STATUS_NONE = 0;
+  static readonly STATUS_CONNECTING = 1;
+  static readonly STATUS_CONNECTED = 2;
+  static readonly STATUS_ERROR = 3;
+  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
+  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
+
+  declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
+  declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
+  declare readonly STATUS_CONNECTED: typeof StreamPeerTCP.STATUS_CONNECTED;
+  declare readonly STATUS_ERROR: typeof StreamPeerTCP.STATUS_ERROR;
+
+  static new(): StreamPeerTCP {
+    return new StreamPeerTCP();
+  }
+
+  #bindPort = 0;
+  #bindAddress: string | undefined;
+
+  constructor() {
+    super();
+    setByteIo(this, socketIo(this));
+  }
+
+  /** Connects to `host` (an IP address or a name to resolve) on `port`; StreamPeerTCP.STATUS_CONNECTING until it is done. */
+  connect_to_host(host: string, port: number): GodotError {
+    if (!capabilities.server) return invalid("StreamPeerTCP is not available in browsers.", ERR_UNAVAILABLE);
+    if (this.get_status() !== StreamPeerTCP.STATUS_NONE) return ERR_ALREADY_IN_USE;
+    if (typeof host !== "string" || host === "") return invalid(`Invalid host ${describe(host)}.`);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      return invalid(`Invalid port ${describe(port)}: it must be from 1 to 65535.`);
+    }
+    try {
+      setCoreStream(this, connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress }));
+    } catch (e) {
+      return invalid(`connect_to_host() failed: ${(e as Error).message}`);
+    }
+    return OK;
+  }
+
+  /** The local port (and address, "*" = any) the next connect_to_host uses. */
+  bind(port: number, host = "*"): GodotError {
+    if (this.get_status() !== StreamPeerTCP.STATUS_NONE) return ERR_ALREADY_IN_USE;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      return invalid(`Invalid port ${describe(port)}: it must be from 0 to 65535.`);
+    }
+    if (!isBindAddress(host))
+      return invalid(`Invalid bind address ${describe(host)}: it must be "*" or an IP address.`);
+    this.#bindPort = port;
+    this.#bindAddress = host === "*" ? undefined : host;
+    return OK;
+  }
+
+  get_status(): number {
+    switch (coreStreamOf(this)?.state) {
+      case "connecting":
+        return StreamPeerTCP.STATUS_CONNECTING;
+      case "open":
+        return StreamPeerTCP.STATUS_CONNECTED;
+      case "error":
+        return StreamPeerTCP.STATUS_ERROR;
+      default:
+        return StreamPeerTCP.STATUS_NONE;
+    }
+  }
+
+  /** Starts reading (so a close by the other side is seen); status changes are read live. */
+  poll(): GodotError {
+    const stream = coreStreamOf(this);
+    if (stream?.state === "open") void stream.available;
+    if (stream?.state === "error" && !this.#reported) {
+      this.#reported = true;
+      printError(`StreamPeerTCP: ${stream.error?.message ?? "connection failed"}`);
+    }
+    return OK;
+  }
+  #reported = false;
+
+  get_connected_host(): string {
+    const stream = coreStreamOf(this);
+    return stream?.connected ? plainAddress(stream.remoteAddress) : "";
+  }
+
+  get_connected_port(): number {
+    const stream = coreStreamOf(this);
+    return stream?.connected ? stream.remotePort : 0;
+  }
+
+  get_local_port(): number {
+    const stream = coreStreamOf(this);
+    return stream?.connected ? stream.localPort : 0;
+  }
+
+  /** Drops the connection (STATUS_NONE); the peer can connect again. */
+  disconnect_from_host(): void {
+    coreStreamOf(this)?.destroy();
+    this.#reported = false;
+  }
+
+  set_no_delay(enabled: boolean): void {
+    if (typeof enabled !== "boolean") printError(`set_no_delay() needs a bool, got ${describe(enabled)}.`);
+    else coreStreamOf(this)?.setNoDelay(enabled);
+  }
+}
+
+// Godot frees a StreamPeerTCP when its last reference goes, which closes the connection. Here the
+// garbage collector stands in for that count: a taken stream nobody kept is closed once its peer is collected.
+const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream) => stream.destroy());
+
+/** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
+export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
+  const peer = new StreamPeerTCP();
+  setCoreStream(peer, stream);
+  unreferenced.register(peer, stream, peer);
+  return peer;
+}
+
+/** A WebSocketPeer (or a StreamPeerTLS) now owns the stream: it lives as long as that owner, not this object. */
+export function handOver(peer: object): void {
+  unreferenced.unregister(peer);
+}

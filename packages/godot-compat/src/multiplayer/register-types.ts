@@ -1,0 +1,23 @@
+// Follows Godot's modules/multiplayer/register_types.cpp.
+// What Godot's modules/multiplayer/register_types.cpp does when the engine starts: registers SceneMultiplayer
+// as the MultiplayerAPI that MultiplayerAPI.create_default_interface() makes, with its RPC layer. SceneTree
+// (scene/) asks for the default interface and never names SceneMultiplayer, so the registration lives here,
+// above both, and the entry points export SceneTree from this file.
+import { MultiplayerAPI } from "../scene/multiplayer-api.js";
+import { SceneTree as Tree } from "../scene/scene-tree.js";
+import { SceneMultiplayer } from "./scene-multiplayer.js";
+import { makeRpcLayer } from "./scene-rpc.js";
+
+/**
+ * Godot's SceneTree, returned by the registration so that it runs exactly when a program uses SceneTree:
+ * the call is marked pure, so a bundle that never names SceneTree drops it (and SceneMultiplayer, and RPC),
+ * even once a build has merged this file into a chunk with everything else.
+ */
+export const SceneTree: typeof Tree = /* @__PURE__ */ registerTypes(Tree);
+export type SceneTree = Tree;
+
+function registerTypes(tree: typeof Tree): typeof Tree {
+  MultiplayerAPI._registerInterface("SceneMultiplayer", () => new SceneMultiplayer());
+  SceneMultiplayer._setLayerMaker(makeRpcLayer);
+  return tree;
+}

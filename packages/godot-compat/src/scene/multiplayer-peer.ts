@@ -1,0 +1,125 @@
+// Follows Godot's scene/main/multiplayer_peer.cpp, core/io/packet_peer.cpp.
+// Godot 4's MultiplayerPeer (with the PacketPeer methods it inherits): the transport under a
+// MultiplayerAPI. Peers are numbered: 1 is the server, clients get a random id of at least 2, and
+// a negative target means "everyone but that peer".
+import { describe } from "@wsport/core/internal";
+import { constantsOnInstances } from "../core/class-constants.js";
+import { type GodotError, OK } from "../core/error.js";
+import { invalid, printError } from "../core/print.js";
+import { Signal } from "../core/signal.js";
+import type { PackedByteArray } from "../variant/packed-byte-array.js";
+import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
+
+/** A whole number a peer id or target can be (Godot's ids are 32-bit signed). */
+export function isPeerId(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= -0x80000000 && (value as number) <= 0x7fffffff;
+}
+
+// The values other modules compare against (plain constants keep those modules tree-shakable).
+export const CONNECTION_DISCONNECTED = 0;
+export const CONNECTION_CONNECTING = 1;
+export const CONNECTION_CONNECTED = 2;
+export const TRANSFER_MODE_RELIABLE = 2;
+
+export abstract class MultiplayerPeer {
+  static readonly CONNECTION_DISCONNECTED = CONNECTION_DISCONNECTED;
+  static readonly CONNECTION_CONNECTING = CONNECTION_CONNECTING;
+  static readonly CONNECTION_CONNECTED = CONNECTION_CONNECTED;
+  static readonly TARGET_PEER_BROADCAST = 0;
+  static readonly TARGET_PEER_SERVER = 1;
+  static readonly TRANSFER_MODE_UNRELIABLE = 0;
+  static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
+  static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
+  declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
+  declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;
+  declare readonly CONNECTION_CONNECTED: typeof MultiplayerPeer.CONNECTION_CONNECTED;
+  declare readonly TARGET_PEER_BROADCAST: typeof MultiplayerPeer.TARGET_PEER_BROADCAST;
+  declare readonly TARGET_PEER_SERVER: typeof MultiplayerPeer.TARGET_PEER_SERVER;
+  declare readonly TRANSFER_MODE_UNRELIABLE: typeof MultiplayerPeer.TRANSFER_MODE_UNRELIABLE;
+  declare readonly TRANSFER_MODE_UNRELIABLE_ORDERED: typeof MultiplayerPeer.TRANSFER_MODE_UNRELIABLE_ORDERED;
+  declare readonly TRANSFER_MODE_RELIABLE: typeof MultiplayerPeer.TRANSFER_MODE_RELIABLE;
+
+  /** A peer connected (on a client: only the server, id 1). */
+  readonly peer_connected = new Signal<[id: number]>("peer_connected");
+  readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
+
+  #transferMode = TRANSFER_MODE_RELIABLE;
+  #transferChannel = 0;
+  #refusing = false;
+
+  constructor() {
+    // On the first peer rather than at load, so that a bundle which never makes a peer can drop the class.
+    if (!Object.hasOwn(MultiplayerPeer.prototype, "CONNECTION_CONNECTED"))
+      constantsOnInstances(MultiplayerPeer);
+  }
+
+  /** How the next put_packet travels. */
+  get transfer_mode(): number {
+    return this.#transferMode;
+  }
+  set transfer_mode(mode: number) {
+    if (mode === 0 || mode === 1 || mode === 2) this.#transferMode = mode;
+    else printError(`Invalid transfer_mode ${describe(mode)}: use a TRANSFER_MODE_* constant.`);
+  }
+
+  /** The channel of the next put_packet (0-255). */
+  get transfer_channel(): number {
+    return this.#transferChannel;
+  }
+  set transfer_channel(channel: number) {
+    if (Number.isInteger(channel) && channel >= 0 && channel <= 255) this.#transferChannel = channel;
+    else printError(`Invalid transfer_channel ${describe(channel)}: it must be from 0 to 255.`);
+  }
+
+  /** A server that refuses new connections keeps the peers it has. */
+  get refuse_new_connections(): boolean {
+    return this.#refusing;
+  }
+  set refuse_new_connections(refuse: boolean) {
+    if (typeof refuse === "boolean") this.#refusing = refuse;
+    else printError(`refuse_new_connections must be a bool, got ${describe(refuse)}.`);
+  }
+
+  /** A random id from 2 to 2147483647 (Godot keeps it positive: a negative target excludes). */
+  generate_unique_id(): number {
+    const word = new Uint32Array(1);
+    let id = 0;
+    while (id < 2) id = crypto.getRandomValues(word)[0]! & 0x7fffffff;
+    return id;
+  }
+
+  /** Whether a MultiplayerAPI may relay client-to-client messages through the server. */
+  is_server_relay_supported(): boolean {
+    return false;
+  }
+
+  abstract poll(): void;
+  abstract close(): void;
+  abstract disconnect_peer(id: number, force?: boolean): void;
+  abstract get_connection_status(): number;
+  abstract get_unique_id(): number;
+  abstract is_server(): boolean;
+  abstract set_target_peer(id: number): void;
+  abstract get_packet_peer(): number;
+  abstract get_packet_mode(): number;
+  abstract get_packet_channel(): number;
+
+  // PacketPeer
+  abstract get_available_packet_count(): number;
+  abstract get_packet(): PackedByteArray;
+  abstract put_packet(buffer: Uint8Array): GodotError;
+  abstract get_packet_error(): GodotError;
+
+  /** Sends a value in Godot's binary Variant format as one packet. */
+  put_var(value: unknown, _full_objects = false): GodotError {
+    const encoded = encodeVar(value);
+    if (typeof encoded === "number") return invalid("put_var() cannot encode this value.", encoded);
+    return this.put_packet(encoded);
+  }
+
+  /** The next packet decoded from Godot's binary Variant format; null on any error. */
+  get_var(allow_objects = false): Variant {
+    const packet = this.get_packet();
+    return this.get_packet_error() === OK ? bytesToVar(packet, allow_objects) : null;
+  }
+}

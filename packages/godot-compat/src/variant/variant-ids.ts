@@ -1,0 +1,43 @@
+// Follows Godot's core/variant/variant.h.
+// Godot 4's Variant.Type ids (core/variant/variant.h), as GDScript's TYPE_* globals. They are the
+// low byte of every encoded value's header and the element type of a typed Array.
+export const TYPE_NIL = 0;
+export const TYPE_BOOL = 1;
+export const TYPE_INT = 2;
+export const TYPE_FLOAT = 3;
+export const TYPE_STRING = 4;
+export const TYPE_VECTOR2 = 5;
+export const TYPE_VECTOR2I = 6;
+export const TYPE_RECT2 = 7;
+export const TYPE_RECT2I = 8;
+export const TYPE_VECTOR3 = 9;
+export const TYPE_VECTOR3I = 10;
+export const TYPE_TRANSFORM2D = 11;
+export const TYPE_VECTOR4 = 12;
+export const TYPE_VECTOR4I = 13;
+export const TYPE_PLANE = 14;
+export const TYPE_QUATERNION = 15;
+export const TYPE_AABB = 16;
+export const TYPE_BASIS = 17;
+export const TYPE_TRANSFORM3D = 18;
+export const TYPE_PROJECTION = 19;
+export const TYPE_COLOR = 20;
+export const TYPE_STRING_NAME = 21;
+export const TYPE_NODE_PATH = 22;
+export const TYPE_RID = 23;
+export const TYPE_OBJECT = 24;
+export const TYPE_CALLABLE = 25;
+export const TYPE_SIGNAL = 26;
+export const TYPE_DICTIONARY = 27;
+export const TYPE_ARRAY = 28;
+export const TYPE_PACKED_BYTE_ARRAY = 29;
+export const TYPE_PACKED_INT32_ARRAY = 30;
+export const TYPE_PACKED_INT64_ARRAY = 31;
+export const TYPE_PACKED_FLOAT32_ARRAY = 32;
+export const TYPE_PACKED_FLOAT64_ARRAY = 33;
+export const TYPE_PACKED_STRING_ARRAY = 34;
+export const TYPE_PACKED_VECTOR2_ARRAY = 35;
+export const TYPE_PACKED_VECTOR3_ARRAY = 36;
+export const TYPE_PACKED_COLOR_ARRAY = 37;
+export const TYPE_PACKED_VECTOR4_ARRAY = 38;
+export const TYPE_MAX = 39;

@@ -1,0 +1,438 @@
+// Follows Godot's modules/websocket/websocket_peer.cpp, emws_peer.cpp.
+// Godot 4's WebSocketPeer over one core Connection. Core's events wait in bounded queues and only
+// poll() makes them visible: the state, the selected protocol, the close code and new packets.
+// This is Godot's Web build; the Node entry adds what its native build does (see native.ts).
+import {
+  type CloseEvent,
+  type Connection,
+  type ConnectionEvent,
+  type ConnectOptions,
+  messageBytes,
+} from "@wsport/core";
+import { connectUnchecked, describe, utf8FitsIn } from "@wsport/core/internal";
+import { constantsOnInstances } from "../core/class-constants.js";
+import {
+  ERR_ALREADY_IN_USE,
+  ERR_OUT_OF_MEMORY,
+  ERR_UNAVAILABLE,
+  FAILED,
+  type GodotError,
+  OK,
+} from "../core/error.js";
+import { invalid, printError } from "../core/print.js";
+import type { TLSOptions } from "../crypto/tls-options.js";
+import { plainAddress } from "../io/socket-io.js";
+import type { StreamPeerTCP } from "../io/stream-peer-tcp.js";
+import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
+import { PackedByteArray } from "../variant/packed-byte-array.js";
+import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
+import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
+import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
+import { godotUrl } from "./url.js";
+
+const NO_BYTES = new PackedByteArray(0);
+let warnedHeaders = false;
+
+/** WebSocketPeer.WriteMode: WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1). */
+export type WriteMode = 0 | 1;
+
+export class WebSocketPeer {
+  static readonly STATE_CONNECTING = CONNECTING;
+  static readonly STATE_OPEN = OPEN;
+  static readonly STATE_CLOSING = CLOSING;
+  static readonly STATE_CLOSED = CLOSED;
+  static readonly WRITE_MODE_TEXT = 0;
+  static readonly WRITE_MODE_BINARY = 1;
+  declare readonly STATE_CONNECTING: typeof WebSocketPeer.STATE_CONNECTING;
+  declare readonly STATE_OPEN: typeof WebSocketPeer.STATE_OPEN;
+  declare readonly STATE_CLOSING: typeof WebSocketPeer.STATE_CLOSING;
+  declare readonly STATE_CLOSED: typeof WebSocketPeer.STATE_CLOSED;
+  declare readonly WRITE_MODE_TEXT: typeof WebSocketPeer.WRITE_MODE_TEXT;
+  declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
+
+  /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
+  /** @internal What Godot's native build adds; the Node entry's subclass sets it. */
+  static [NATIVE]: NativeFeatures | null = null;
+
+  /** GDScript's `WebSocketPeer.new()`. */
+  static new(): WebSocketPeer {
+    return new this(); // the Node entry's subclass too
+  }
+
+  constructor() {
+    this.#native = new.target[NATIVE];
+    this.#heartbeat = this.#native?.createHeartbeat() ?? null;
+  }
+
+  /** Largest inbound message in bytes; read when connecting or accepting. */
+  inbound_buffer_size = 65535;
+  /** Largest number of bytes waiting to be sent (≤ 0: no limit); checked on every send. */
+  outbound_buffer_size = 65535;
+  /** Inbound packets that may wait for get_packet (read when connecting), and outbound frames that may wait to be written. */
+  max_queued_packets = 4096;
+
+  readonly #native: NativeFeatures | null;
+  readonly #heartbeat: Heartbeat | null;
+  #protocols: string[] = [];
+  #headers: string[] = [];
+  #heartbeatMs = 0;
+  #encodeMax = 8388608;
+  #packetError: GodotError = OK;
+  /** The current (or last) connection and everything that belongs to it. */
+  #session = Session.none();
+
+  // --- properties ------------------------------------------------------------------------
+
+  /** Subprotocols to offer (client) or accept (server). Entries are trimmed; reading gives a copy. */
+  get supported_protocols(): string[] {
+    return [...this.#protocols];
+  }
+  set supported_protocols(protocols: readonly string[]) {
+    if (!isStringArray(protocols)) printError("supported_protocols must be an array of strings.");
+    else this.#protocols = protocols.map((p) => p.trim());
+  }
+
+  /** Extra "Name: value" lines for the handshake (client request or server response). Node only. */
+  get handshake_headers(): string[] {
+    return [...this.#headers];
+  }
+  set handshake_headers(protocols: readonly string[]) {
+    if (!isStringArray(protocols)) printError("handshake_headers must be an array of strings.");
+    else this.#headers = [...protocols];
+  }
+
+  /** Seconds between pings (0 = off); a peer that misses a pong is dropped. Node only. */
+  get heartbeat_interval(): number {
+    return this.#heartbeatMs / 1000;
+  }
+  set heartbeat_interval(seconds: number) {
+    if (!(Number.isFinite(seconds) && seconds >= 0)) {
+      printError(`Condition "p_interval < 0" is true: invalid heartbeat_interval ${describe(seconds)}.`);
+    } else this.#heartbeatMs = Math.trunc(seconds * 1000);
+  }
+
+  /** Largest put_var encoding in bytes: 1 KiB to 256 MiB, rounded up to a power of two. */
+  get encode_buffer_max_size(): number {
+    return this.#encodeMax;
+  }
+  set encode_buffer_max_size(size: number) {
+    if (typeof size !== "number" || !(size >= 1024 && size <= 256 * 1024 * 1024)) {
+      printError(`encode_buffer_max_size must be from 1024 to 268435456, got ${describe(size)}.`);
+    } else this.#encodeMax = 2 ** Math.ceil(Math.log2(size));
+  }
+
+  // --- connecting --------------------------------------------------------------------------
+
+  /** Starts connecting (STATE_CONNECTING at once); failures show up in poll() as STATE_CLOSED, code -1. */
+  connect_to_url(url: string, tls_client_options: TLSOptions | null = null): GodotError {
+    if (typeof url !== "string" || url === "") return invalid("connect_to_url() needs a non-empty URL.");
+    // Checked by shape, so a client that never uses TLS does not bundle the TLSOptions class.
+    if (tls_client_options !== null && typeof tls_client_options?.is_server !== "function") {
+      return invalid(`connect_to_url() needs TLSOptions or null, got ${describe(tls_client_options)}.`);
+    }
+    if (tls_client_options?.is_server())
+      return invalid("connect_to_url() needs client TLS options, got server ones.");
+    if (this.#busy()) return invalid(BUSY_PRINT, ERR_ALREADY_IN_USE); // Godot's check, with its print
+    const options: ConnectOptions = { protocols: this.#protocols, maxPayload: this.#inboundLimit() };
+    if (this.#native !== null) {
+      const error = this.#native.addClientOptions(options, this.#headers, tls_client_options);
+      if (error !== null) return invalid(error);
+    } else if (this.#headers.length > 0) {
+      if (!warnedHeaders) console.warn("Custom headers are not supported in Web platform.");
+      warnedHeaders = true;
+    }
+    let conn: Connection;
+    try {
+      conn = connectUnchecked(godotUrl(url), options);
+    } catch (e) {
+      return invalid(`Invalid URL or options for '${url}': ${(e as { message: string }).message}`);
+    }
+    this.#start(conn, url, false);
+    return OK;
+  }
+
+  /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(), or a StreamPeerTLS over one (wss://). Node only. */
+  accept_stream(stream: StreamPeerTCP | StreamPeerTLS | null): GodotError {
+    if (this.#native === null) {
+      console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
+      return ERR_UNAVAILABLE;
+    }
+    const options = { protocols: this.#protocols, headers: this.#headers, maxPayload: this.#inboundLimit() };
+    const conn = this.#native.acceptStream(stream, this.#busy(), options);
+    if (typeof conn === "number") return conn;
+    this.#start(conn, "", true);
+    return OK;
+  }
+
+  /** Connecting or open: connect_to_url and accept_stream return ERR_ALREADY_IN_USE. */
+  #busy(): boolean {
+    const { _state: state } = this.#session;
+    return state === CONNECTING || state === OPEN;
+  }
+
+  #inboundLimit(): number {
+    return Math.max(Math.trunc(numberOr(this.inbound_buffer_size, 0)), 0) || 0;
+  }
+
+  #start(conn: Connection, url: string, server: boolean): void {
+    this.#session._detach();
+    const size = this.#inboundLimit();
+    const maxBytes = size > 0 ? 2 ** (32 - Math.clz32(size)) : Infinity;
+    const session = new Session(conn, url, server, numberOr(this.max_queued_packets, 0), maxBytes);
+    this.#session = session;
+    conn.onevent = (event) => this.#onEvent(session, event);
+    this.#heartbeat?.reset();
+  }
+
+  #onEvent(session: Session, event: ConnectionEvent): void {
+    switch (event.type) {
+      case "open":
+        session._pendingOpen = event.protocol;
+        break;
+      case "message":
+        // Node's text arrives as its UTF-8 bytes, kept as they are; a browser's string is encoded once.
+        session._receive(messageBytes(event.data), !event.binary);
+        break;
+      case "pong":
+        this.#heartbeat?.pong();
+        break;
+      case "error":
+        this.#native?.failed(event);
+        break;
+      case "close":
+        session._pendingClose = event;
+        break;
+    }
+  }
+
+  // --- polling --------------------------------------------------------------------------
+
+  /** Makes what happened since the last poll visible; sends heartbeat pings. Call it every frame. */
+  poll(): void {
+    const session = this.#session;
+    const open = session._pendingOpen;
+    if (open !== null) {
+      session._pendingOpen = null;
+      if (session._state === CONNECTING) {
+        session._state = OPEN;
+        session._protocol = open;
+        if (session._server) session._url = session._conn?.url ?? "";
+      }
+    }
+    session._visible = session._packets.length;
+    const close = session._pendingClose;
+    if (close !== null) this.#closed(session, close);
+    else if (this.#heartbeatMs > 0 && session._state === OPEN && session._conn !== null) {
+      if (this.#heartbeat?.beat(session._conn, this.#heartbeatMs) === false) this.#drop();
+    }
+  }
+
+  #closed(session: Session, event: CloseEvent): void {
+    session._pendingClose = null;
+    session._state = CLOSED;
+    // The Web build reports what the browser saw.
+    [session._closeCode, session._closeReason] = this.#native?.closeStatus(event) ?? [
+      event.code,
+      event.reason,
+    ];
+  }
+
+  // --- closing --------------------------------------------------------------------------
+
+  /** Starts the closing handshake (STATE_CLOSING; STATE_CLOSED on a later poll) and drops unread packets. A negative code closes at once. */
+  close(code = 1000, reason = ""): void {
+    const session = this.#session;
+    session._clearPackets();
+    const { _conn: conn, _state: state } = session;
+    if (conn === null || state === CLOSED) return;
+    // A negative code closes at once in any state, CLOSING included, as in Godot.
+    if (typeof code !== "number" || code < 0 || state === CONNECTING) {
+      this.#drop();
+      return;
+    }
+    if (state === CLOSING) return;
+    try {
+      if (code === 0) conn.close();
+      else conn.close(code, String(reason));
+    } catch (e) {
+      printError(`close(${code}) was not sent: ${(e as { message: string }).message}`);
+      return;
+    }
+    session._state = CLOSING;
+  }
+
+  /** Closes at once without a closing handshake: STATE_CLOSED, code -1. */
+  #drop(): void {
+    const session = this.#session;
+    session._detach();
+    session._state = CLOSED;
+    session._closeCode = -1;
+    session._closeReason = "";
+    session._conn?.terminate(); // no closing handshake (a browser still sends a close frame without a status)
+  }
+
+  // --- sending ----------------------------------------------------------------------------
+
+  /** Sends one message as a binary frame, or a text frame with WRITE_MODE_TEXT. */
+  send(message: Uint8Array, write_mode: WriteMode = WebSocketPeer.WRITE_MODE_BINARY): GodotError {
+    if (!(message instanceof Uint8Array)) return invalid("send() needs a PackedByteArray.");
+    // Godot sends any other number as binary (the Web build as text); here it is refused, unsent.
+    if (write_mode !== 0 && write_mode !== 1) {
+      return invalid(
+        `send() needs WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1), got ${describe(write_mode)}.`,
+      );
+    }
+    return this.#send(message, write_mode === WebSocketPeer.WRITE_MODE_BINARY);
+  }
+
+  /** Sends a string as a text frame (UTF-8). */
+  send_text(message: string): GodotError {
+    if (typeof message !== "string") return invalid("send_text() needs a String.");
+    return this.#send(message, false);
+  }
+
+  /** Sends a binary frame; an empty array sends nothing and returns OK. */
+  put_packet(buffer: Uint8Array): GodotError {
+    if (!(buffer instanceof Uint8Array)) return invalid("put_packet() needs a PackedByteArray.");
+    return buffer.length === 0 ? OK : this.#send(buffer, true);
+  }
+
+  /** Encodes a value in Godot's binary Variant format and sends it as a binary frame. */
+  put_var(value: unknown, _full_objects = false): GodotError {
+    const encoded = encodeVar(value);
+    if (typeof encoded === "number") return invalid("put_var() cannot encode this value.", encoded);
+    if (encoded.length > this.#encodeMax) return ERR_OUT_OF_MEMORY;
+    return this.#send(encoded, true);
+  }
+
+  #send(data: string | Uint8Array, binary: boolean): GodotError {
+    const session = this.#session;
+    const conn = session._conn;
+    if (conn === null || session._state !== OPEN) {
+      printError('Condition "ready_state != STATE_OPEN" is true. Returning: FAILED');
+      return FAILED;
+    }
+    const buffered = conn.bufferedAmount;
+    if (buffered === 0) session._outFrames = 0; // everything queued so far has been written
+    // Godot's ERR_FAIL_COND_V prints the condition as written in its source (WSLPeer::_send).
+    if (session._outFrames >= numberOr(this.max_queued_packets, 0)) {
+      return invalid(
+        'Condition "wslay_event_get_queued_msg_count(wsl_ctx) >= (uint32_t)max_queued_packets" is true. Returning: ERR_OUT_OF_MEMORY',
+        ERR_OUT_OF_MEMORY,
+      );
+    }
+    const room = numberOr(this.outbound_buffer_size, 0);
+    // A string is measured only when its length cannot tell; core encodes it once, when it sends.
+    if (room > 0 && !fitsIn(data, room - buffered)) {
+      return invalid(
+        'Condition "outbound_buffer_size > 0 && (wslay_event_get_queued_msg_length(wsl_ctx) + p_buffer_size > (uint32_t)outbound_buffer_size)" is true. Returning: ERR_OUT_OF_MEMORY',
+        ERR_OUT_OF_MEMORY,
+      );
+    }
+    try {
+      conn.send(data, binary);
+    } catch {
+      return FAILED; // the peer's close frame arrived; the close shows on the next poll
+    }
+    session._outFrames++;
+    return OK;
+  }
+
+  // --- receiving --------------------------------------------------------------------------
+
+  /** Complete messages ready for get_packet(). */
+  get_available_packet_count(): number {
+    return this.#session._visible;
+  }
+
+  /** The next message's bytes, or an empty array (see get_packet_error()). */
+  get_packet(): PackedByteArray {
+    const session = this.#session;
+    const packet = session._take();
+    this.#packetError = packet !== undefined ? OK : session._state === OPEN ? ERR_UNAVAILABLE : FAILED;
+    return packet ?? NO_BYTES;
+  }
+
+  /** The next message decoded from Godot's binary Variant format; null on any error. */
+  get_var(allow_objects = false): Variant {
+    const packet = this.#session._take();
+    return packet === undefined ? null : bytesToVar(packet, allow_objects);
+  }
+
+  /** The result of the last get_packet(). */
+  get_packet_error(): GodotError {
+    return this.#packetError;
+  }
+
+  /** Whether the last packet taken was a text frame. */
+  was_string_packet(): boolean {
+    return this.#session._wasString;
+  }
+
+  // --- state ------------------------------------------------------------------------------
+
+  get_ready_state(): number {
+    return this.#session._state;
+  }
+  get_close_code(): number {
+    return this.#session._closeCode;
+  }
+  get_close_reason(): string {
+    return this.#session._closeReason;
+  }
+  get_selected_protocol(): string {
+    return this.#session._protocol;
+  }
+  get_requested_url(): string {
+    return this.#session._url;
+  }
+
+  get_connected_host(): string {
+    const conn = this.#tcpConnection();
+    return conn ? plainAddress(conn.remoteAddress) : "";
+  }
+
+  get_connected_port(): number {
+    return this.#tcpConnection()?.remotePort ?? 0;
+  }
+
+  set_no_delay(enabled: boolean): void {
+    this.#tcpConnection()?.setNoDelay(enabled === true);
+  }
+
+  /** Bytes waiting to be written to the network. */
+  get_current_outbound_buffered_amount(): number {
+    const { _conn: conn, _state: state } = this.#session;
+    return state === OPEN && conn !== null ? conn.bufferedAmount : 0;
+  }
+
+  /** The connection whose TCP socket the socket-info methods read, or null after an error print. */
+  #tcpConnection(): Connection | null {
+    const { _conn: conn, _state: state } = this.#session;
+    if (this.#native === null) printError("Not supported in Web platform.");
+    else if (conn === null || state === CLOSED) printError("No TCP connection (the peer is closed).");
+    else return conn;
+    return null;
+  }
+}
+
+function fitsIn(data: string | Uint8Array, room: number): boolean {
+  return typeof data === "string" ? utf8FitsIn(data, room) : data.length <= room;
+}
+
+/** A property a script may have set to anything: its number, or `fallback` for what is not one. */
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
+}
+
+constantsOnInstances(WebSocketPeer);
+
+function isStringArray(value: unknown): value is readonly string[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === "string");
+}
+
+/**
+ * The class under a second name for the Node entry's subclass: importing it as `WebSocketPeer` there
+ * would make the bundler rename the subclass (`WebSocketPeer2`), which is what users would see.
+ */
+export const WebSocketPeerBase = WebSocketPeer;
