@@ -16,16 +16,65 @@ const VIEWPORT = { width: 1400, height: 1000 };
  * @property {(url: string) => Promise<void>} goto
  * @property {<T>(fn: () => T) => Promise<T>} evaluate runs `fn` (no closure) in the page
  * @property {(key: "ArrowRight" | "ArrowDown", ms: number) => Promise<void>} holdKey
+ * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyDown
+ * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyUp
  * @property {(selector: string) => Promise<void>} click
  * @property {(path: string) => Promise<void>} screenshot
- * @property {() => Promise<void>} close
+ * @property {() => Promise<void>} close closes the page (its tab or window), or the whole browser for openDemoPage's
+ * @property {() => Promise<{ scriptMs: number }>} [metrics] Chromium only: main-thread script time so far (DevTools' ScriptDuration)
  */
 
-/** @returns {Promise<DemoPage>} */
+/** @returns {Promise<DemoPage>} one page in a browser of its own; close() closes both. */
 export async function openDemoPage(browser) {
   if (browser === "chromium") return chromiumPage();
   if (browser === "firefox") return firefoxPage();
   return webkitPage();
+}
+
+/**
+ * A browser that opens several pages (the pong test's two players and a third): Chromium and Firefox
+ * open tabs in one browser, WebKit one MiniBrowser per page (WebKitWebDriver runs one session each).
+ * @returns {Promise<{ version: string, newPage: () => Promise<DemoPage>, close: () => Promise<void> }>}
+ */
+export async function openBrowser(browser) {
+  if (browser === "chromium") {
+    const instance = await chromium.launch(chromiumLaunchOptions);
+    return {
+      version: instance.version(),
+      newPage: async () => chromiumTab(await instance.newPage({ viewport: VIEWPORT }), instance.version()),
+      close: () => instance.close(),
+    };
+  }
+  if (browser === "firefox") {
+    const instance = await launchFirefox();
+    const version = (await instance.version()).replace(/^firefox\//, "");
+    return {
+      version,
+      async newPage() {
+        // A window each: a background tab's frames are throttled, and both players must run.
+        const page = await instance.newPage({ type: "window" });
+        await page.setViewport(VIEWPORT);
+        return puppetPage(page, version, () => page.close());
+      },
+      close: () => instance.close(),
+    };
+  }
+  const open = new Set();
+  return {
+    version: "",
+    async newPage() {
+      const page = await webkitPage();
+      open.add(page);
+      const close = page.close;
+      page.close = async () => {
+        if (open.delete(page)) await close();
+      };
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...open].map((page) => page.close()));
+    },
+  };
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +98,8 @@ function puppetPage(page, version, closeBrowser) {
       await sleep(ms);
       await page.keyboard.up(key);
     },
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
     click: (selector) => page.click(selector),
     screenshot: async (path) => {
       await page.screenshot({ path });
@@ -63,6 +114,19 @@ async function chromiumPage() {
   return puppetPage(page, browser.version(), () => browser.close());
 }
 
+/** A Chromium tab, with DevTools' performance metrics. */
+async function chromiumTab(page, version) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("Performance.enable");
+  return {
+    ...puppetPage(page, version, () => page.close()),
+    async metrics() {
+      const { metrics } = await devtools.send("Performance.getMetrics");
+      return { scriptMs: metrics.find((m) => m.name === "ScriptDuration").value * 1000 };
+    },
+  };
+}
+
 async function firefoxPage() {
   const browser = await launchFirefox();
   const page = await browser.newPage();
@@ -71,7 +135,7 @@ async function firefoxPage() {
 }
 
 /** WebDriver's key codes for the keys the test holds. */
-const WEBDRIVER_KEYS = { ArrowRight: "\uE014", ArrowDown: "\uE015" };
+const WEBDRIVER_KEYS = { ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015" };
 
 async function webkitPage() {
   const session = await WebKitSession.start();
@@ -105,6 +169,8 @@ async function webkitPage() {
       await sleep(ms);
       await session.key("up", WEBDRIVER_KEYS[key]);
     },
+    keyDown: (key) => session.key("down", WEBDRIVER_KEYS[key]),
+    keyUp: (key) => session.key("up", WEBDRIVER_KEYS[key]),
     click: (selector) => session.click(selector),
     screenshot: async (path) => writeFile(path, await session.screenshot()),
     close: () => session.close(),
