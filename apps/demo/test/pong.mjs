@@ -41,8 +41,12 @@ function readPage(page) {
   });
 }
 
-const scoresOf = (state) => state.log.filter((e) => e.event === "score").map((e) => e.text);
-const winnerOf = (state) => state.log.find((e) => e.event === "winner")?.text ?? "";
+/** The score after each change, as logged by the page: "1 : 0", … */
+const scoresOf = (state) =>
+  state.log
+    .filter((e) => e.event === "score")
+    .map((e) => /^score_changed\((\d+), (\d+)\)$/.exec(e.text)?.slice(1).join(" : ") ?? e.text);
+const winnerOf = (state) => state.log.find((e) => e.event === "winner")?.text.replace(/^winner: /, "") ?? "";
 const logText = (state) => state.log.map((e) => e.text).join(" | ");
 
 /**
@@ -120,6 +124,12 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
       },
       4000,
     );
+    const scored = await eventually(
+      "pong: a first point is scored",
+      async () => ({ ok: scoresOf(await readPage(second)).length > 0 }),
+      20_000,
+    );
+    if (scored) await second.screenshot(`${shots}/pong-playing.png`);
     const ended = await eventually(
       "pong: the match is played to its end on both pages",
       async () => {

@@ -40,6 +40,7 @@ export class CourtScene extends Phaser.Scene {
       s: Phaser.Input.Keyboard.KeyCodes.S,
     }) as Keys;
     const net = this.add.graphics();
+    net.lineStyle(2, 0x2c3342).strokeRect(1, 1, W - 2, H - 2);
     net.fillStyle(0x2c3342);
     for (let y = 6; y < H; y += 24) net.fillRect(W / 2 - 2, y, 4, 12);
     this.#court = this.add.graphics();
@@ -84,7 +85,16 @@ export class CourtScene extends Phaser.Scene {
       const { x, y } = paddle.position;
       g.fillStyle(mine ? MINE : THEIRS);
       g.fillRect(x - PADDLE_SIZE.x / 2, y - PADDLE_SIZE.y / 2, PADDLE_SIZE.x, PADDLE_SIZE.y);
-      if (mine) this.#you.setVisible(true).setPosition(x, y - PADDLE_SIZE.y / 2 - 4);
+      // "You" above the paddle, or below it at the top of the court.
+      const top = y - PADDLE_SIZE.y / 2 > 24;
+      if (mine)
+        this.#you
+          .setVisible(true)
+          .setOrigin(0.5, top ? 1 : 0)
+          .setPosition(
+            x + (paddle.left ? 12 : -12),
+            top ? y - PADDLE_SIZE.y / 2 - 4 : y + PADDLE_SIZE.y / 2 + 4,
+          );
     }
     const ball = pong.get_node("Ball") as Ball;
     g.fillStyle(0xffd166);

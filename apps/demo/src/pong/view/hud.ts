@@ -73,7 +73,7 @@ export class Hud {
     const winner = pong.winner_left.visible ? "left" : pong.winner_right.visible ? "right" : "";
     if (winner && !this.#winnerLogged) {
       this.#winnerLogged = true;
-      this.log("winner", winner);
+      this.log("winner", `winner: ${winner}`);
     }
     if (now - this.#positionsAt >= POSITIONS_EVERY_MS) {
       this.#positionsAt = now;
@@ -100,8 +100,8 @@ export class Hud {
     const mine = (pong.get_node("Left") as Paddle).is_multiplayer_authority() ? "left" : "right";
     this.#side.textContent = `You steer the ${mine} paddle; first to ${pong.score_to_win} wins.`;
     this.#game.dataset.side = mine;
-    this.log("start", `start_game: you are ${mine}`);
-    pong.score_changed.connect((left, right) => this.log("score", `${left} : ${right}`));
+    this.log("start", `start_game(): you steer the ${mine} paddle`);
+    pong.score_changed.connect((left, right) => this.log("score", `score_changed(${left}, ${right})`));
   }
 
   async #dropServer(): Promise<void> {
