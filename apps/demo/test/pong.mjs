@@ -234,9 +234,19 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
       );
     }
     await first.screenshot(`${shots}/pong-server-lost.png`);
-    // The server starts again after 3 s; Join works again.
-    await sleep(3500);
-    await join(first, "the first player, once the server is back,", STATUS.waiting);
+    // The server starts again after 3 s: Join works again (pressed again after each "Couldn't connect",
+    // as a player would).
+    await sleep(3000);
+    await first.click("#join");
+    await eventually(
+      `pong: once the server is back, Join leads to "${STATUS.waiting}" again`,
+      async () => {
+        const s = await readPage(first);
+        if (s.joinEnabled) await first.click("#join");
+        return { ok: s.status === STATUS.waiting, detail: `status "${s.status}"` };
+      },
+      15_000,
+    );
 
     for (const page of pages) {
       const errors = page.errors.filter((line) => !noise.some((re) => re.test(line)));
