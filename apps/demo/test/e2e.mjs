@@ -170,6 +170,29 @@ async function nodeChecks() {
   );
 }
 
+/** The pong server refuses bad options and a taken port with a clear message, and leaves nothing running. */
+async function pongServerChecks() {
+  const refused = async (options) => {
+    try {
+      const extra = await startPongServer(options);
+      await extra.close();
+      return "it started";
+    } catch (err) {
+      return err.message;
+    }
+  };
+  const taken = await refused({ port: pong.port });
+  check(`pong server: a taken port is an error (${pong.port})`, /Could not listen on/.test(taken), taken);
+  const badScore = await refused({ port: await freePort(), scoreToWin: 0 });
+  check(
+    "pong server: --score-to-win=0 is an error",
+    /--score-to-win must be a positive integer/.test(badScore),
+    badScore,
+  );
+  const badPort = await refused({ port: "http" });
+  check("pong server: --port=http is an error", /--port must be a positive integer/.test(badPort), badPort);
+}
+
 function positionOf(sees, engine) {
   return new RegExp(`\\b${engine} (-?\\d+,-?\\d+)`).exec(sees)?.[1];
 }
@@ -326,6 +349,7 @@ const web = await preview({
 const frameFigures = [];
 try {
   await nodeChecks();
+  await pongServerChecks();
   for (const browser of browsers) {
     checkingIn(browser);
     let page;
