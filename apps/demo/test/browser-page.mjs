@@ -21,7 +21,8 @@ const VIEWPORT = { width: 1400, height: 1000 };
  * @property {(selector: string) => Promise<void>} click
  * @property {(path: string) => Promise<void>} screenshot
  * @property {() => Promise<void>} close closes the page (its tab or window), or the whole browser for openDemoPage's
- * @property {() => Promise<{ scriptMs: number }>} [metrics] Chromium only: main-thread script time so far (DevTools' ScriptDuration)
+ * @property {() => Promise<{ scriptMs: number, taskMs: number }>} [metrics] Chromium only: main-thread time so far running
+ *   script (DevTools' ScriptDuration) and busy in all (TaskDuration: script, style, layout, paint)
  */
 
 /** @returns {Promise<DemoPage>} one page in a browser of its own; close() closes both. */
@@ -122,7 +123,8 @@ async function chromiumTab(page, version) {
     ...puppetPage(page, version, () => page.close()),
     async metrics() {
       const { metrics } = await devtools.send("Performance.getMetrics");
-      return { scriptMs: metrics.find((m) => m.name === "ScriptDuration").value * 1000 };
+      const ms = (name) => metrics.find((m) => m.name === name).value * 1000;
+      return { scriptMs: ms("ScriptDuration"), taskMs: ms("TaskDuration") };
     },
   };
 }

@@ -362,6 +362,7 @@ try {
     } finally {
       await page?.close();
     }
+    const pongStart = Date.now();
     try {
       const figures = await pongChecks({
         browser,
@@ -374,6 +375,7 @@ try {
     } catch (err) {
       check("pong: the test ran to its end", false, err.stack ?? String(err));
     }
+    console.log(`     (${browser}: the pong checks took ${((Date.now() - pongStart) / 1000).toFixed(1)} s)`);
   }
 } finally {
   checkingIn("");
@@ -381,9 +383,9 @@ try {
   await pong.close();
   await server.close();
 }
-for (const { browser, scriptMsPerFrame, fps } of frameFigures)
+for (const { browser, scriptMsPerFrame, busyMsPerFrame, fps } of frameFigures)
   console.log(
-    `pong frame time (${browser}): ${scriptMsPerFrame.toFixed(2)} ms of script per frame at ${fps.toFixed(1)} frames/s`,
+    `pong frame time (${browser}): ${scriptMsPerFrame.toFixed(2)} ms of script per frame (main thread busy ${busyMsPerFrame.toFixed(2)} ms) at ${fps.toFixed(1)} frames/s`,
   );
 finish();
 

@@ -52,7 +52,7 @@ const logText = (state) => state.log.map((e) => e.text).join(" | ");
 /**
  * Runs the pong checks in one browser engine.
  * @param {{ browser: string, base: string, serverUrl: string, shots: string, noise: RegExp[] }} options
- * @returns {Promise<{ scriptMsPerFrame?: number, fps?: number }>} the frame figures (Chromium)
+ * @returns {Promise<{ scriptMsPerFrame?: number, busyMsPerFrame?: number, fps?: number }>} the frame figures (Chromium)
  */
 export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
   mkdirSync(shots, { recursive: true });
@@ -145,8 +145,9 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
       const frames = endFrames.n - startFrames.n;
       figures.fps = (frames * 1000) / (endFrames.t - startFrames.t);
       figures.scriptMsPerFrame = (endScript.scriptMs - startScript.scriptMs) / frames;
+      figures.busyMsPerFrame = (endScript.taskMs - startScript.taskMs) / frames;
       console.log(
-        `     pong frame time (${browser}, first player's page): ${figures.scriptMsPerFrame.toFixed(2)} ms of script per frame, ${figures.fps.toFixed(1)} frames/s over ${frames} frames`,
+        `     pong frame time (${browser}, first player's page): ${figures.scriptMsPerFrame.toFixed(2)} ms of script per frame (main thread busy ${figures.busyMsPerFrame.toFixed(2)} ms), ${figures.fps.toFixed(1)} frames/s over ${frames} frames`,
       );
     }
     const [a, b] = [await readPage(first), await readPage(second)];

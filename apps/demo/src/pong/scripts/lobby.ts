@@ -6,6 +6,7 @@
 import { CONNECT_DEFERRED, type GodotError, OK, rpc, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
 import { print } from "../engine/global-scope.ts";
 import { Button, Control, Label, LineEdit } from "../engine/nodes.ts";
+import type { Ball } from "./ball.ts";
 import type { Pong } from "./pong.ts";
 import { PONG_SCENE } from "./scenes.ts";
 
@@ -92,7 +93,10 @@ export class Lobby extends Control {
       if (!this.players.includes(id)) return;
       this.players = this.players.filter((p) => p !== id);
       print(`Player ${id} left.`);
-      this._end_game("Client disconnected");
+      // The other player ends its match and leaves too; until then its paddle's RPCs still find
+      // /root/Pong here (Godot prints "Requested node was not found" for a freed node's calls).
+      if (this.players.length === 0) this._end_game("Client disconnected");
+      else (this.get_node_or_null("/root/Pong/Ball") as Ball | null)?.stop();
     } else if (id === this.opponent) {
       this._end_game("Opponent disconnected");
     }
@@ -126,6 +130,7 @@ export class Lobby extends Control {
   start_game(left_id: number, right_id: number, score_to_win: number, ball_speed: number): void {
     const me = this.multiplayer.get_unique_id();
     this.opponent = me === left_id ? right_id : me === right_id ? left_id : 0;
+    this._free_pong(); // a match whose remaining player never left
     const pong: Pong = PONG_SCENE.instantiate();
     pong.score_to_win = score_to_win;
     pong.ball_speed = ball_speed;
@@ -142,12 +147,7 @@ export class Lobby extends Control {
   // --- Game creation and end ---
 
   _end_game(with_error = ""): void {
-    if (this.has_node("/root/Pong")) {
-      const pong = this.get_node("/root/Pong");
-      // Out of the tree at once, so no RPC reaches it any more; freed at the end of the frame.
-      pong.get_parent()?.remove_child(pong);
-      pong.queue_free();
-    }
+    this._free_pong();
     this.show();
     if (!this._hosting) {
       this.multiplayer.multiplayer_peer = null;
@@ -157,6 +157,14 @@ export class Lobby extends Control {
       this.join_button.set_disabled(false);
     }
     this._set_status(with_error, false);
+  }
+
+  _free_pong(): void {
+    const pong = this.get_node_or_null("/root/Pong");
+    if (!pong) return;
+    // Out of the tree at once, so no RPC reaches it any more; freed at the end of the frame.
+    pong.get_parent()?.remove_child(pong);
+    pong.queue_free();
   }
 
   _set_status(text: string, is_ok: boolean): void {
