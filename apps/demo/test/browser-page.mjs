@@ -60,11 +60,14 @@ export async function openBrowser(browser) {
       close: () => instance.close(),
     };
   }
+  // Side by side, half the screen each: WebKit draws next to no frames in a window that another covers.
   const open = new Set();
+  let opened = 0;
   return {
     version: "",
     async newPage() {
-      const page = await webkitPage();
+      const half = VIEWPORT.width / 2;
+      const page = await webkitPage({ width: half, height: VIEWPORT.height, x: half * (opened++ % 2), y: 0 });
       open.add(page);
       const close = page.close;
       page.close = async () => {
@@ -139,9 +142,10 @@ async function firefoxPage() {
 /** WebDriver's key codes for the keys the test holds. */
 const WEBDRIVER_KEYS = { ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015" };
 
-async function webkitPage() {
+/** `rect` places the window (default: the whole 1400×1000 screen). */
+async function webkitPage(rect = { ...VIEWPORT, x: 0, y: 0 }) {
   const session = await WebKitSession.start();
-  await session.setWindowSize(VIEWPORT.width, VIEWPORT.height);
+  await session.setWindowSize(rect.width, rect.height, rect.x, rect.y);
   const errors = [];
   // WebDriver classic has no console events: once the page has loaded, a hook in the page collects
   // uncaught errors and console.error lines, and every evaluate() drains them.
