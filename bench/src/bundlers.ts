@@ -6,10 +6,25 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build as esbuild, transform } from "esbuild";
+import { type BuildOptions, build as esbuild, transform } from "esbuild";
 import { type Plugin, rollup } from "rollup";
 import { build as viteBuild } from "vite";
-import { BROWSER_BUILD, type Bundler } from "./sizes.ts";
+import type { Bundler } from "./size-table.ts";
+
+/** How an app's bundler builds for the browser; the benchmark pages (sections/browser.ts) use it too. */
+export const BROWSER_BUILD = {
+  bundle: true,
+  write: false,
+  platform: "browser",
+  conditions: ["browser"],
+  target: "es2022",
+  minify: true,
+  metafile: true,
+  logLevel: "silent",
+  // The workspace packages' own tsconfig files map @wsport/* to their sources (for the tests); an
+  // app's bundler never sees those, so they must not decide what gets bundled.
+  tsconfigRaw: "{}",
+} as const satisfies BuildOptions;
 
 /** What one bundler made of one import. */
 export interface BuiltImport {
@@ -58,7 +73,12 @@ type Build = (entry: string, dir: string) => Promise<{ code: string; modules: st
 
 const BUILD: Record<Bundler, Build> = {
   async esbuild(entry, dir) {
-    const result = await esbuild({ ...BROWSER_BUILD, entryPoints: [entry], format: "esm", absWorkingDir: dir });
+    const result = await esbuild({
+      ...BROWSER_BUILD,
+      entryPoints: [entry],
+      format: "esm",
+      absWorkingDir: dir,
+    });
     const code = result.outputFiles[0]?.text ?? "";
     return { code, modules: Object.keys(result.metafile.inputs).map((p) => realpathSync(join(dir, p))) };
   },

@@ -16,11 +16,16 @@ export interface PackedPackages {
   remove(): void;
 }
 
+/** The package a specifier names: `@wsport/core/internal` → `@wsport/core`. */
+const packageOf = (specifier: string) => specifier.split("/").slice(0, 2).join("/");
+
 /** The workspace folder of a public package: `@wsport/core` → packages/core. */
-export const packageFolder = (name: string) => join(root, "packages", name.replace(/^@wsport\//, ""));
+export const packageFolder = (name: string) =>
+  join(root, "packages", packageOf(name).slice("@wsport/".length));
 
 /** Packs `names` (and what they depend on in the workspace) into a fresh temporary folder. */
-export function packPackages(names: readonly string[]): PackedPackages {
+export function packPackages(specifiers: readonly string[]): PackedPackages {
+  const names = specifiers.map(packageOf);
   const dir = mkdtempSync(join(tmpdir(), "wsport-packed-"));
   try {
     const tarballs = join(dir, "tarballs");
@@ -51,8 +56,8 @@ export function packPackages(names: readonly string[]): PackedPackages {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The copy the workspace installed for `folder`, linked at the top of the temporary node_modules. */
-function linkDependency(dir: string, folder: string, dep: string): void {
+/** The copy the workspace installed for `folder` (a package folder), linked at the top of the temporary node_modules. */
+export function linkDependency(dir: string, folder: string, dep: string): void {
   const link = join(dir, "node_modules", dep);
   if (existsSync(link)) return;
   mkdirSync(dirname(link), { recursive: true });
