@@ -275,7 +275,7 @@ async function checkTarball(name, file) {
   );
   // The registry shows the README with relative links resolved in the repository.
   const readme = (await run("tar", ["-xzOf", file, "package/README.md"])).stdout;
-  const installs = readme.match(/^npm install .*$/gm) ?? [];
+  const installs = readme.match(/^npm install .*@wsport\/.*$/gm) ?? [];
   check(
     `${name}: the README has one install line, \`npm install\`, and says ESM only`,
     installs.length === 1 && installs[0].endsWith(` ${name}`) && readme.includes("ESM only"),
