@@ -11,7 +11,9 @@ const files =
     ? process.argv.slice(2)
     : execFileSync("git", ["ls-files", "*.md"], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
 
-const problems = files.flatMap((file) => checkMarkdown(readFileSync(file, "utf8")).map((p) => `${file}:${p}`));
+const problems = files.flatMap((file) =>
+  checkMarkdown(readFileSync(file, "utf8")).map((p) => `${file}:${p}`),
+);
 for (const problem of problems) console.error(problem);
 if (problems.length > 0) {
   console.error(`check-markdown: ${problems.length} problem(s) in ${files.length} files`);
@@ -31,7 +33,9 @@ export function checkMarkdown(text) {
       if (opener && opener[1][0] === fence.marker[0] && opener[1].length >= fence.marker.length) {
         // A closing fence has no info string; one with a language opens a block in a block.
         if (opener[2].trim() !== "") {
-          problems.push(`${n}: a fence with "${opener[2].trim()}" inside the block opened on line ${fence.line}`);
+          problems.push(
+            `${n}: a fence with "${opener[2].trim()}" inside the block opened on line ${fence.line}`,
+          );
         }
         fence = null;
       }
@@ -52,7 +56,8 @@ export function checkMarkdown(text) {
     const next = lines[i + 1] ?? "";
     if (line.trim().startsWith("|") && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(next)) {
       columns = cells(line);
-      if (cells(next) !== columns) problems.push(`${n + 1}: a delimiter row of ${cells(next)} cells under ${columns}`);
+      if (cells(next) !== columns)
+        problems.push(`${n + 1}: a delimiter row of ${cells(next)} cells under ${columns}`);
     }
   });
   if (fence !== null) problems.push(`${fence.line}: a code fence that never closes`);
