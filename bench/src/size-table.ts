@@ -28,28 +28,28 @@ export const SIZE_TABLE: Readonly<Record<string, SizeRow>> = {
   // What every adapter builds on: a connection without core's argument checks.
   "@wsport/core/internal": {
     typicalImport: "connectUnchecked",
-    ceiling: { esbuild: 1400, vite: 1400, rollup: 1400 },
+    ceiling: { esbuild: 1320, vite: 1290, rollup: 1310 },
   },
-  "@wsport/core": { typicalImport: "connect", ceiling: { esbuild: 2750, vite: 3100, rollup: 2800 } },
+  "@wsport/core": { typicalImport: "connect", ceiling: { esbuild: 2720, vite: 2670, rollup: 2720 } },
   "@wsport/defold-compat": {
     typicalImport: "websocket",
     budget: 2500,
-    ceiling: { esbuild: 3300, vite: 3600, rollup: 3350 },
+    ceiling: { esbuild: 3270, vite: 3200, rollup: 3270 },
   },
   "@wsport/corona-compat": {
     typicalImport: "default",
     budget: 2500,
-    ceiling: { esbuild: 3250, vite: 3550, rollup: 3300 },
+    ceiling: { esbuild: 3210, vite: 3110, rollup: 3200 },
   },
   "@wsport/aseprite-compat": {
     typicalImport: "WebSocket, WebSocketMessageType",
     budget: 3000,
-    ceiling: { esbuild: 3550, vite: 3900, rollup: 3600 },
+    ceiling: { esbuild: 3500, vite: 3370, rollup: 3460 },
   },
   "@wsport/godot-compat": {
     typicalImport: "WebSocketPeer, OK",
     budget: 4000,
-    ceiling: { esbuild: 10300, vite: 14800, rollup: 10500 },
+    ceiling: { esbuild: 10200, vite: 12800, rollup: 9250 },
   },
   "isomorphic-ws": { typicalImport: "default" },
   partysocket: { typicalImport: "WebSocket" },
