@@ -117,7 +117,8 @@ type Exports = string | { [key: string]: Exports } | null;
 
 /**
  * Package resolution for Rollup, which has none built in: node_modules lookup, the `exports` map with the
- * browser condition first (exact subpaths, as our packages and their dependencies use), else `module` or `main`.
+ * browser condition first (exact subpaths, as our packages and their dependencies use), else the `browser`,
+ * `module` or `main` field.
  */
 function browserResolve(): Plugin {
   return {
@@ -134,7 +135,10 @@ function browserResolve(): Plugin {
           const target = pkg.exports
             ? pick(subpath === "." && typeof pkg.exports === "string" ? pkg.exports : pkg.exports[subpath])
             : subpath === "."
-              ? (pkg.module ?? pkg.main ?? "index.js")
+              ? ((typeof pkg.browser === "string" ? pkg.browser : undefined) ??
+                pkg.module ??
+                pkg.main ??
+                "index.js")
               : subpath;
           if (target === null) throw new Error(`${source}: no browser export in ${folder}`);
           return realpathSync(join(folder, target));
