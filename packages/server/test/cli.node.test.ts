@@ -131,9 +131,12 @@ describe("wsport-server CLI", () => {
     expect(lines[0]).toContain(message);
   });
 
-  it("a byte count written with an exponent (--max-payload 1e3) is a number", async () => {
+  it("a byte count written with an exponent (--max-payload 1e3) is that number", async () => {
     const proc = await serve(["--max-payload", "1e3", "--quiet"]);
-    expect(proc.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/$/);
+    const ws = await open(proc.url);
+    const result = closed(ws);
+    ws.send("x".repeat(1001)); // one byte over 1e3
+    expect(await result).toMatchObject({ code: 1009 });
     proc.child.kill("SIGTERM");
     expect(await proc.exit).toBe(0);
   });
