@@ -6,6 +6,7 @@
 import { fileURLToPath } from "node:url";
 import type { BuiltImport } from "../bench/src/bundlers.ts";
 import { packPackages } from "../bench/src/packed.ts";
+import { TYPICAL_IMPORTS } from "../bench/src/size-table.ts";
 import {
   type BrowserBundle,
   buildTypicalImport,
@@ -50,11 +51,12 @@ export function nodeOnlyParts(bundle: Pick<BrowserBundle, "code" | "inputs">): s
 /**
  * A package's typical import (bench/src/size-table.ts), packed and built by every bundler: the sizes over
  * the package's ceilings (none when within them) and what in the bundles came from ws or Node-only
- * modules (must be nothing). Logs each size, so a test run shows them.
+ * modules (must be nothing). Logs each size, and where the bytes come from (the same import bundled from
+ * source, per module), so a test run shows both.
  */
 export async function packedTypicalImport(
   packageName: string,
-): Promise<{ built: BuiltImport[]; over: string[]; nodeOnly: string[] }> {
+): Promise<{ built: BuiltImport[]; over: string[]; nodeOnly: string[]; source: BrowserBundle }> {
   const packed = packPackages([packageName]);
   try {
     const built = await buildTypicalImport(packageName, packed);
@@ -62,8 +64,10 @@ export async function packedTypicalImport(
       console.log(
         `${packageName} packed, typical import, ${b.bundler}: ${b.minified} B min, ${b.gzip} B min+gzip`,
       );
+    const source = await bundleSource(`export { ${TYPICAL_IMPORTS[packageName]} } from "${packageName}";`);
+    console.log(`${packageName} typical import, minified bytes per source module:\n${breakdown(source)}`);
     const nodeOnly = built.flatMap((b) => nodeOnlyParts({ code: b.code, inputs: b.modules }));
-    return { built, over: overCeilings(packageName, built), nodeOnly };
+    return { built, over: overCeilings(packageName, built), nodeOnly, source };
   } finally {
     packed.remove();
   }
