@@ -4,7 +4,6 @@
 // build does not have to rename either of them (users would see `WebSocketPeer2`).
 import { OK } from "./core/error.js";
 import { StreamPeerTLS } from "./io/stream-peer-tls.js";
-import { NATIVE } from "./websocket/native.js";
 import { nativeFeatures } from "./websocket/node-native.js";
 import { WebSocketMultiplayerPeerBase } from "./websocket/websocket-multiplayer-peer.js";
 import { WebSocketPeerBase } from "./websocket/websocket-peer.js";
@@ -13,7 +12,8 @@ export { Crypto, CryptoKey, X509Certificate } from "./crypto/node-crypto.js";
 export * from "./index.js";
 
 export class WebSocketPeer extends WebSocketPeerBase {
-  static override [NATIVE] = nativeFeatures;
+  /** @internal */
+  static override _native = nativeFeatures;
 }
 
 /** Its connections are the native WebSocketPeer above, so it can also be a server, over TLS too. */

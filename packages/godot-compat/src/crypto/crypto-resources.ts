@@ -11,22 +11,23 @@ const PRIVATE_PEM =
 const PUBLIC_PEM = /-----BEGIN (?:RSA )?PUBLIC KEY-----[\s\S]+-----END (?:RSA )?PUBLIC KEY-----/;
 const CERT_PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-/** The PEM text of each CryptoKey and X509Certificate, and whether a key is public only. */
-const pems = new WeakMap<object, { pem: string; publicOnly: boolean }>();
-
 /** Keeps checked PEM text in a resource (the Node entry checks the content before). */
 export function setPem(resource: CryptoKey | X509Certificate, pem: string, publicOnly = false): GodotError {
-  pems.set(resource, { pem, publicOnly });
+  resource._pem = pem;
+  if (resource instanceof CryptoKey) resource._publicOnly = publicOnly;
   return OK;
 }
-
-const pemOf = (resource: object) => pems.get(resource) ?? { pem: "", publicOnly: false };
 
 /** A private key, or only its public part. */
 export class CryptoKey {
   static new(): CryptoKey {
     return new this();
   }
+
+  /** @internal The key as PEM text ("" while empty); setPem fills it. */
+  _pem = "";
+  /** @internal Whether the key is only a public key. */
+  _publicOnly = false;
 
   /** Reads a PEM key file (Node). */
   load(_path: string, _public_only = false): GodotError {
@@ -49,8 +50,8 @@ export class CryptoKey {
 
   /** The key as PEM text ("" when empty; a private key's public part needs the Node entry). */
   save_to_string(public_only = false): string {
-    const { pem, publicOnly } = pemOf(this);
-    if (public_only && !publicOnly && pem !== "") {
+    const pem = this._pem;
+    if (public_only && !this._publicOnly && pem !== "") {
       printError("save_to_string(true) of a private key needs the Node entry.");
       return "";
     }
@@ -58,7 +59,7 @@ export class CryptoKey {
   }
 
   is_public_only(): boolean {
-    return pemOf(this).publicOnly;
+    return this._publicOnly;
   }
 }
 
@@ -67,6 +68,9 @@ export class X509Certificate {
   static new(): X509Certificate {
     return new this();
   }
+
+  /** @internal The certificates as PEM text ("" while empty); setPem fills it. */
+  _pem = "";
 
   /** Reads a PEM certificate file (Node). */
   load(_path: string): GodotError {
@@ -94,6 +98,6 @@ export class X509Certificate {
 
   /** The certificates as PEM text ("" when empty). */
   save_to_string(): string {
-    return pemOf(this).pem;
+    return this._pem;
   }
 }

@@ -1,34 +1,33 @@
 // Follows Godot's core/io/stream_peer_tcp.cpp (the socket under a stream).
-// The core byte stream behind a StreamPeerTCP or StreamPeerTLS (kept out of the published types),
-// and the StreamPeer I/O over it.
+// The core byte stream behind a StreamPeerTCP or StreamPeerTLS (their internal `_stream`, kept out of
+// the published types), and the StreamPeer I/O over it.
 import type { TcpStream } from "@wsport/core";
 import { FAILED, OK } from "../core/error.js";
 import type { ByteIo } from "./stream-peer.js";
 
-const streams = new WeakMap<object, TcpStream>();
-
-/** The core stream behind a StreamPeerTCP or StreamPeerTLS, if it has one. */
-export function coreStreamOf(peer: unknown): TcpStream | undefined {
-  return typeof peer === "object" && peer !== null ? streams.get(peer) : undefined;
+/** A StreamPeerTCP or StreamPeerTLS: what socketIo reads and writes through. */
+export interface SocketPeer {
+  /** @internal The core stream under the peer, if it has one. */
+  _stream: TcpStream | undefined;
 }
 
-export function setCoreStream(peer: object, stream: TcpStream | undefined): void {
-  if (stream === undefined) streams.delete(peer);
-  else streams.set(peer, stream);
+/** The core stream behind a StreamPeerTCP or StreamPeerTLS, if `peer` is one that has one. */
+export function coreStreamOf(peer: unknown): TcpStream | undefined {
+  return typeof peer === "object" && peer !== null ? (peer as Partial<SocketPeer>)._stream : undefined;
 }
 
 /** StreamPeer I/O over `peer`'s core stream: bytes that arrived stay readable after a close. */
-export function socketIo(peer: object): ByteIo {
+export function socketIo(peer: SocketPeer): ByteIo {
   return {
     waits: true,
-    available: () => coreStreamOf(peer)?.available ?? 0,
+    available: () => peer._stream?.available ?? 0,
     read(max, peek) {
-      const stream = coreStreamOf(peer);
+      const stream = peer._stream;
       if (stream === undefined || (stream.available === 0 && !stream.connected)) return FAILED;
       return stream.read(max, peek);
     },
     write(bytes) {
-      const stream = coreStreamOf(peer);
+      const stream = peer._stream;
       return stream?.write(bytes) ? OK : FAILED;
     },
   };

@@ -5,7 +5,7 @@ import { describe } from "@wsport/core/internal";
 import { ERR_OUT_OF_MEMORY, OK } from "../core/error.js";
 import { printError } from "../core/print.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
-import { MAX_BUFFER_BYTES, StreamPeer, setByteIo } from "./stream-peer.js";
+import { MAX_BUFFER_BYTES, StreamPeer } from "./stream-peer.js";
 
 export class StreamPeerBuffer extends StreamPeer {
   static new(): StreamPeerBuffer {
@@ -18,7 +18,7 @@ export class StreamPeerBuffer extends StreamPeer {
 
   constructor() {
     super();
-    setByteIo(this, {
+    this._io = {
       waits: false,
       available: () => this.#size - this.#position,
       read: (max, peek = false) => {
@@ -34,7 +34,7 @@ export class StreamPeerBuffer extends StreamPeer {
         this.#size = Math.max(this.#size, this.#position);
         return OK;
       },
-    });
+    };
   }
 
   /** The whole content (a copy). Setting it replaces the content and seeks to 0. */

@@ -4,7 +4,7 @@
 // STATUS_HANDSHAKING until it is done, then STATUS_CONNECTED; a failed handshake (a plain client,
 // a bad certificate, one not finished within HANDSHAKE_TIMEOUT_MS) ends in STATUS_ERROR and frees
 // the socket. WebSocketPeer.accept_stream takes a connected StreamPeerTLS for wss://.
-import { capabilities, startTls } from "@wsport/core";
+import { capabilities, startTls, type TcpStream } from "@wsport/core";
 import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import {
@@ -17,20 +17,19 @@ import {
 import { invalid, printError } from "../core/print.js";
 import { CryptoKey, X509Certificate } from "../crypto/crypto-resources.js";
 import { certificatePem, TLSOptions, tlsSettings } from "../crypto/tls-options.js";
-import { coreStreamOf, setCoreStream, socketIo } from "./socket-io.js";
-import { StreamPeer, setByteIo } from "./stream-peer.js";
+import { type SocketPeer, socketIo } from "./socket-io.js";
+import { StreamPeer } from "./stream-peer.js";
 import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
 export const HANDSHAKE_TIMEOUT_MS = 5000;
 
-export class StreamPeerTLS extends StreamPeer {
+export class StreamPeerTLS extends StreamPeer implements SocketPeer {
   static readonly STATUS_DISCONNECTED = 0;
   static readonly STATUS_HANDSHAKING = 1;
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
   static readonly STATUS_ERROR_HOSTNAME_MISMATCH = 4;
-  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
   // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
   static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
@@ -44,12 +43,14 @@ export class StreamPeerTLS extends StreamPeer {
     return new StreamPeerTLS();
   }
 
+  /** @internal The encrypted stream, once a handshake has started. */
+  _stream: TcpStream | undefined = undefined;
   #base: StreamPeerTCP | null = null;
   #reported = false;
 
   constructor() {
     super();
-    setByteIo(this, socketIo(this));
+    this._io = socketIo(this);
   }
 
   /**
@@ -97,7 +98,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   #start(stream: StreamPeer, tls: Parameters<typeof startTls>[1]): GodotError {
     if (!capabilities.server) return invalid("StreamPeerTLS is not available in browsers.", ERR_UNAVAILABLE);
-    const plain = stream instanceof StreamPeerTCP ? coreStreamOf(stream) : undefined;
+    const plain = stream instanceof StreamPeerTCP ? stream._stream : undefined;
     if (plain === undefined || !plain.connected) {
       return invalid("The stream must be a connected StreamPeerTCP.", ERR_INVALID_PARAMETER);
     }
@@ -108,7 +109,7 @@ export class StreamPeerTLS extends StreamPeer {
       return ERR_ALREADY_IN_USE;
     }
     try {
-      setCoreStream(this, startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS }));
+      this._stream = startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS });
     } catch (e) {
       return invalid(`TLS could not start: ${(e as Error).message}`);
     }
@@ -120,7 +121,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   /** Prints a failed handshake once; starts reading once connected (so a close is seen). */
   poll(): void {
-    const stream = coreStreamOf(this);
+    const stream = this._stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -129,7 +130,7 @@ export class StreamPeerTLS extends StreamPeer {
   }
 
   get_status(): number {
-    const stream = coreStreamOf(this);
+    const stream = this._stream;
     switch (stream?.state) {
       case "connecting":
         return StreamPeerTLS.STATUS_HANDSHAKING;
@@ -151,8 +152,8 @@ export class StreamPeerTLS extends StreamPeer {
 
   /** Closes the TLS session and the connection under it. */
   disconnect_from_stream(): void {
-    coreStreamOf(this)?.destroy();
-    setCoreStream(this, undefined);
+    this._stream?.destroy();
+    this._stream = undefined;
     this.#base = null;
   }
 }

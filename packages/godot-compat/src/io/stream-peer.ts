@@ -1,7 +1,7 @@
 // Follows Godot's core/io/stream_peer.cpp.
 // Godot's StreamPeer: typed reads and writes over a byte stream, shared by StreamPeerBuffer,
-// StreamPeerTCP and StreamPeerTLS. Each of those registers how it reaches its bytes (setByteIo);
-// the hook is module-internal, so the published classes show only Godot's methods.
+// StreamPeerTCP and StreamPeerTLS. Each of those sets how it reaches its bytes (its internal `_io`),
+// so the published classes show only Godot's methods.
 // Godot's get_data on a socket waits until every byte has arrived; a JS port cannot wait, so on a
 // socket a read that asks for more than has arrived takes nothing and returns ERR_UNAVAILABLE.
 import { describe, encodeUtf8 } from "@wsport/core/internal";
@@ -28,14 +28,8 @@ export interface ByteIo {
   write(bytes: Uint8Array): GodotError;
 }
 
-const ios = new WeakMap<StreamPeer, ByteIo>();
-
 /** The most bytes one get_data pads out or one StreamPeerBuffer holds (this port's limit). */
 export const MAX_BUFFER_BYTES = 256 * 1024 * 1024;
-
-export function setByteIo(peer: StreamPeer, io: ByteIo): void {
-  ios.set(peer, io);
-}
 
 type Size = 1 | 2 | 4 | 8;
 const NUMBER_KINDS = {
@@ -57,16 +51,15 @@ export class StreamPeer {
   /** Multi-byte numbers are big-endian when true (Godot's default: little-endian). */
   big_endian = false;
 
-  get #io(): ByteIo {
-    return ios.get(this) ?? UNREADABLE;
-  }
+  /** @internal How this peer reaches its bytes; each subclass's constructor sets it. */
+  _io: ByteIo = UNREADABLE;
 
   // --- raw bytes -------------------------------------------------------------------------
 
   /** Sends all of `data`. */
   put_data(data: Uint8Array): GodotError {
     if (!(data instanceof Uint8Array)) return invalid("put_data() needs a PackedByteArray.");
-    return this.#io.write(data);
+    return this._io.write(data);
   }
 
   /** Sends what can be sent now: `[Error, bytes sent]` (here always all of it, or none). */
@@ -78,7 +71,7 @@ export class StreamPeer {
   /** `[Error, PackedByteArray]` of exactly `bytes` bytes (see the note at the top for sockets). */
   get_data(bytes: number): [GodotError, PackedByteArray] {
     if (!validCount(bytes, "get_data")) return [ERR_INVALID_PARAMETER, new PackedByteArray(0)];
-    const io = this.#io;
+    const io = this._io;
     if (io.waits && io.available() < bytes) {
       const got = io.read(0);
       if (typeof got === "number") return [got, new PackedByteArray(0)];
@@ -101,12 +94,12 @@ export class StreamPeer {
   /** `[Error, PackedByteArray]` of what has arrived, up to `bytes`. */
   get_partial_data(bytes: number): [GodotError, PackedByteArray] {
     if (!validCount(bytes, "get_partial_data")) return [ERR_INVALID_PARAMETER, new PackedByteArray(0)];
-    const got = this.#io.read(bytes);
+    const got = this._io.read(bytes);
     return typeof got === "number" ? [got, new PackedByteArray(0)] : [OK, asPacked(got)];
   }
 
   get_available_bytes(): number {
-    return this.#io.available();
+    return this._io.available();
   }
 
   // --- numbers ----------------------------------------------------------------------------
@@ -186,7 +179,7 @@ export class StreamPeer {
     const view = new DataView(bytes.buffer) as unknown as Accessors;
     const converted = wide ? toBigInt(value) : Number(value);
     view[`set${type}`]!(0, converted, !this.big_endian);
-    this.#io.write(bytes);
+    this._io.write(bytes);
   }
 
   #getNumber(kind: NumberKind): number | bigint {
@@ -245,7 +238,7 @@ export class StreamPeer {
     const framed = new Uint8Array(4 + bytes.length);
     new DataView(framed.buffer).setUint32(0, bytes.length, !this.big_endian);
     framed.set(bytes, 4);
-    this.#io.write(framed);
+    this._io.write(framed);
   }
 
   /** `size` bytes, or (size < 0) a uint32 length and that many; both taken only once all are there. */
@@ -255,14 +248,14 @@ export class StreamPeer {
       return null;
     }
     if (size >= 0) return this.#readExactly(Math.trunc(size));
-    const head = this.#io.read(4, true);
+    const head = this._io.read(4, true);
     if (typeof head === "number" || head.length < 4) return this.#readExactly(4);
     const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, !this.big_endian);
-    if (this.#io.waits && this.#io.available() < 4 + length) {
+    if (this._io.waits && this._io.available() < 4 + length) {
       printError(`${caller}(): ${length} bytes announced, not all arrived yet; a port cannot wait for them.`);
       return null;
     }
-    this.#io.read(4);
+    this._io.read(4);
     return this.#readExactly(length);
   }
 

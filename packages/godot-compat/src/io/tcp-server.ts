@@ -15,20 +15,17 @@ import { printError } from "../core/print.js";
 import { isBindAddress } from "./socket-io.js";
 import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
 
-/** Servers whose last listen() failed to bind (Node reports that after listen() has returned). */
-const failedToBind = new WeakSet<TCPServer>();
-
-/** Whether the server's last listen() returned OK but then could not bind (e.g. the port is taken). */
-export function bindFailed(server: TCPServer): boolean {
-  return failedToBind.has(server);
-}
-
 export class TCPServer {
   static new(): TCPServer {
     return new TCPServer();
   }
 
   #listener: TcpListener | null = null;
+  /**
+   * @internal Whether the last listen() returned OK but then could not bind (e.g. the port is taken):
+   * Node reports that after listen() has returned.
+   */
+  _bindFailed = false;
 
   /** "*" = every address (dual-stack), "0.0.0.0" = every IPv4, "::" = every IPv6, or one IP. Port 0 = any free port. */
   listen(port: number, bind_address = "*"): GodotError {
@@ -44,12 +41,12 @@ export class TCPServer {
     }
     const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);
     this.#listener = listener;
-    failedToBind.delete(this);
+    this._bindFailed = false;
     listener.ready.catch((err: { message?: string }) => {
       printError(`TCPServer could not listen on port ${port}: ${err.message ?? String(err)}`);
       if (this.#listener !== listener) return;
       this.#listener = null; // a later listen() may try again
-      failedToBind.add(this);
+      this._bindFailed = true;
     });
     return OK;
   }
@@ -76,6 +73,6 @@ export class TCPServer {
   stop(): void {
     this.#listener?.close();
     this.#listener = null;
-    failedToBind.delete(this);
+    this._bindFailed = false;
   }
 }

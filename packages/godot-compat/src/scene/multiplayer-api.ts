@@ -16,6 +16,8 @@ export abstract class MultiplayerAPI {
   static readonly RPC_MODE_DISABLED = 0;
   static readonly RPC_MODE_ANY_PEER = 1;
   static readonly RPC_MODE_AUTHORITY = 2;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
+  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly RPC_MODE_DISABLED: typeof MultiplayerAPI.RPC_MODE_DISABLED;
   declare readonly RPC_MODE_ANY_PEER: typeof MultiplayerAPI.RPC_MODE_ANY_PEER;
   declare readonly RPC_MODE_AUTHORITY: typeof MultiplayerAPI.RPC_MODE_AUTHORITY;
@@ -28,11 +30,6 @@ export abstract class MultiplayerAPI {
   readonly connection_failed = new Signal<[]>("connection_failed");
   /** A connected client lost its server. */
   readonly server_disconnected = new Signal<[]>("server_disconnected");
-
-  constructor() {
-    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
-    if (!Object.hasOwn(MultiplayerAPI.prototype, "RPC_MODE_DISABLED")) constantsOnInstances(MultiplayerAPI);
-  }
 
   /** The peer this API sends through; null detaches it. */
   abstract get multiplayer_peer(): MultiplayerPeer | null;

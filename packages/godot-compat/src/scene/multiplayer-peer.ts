@@ -30,6 +30,8 @@ export abstract class MultiplayerPeer {
   static readonly TRANSFER_MODE_UNRELIABLE = 0;
   static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
   static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
+  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
   declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;
   declare readonly CONNECTION_CONNECTED: typeof MultiplayerPeer.CONNECTION_CONNECTED;
@@ -46,12 +48,6 @@ export abstract class MultiplayerPeer {
   #transferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
-
-  constructor() {
-    // On the first peer rather than at load, so that a bundle which never makes a peer can drop the class.
-    if (!Object.hasOwn(MultiplayerPeer.prototype, "CONNECTION_CONNECTED"))
-      constantsOnInstances(MultiplayerPeer);
-  }
 
   /** How the next put_packet travels. */
   get transfer_mode(): number {

@@ -6,7 +6,7 @@
 import { ERR_UNCONFIGURED, type GodotError } from "../core/error.js";
 import { printError } from "../core/print.js";
 import type { MultiplayerAPI } from "./multiplayer-api.js";
-import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
+import { type NodeRpcs, type RpcHolder, readRpcConfig, setNodeRpc } from "./rpc-config.js";
 
 /**
  * What a node asks of the tree it is in. SceneTree (scene-tree.ts) is the one implementation; it imports
@@ -15,15 +15,14 @@ import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
 export interface TreeOfNodes {
   readonly root: Node;
   get_multiplayer(for_path?: string): MultiplayerAPI;
+  /** @internal Nodes that queue_free() called: the tree removes them at the end of its frame. */
+  readonly _freedAtFrameEnd: Node[];
 }
-
-/** Nodes that queue_free() called, per tree: the tree removes them at the end of its frame. */
-export const freedAtFrameEnd = new WeakMap<TreeOfNodes, Node[]>();
 
 /** Godot's characters that a node name cannot hold; they become "_" as in Godot's editor. */
 const INVALID_NAME = /[.:@/"%]/g;
 
-export class Node {
+export class Node implements RpcHolder {
   /** GDScript's `Node.new()`. */
   static new<T extends Node>(this: new () => T): T {
     return new this();
@@ -51,6 +50,8 @@ export class Node {
     }
   }
 
+  /** @internal Its RPCs (rpc-config.ts keeps them: the `@rpc` methods and rpc_config()'s entries). */
+  _rpcs: NodeRpcs | null = null;
   #name = "";
   #parent: Node | null = null;
   readonly #children: Node[] = [];
@@ -193,8 +194,7 @@ export class Node {
   queue_free(): void {
     if (this.#queuedForDeletion) return;
     this.#queuedForDeletion = true;
-    const queue = this.#tree && freedAtFrameEnd.get(this.#tree);
-    if (queue) queue.push(this);
+    if (this.#tree) this.#tree._freedAtFrameEnd.push(this);
     else this.#parent?.remove_child(this);
   }
 

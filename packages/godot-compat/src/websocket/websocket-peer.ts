@@ -26,7 +26,7 @@ import type { StreamPeerTCP } from "../io/stream-peer-tcp.js";
 import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
-import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
+import type { Heartbeat, NativeFeatures } from "./native.js";
 import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
 import { godotUrl } from "./url.js";
 
@@ -43,6 +43,8 @@ export class WebSocketPeer {
   static readonly STATE_CLOSED = CLOSED;
   static readonly WRITE_MODE_TEXT = 0;
   static readonly WRITE_MODE_BINARY = 1;
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
+  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly STATE_CONNECTING: typeof WebSocketPeer.STATE_CONNECTING;
   declare readonly STATE_OPEN: typeof WebSocketPeer.STATE_OPEN;
   declare readonly STATE_CLOSING: typeof WebSocketPeer.STATE_CLOSING;
@@ -50,9 +52,8 @@ export class WebSocketPeer {
   declare readonly WRITE_MODE_TEXT: typeof WebSocketPeer.WRITE_MODE_TEXT;
   declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
 
-  /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
-  /** @internal What Godot's native build adds; the Node entry's subclass sets it. */
-  static [NATIVE]: NativeFeatures | null = null;
+  /** @internal What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
+  static _native: NativeFeatures | null = null;
 
   /** GDScript's `WebSocketPeer.new()`. */
   static new(): WebSocketPeer {
@@ -60,7 +61,7 @@ export class WebSocketPeer {
   }
 
   constructor() {
-    this.#native = new.target[NATIVE];
+    this.#native = new.target._native;
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
 
@@ -424,8 +425,6 @@ function fitsIn(data: string | Uint8Array, room: number): boolean {
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === "number" ? value : fallback;
 }
-
-constantsOnInstances(WebSocketPeer);
 
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");
