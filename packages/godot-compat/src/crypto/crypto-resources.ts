@@ -13,8 +13,8 @@ const CERT_PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g
 
 /** Keeps checked PEM text in a resource (the Node entry checks the content before). */
 export function setPem(resource: CryptoKey | X509Certificate, pem: string, publicOnly = false): GodotError {
-  resource._pem = pem;
-  if (resource instanceof CryptoKey) resource._publicOnly = publicOnly;
+  if (resource instanceof CryptoKey) CryptoKey._setPem(resource, pem, publicOnly);
+  else X509Certificate._setPem(resource, pem);
   return OK;
 }
 
@@ -24,10 +24,14 @@ export class CryptoKey {
     return new this();
   }
 
-  /** @internal The key as PEM text ("" while empty); setPem fills it. */
-  _pem = "";
-  /** @internal Whether the key is only a public key. */
-  _publicOnly = false;
+  #pem = "";
+  #publicOnly = false;
+
+  /** @internal Keeps checked PEM text (setPem). */
+  static _setPem(key: CryptoKey, pem: string, publicOnly: boolean): void {
+    key.#pem = pem;
+    key.#publicOnly = publicOnly;
+  }
 
   /** Reads a PEM key file (Node). */
   load(_path: string, _public_only = false): GodotError {
@@ -50,8 +54,8 @@ export class CryptoKey {
 
   /** The key as PEM text ("" when empty; a private key's public part needs the Node entry). */
   save_to_string(public_only = false): string {
-    const pem = this._pem;
-    if (public_only && !this._publicOnly && pem !== "") {
+    const pem = this.#pem;
+    if (public_only && !this.#publicOnly && pem !== "") {
       printError("save_to_string(true) of a private key needs the Node entry.");
       return "";
     }
@@ -59,7 +63,7 @@ export class CryptoKey {
   }
 
   is_public_only(): boolean {
-    return this._publicOnly;
+    return this.#publicOnly;
   }
 }
 
@@ -69,8 +73,12 @@ export class X509Certificate {
     return new this();
   }
 
-  /** @internal The certificates as PEM text ("" while empty); setPem fills it. */
-  _pem = "";
+  #pem = "";
+
+  /** @internal Keeps checked PEM text (setPem). */
+  static _setPem(certificate: X509Certificate, pem: string): void {
+    certificate.#pem = pem;
+  }
 
   /** Reads a PEM certificate file (Node). */
   load(_path: string): GodotError {
@@ -98,6 +106,6 @@ export class X509Certificate {
 
   /** The certificates as PEM text ("" when empty). */
   save_to_string(): string {
-    return this._pem;
+    return this.#pem;
   }
 }

@@ -1,6 +1,6 @@
 // Follows Godot's core/crypto/crypto.cpp (TLSOptions).
 // Godot's TLSOptions: built only through its three factories. What core needs from them is read
-// with tlsSettings() (the internal `_settings`); the published class shows Godot's methods only.
+// with tlsSettings(); the published class shows Godot's methods only.
 import type { TlsOptions } from "@wsport/core";
 import { type CryptoKey, X509Certificate } from "./crypto-resources.js";
 
@@ -21,13 +21,19 @@ interface Settings {
 let building: Settings | null = null;
 
 export class TLSOptions {
-  /** @internal What the factory set; core's TLS settings are made from it. */
-  readonly _settings: Settings;
+  readonly #settings: Settings;
+
+  /** @internal What the factory set (core's TLS settings are made from it); undefined for anything else. */
+  static _settingsOf(options: unknown): Readonly<Settings> | undefined {
+    return typeof options === "object" && options !== null && #settings in options
+      ? options.#settings
+      : undefined;
+  }
 
   /** Not for direct use, as in Godot: call `TLSOptions.client()`, `client_unsafe()` or `server()`. */
   constructor() {
     if (building === null) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
-    this._settings = building;
+    this.#settings = building;
   }
 
   /** Verifies the server against `trusted_chain` (or the default CAs) and `common_name_override` (or the host). */
@@ -60,22 +66,22 @@ export class TLSOptions {
   }
 
   is_server(): boolean {
-    return this._settings.server;
+    return this.#settings.server;
   }
   is_unsafe_client(): boolean {
-    return this._settings.unsafe;
+    return this.#settings.unsafe;
   }
   get_common_name_override(): string {
-    return this._settings.commonName;
+    return this.#settings.commonName;
   }
   get_trusted_ca_chain(): Certificate | null {
-    return this._settings.chain;
+    return this.#settings.chain;
   }
   get_private_key(): CryptoKey | null {
-    return this._settings.key;
+    return this.#settings.key;
   }
   get_own_certificate(): X509Certificate | null {
-    return this._settings.certificate;
+    return this.#settings.certificate;
   }
 }
 
@@ -90,7 +96,7 @@ function make(values: Settings): TLSOptions {
 
 /** The settings behind TLSOptions, or undefined for anything else. */
 export function tlsSettings(options: unknown): Readonly<Settings> | undefined {
-  return options instanceof TLSOptions ? options._settings : undefined;
+  return TLSOptions._settingsOf(options);
 }
 
 /** PEM text of a certificate given either way. */

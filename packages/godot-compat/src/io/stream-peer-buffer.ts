@@ -18,7 +18,7 @@ export class StreamPeerBuffer extends StreamPeer {
 
   constructor() {
     super();
-    this._io = {
+    StreamPeer._setIo(this, {
       waits: false,
       available: () => this.#size - this.#position,
       read: (max, peek = false) => {
@@ -34,7 +34,7 @@ export class StreamPeerBuffer extends StreamPeer {
         this.#size = Math.max(this.#size, this.#position);
         return OK;
       },
-    };
+    });
   }
 
   /** The whole content (a copy). Setting it replaces the content and seeks to 0. */

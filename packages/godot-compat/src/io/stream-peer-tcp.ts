@@ -8,10 +8,10 @@ import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
-import { isBindAddress, plainAddress, type SocketPeer, socketIo } from "./socket-io.js";
+import { isBindAddress, plainAddress, socketIo } from "./socket-io.js";
 import { StreamPeer } from "./stream-peer.js";
 
-export class StreamPeerTCP extends StreamPeer implements SocketPeer {
+export class StreamPeerTCP extends StreamPeer {
   static readonly STATUS_NONE = 0;
   static readonly STATUS_CONNECTING = 1;
   static readonly STATUS_CONNECTED = 2;
@@ -28,14 +28,29 @@ export class StreamPeerTCP extends StreamPeer implements SocketPeer {
     return new StreamPeerTCP();
   }
 
-  /** @internal The connection, once connect_to_host or TCPServer.take_connection made one. */
-  _stream: TcpStream | undefined = undefined;
+  /** The connection, once connect_to_host or TCPServer.take_connection made one. */
+  #stream: TcpStream | undefined = undefined;
+
+  /** @internal The core stream under `peer`, if it has one (StreamPeerTLS and the Node entry's WebSocketPeer take it over). */
+  static _streamOf(peer: StreamPeerTCP): TcpStream | undefined {
+    return peer.#stream;
+  }
+
+  /** @internal A StreamPeerTCP over a connection a TCPServer took. */
+  static _over(stream: TcpStream): StreamPeerTCP {
+    const peer = new StreamPeerTCP();
+    peer.#stream = stream;
+    return peer;
+  }
   #bindPort = 0;
   #bindAddress: string | undefined;
 
   constructor() {
     super();
-    this._io = socketIo(this);
+    StreamPeer._setIo(
+      this,
+      socketIo(() => this.#stream),
+    );
   }
 
   /** Connects to `host` (an IP address or a name to resolve) on `port`; StreamPeerTCP.STATUS_CONNECTING until it is done. */
@@ -47,7 +62,7 @@ export class StreamPeerTCP extends StreamPeer implements SocketPeer {
       return invalid(`Invalid port ${describe(port)}: it must be from 1 to 65535.`);
     }
     try {
-      this._stream = connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress });
+      this.#stream = connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress });
     } catch (e) {
       return invalid(`connect_to_host() failed: ${(e as Error).message}`);
     }
@@ -68,7 +83,7 @@ export class StreamPeerTCP extends StreamPeer implements SocketPeer {
   }
 
   get_status(): number {
-    switch (this._stream?.state) {
+    switch (this.#stream?.state) {
       case "connecting":
         return StreamPeerTCP.STATUS_CONNECTING;
       case "open":
@@ -82,7 +97,7 @@ export class StreamPeerTCP extends StreamPeer implements SocketPeer {
 
   /** Starts reading (so a close by the other side is seen); status changes are read live. */
   poll(): GodotError {
-    const stream = this._stream;
+    const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -93,29 +108,29 @@ export class StreamPeerTCP extends StreamPeer implements SocketPeer {
   #reported = false;
 
   get_connected_host(): string {
-    const stream = this._stream;
+    const stream = this.#stream;
     return stream?.connected ? plainAddress(stream.remoteAddress) : "";
   }
 
   get_connected_port(): number {
-    const stream = this._stream;
+    const stream = this.#stream;
     return stream?.connected ? stream.remotePort : 0;
   }
 
   get_local_port(): number {
-    const stream = this._stream;
+    const stream = this.#stream;
     return stream?.connected ? stream.localPort : 0;
   }
 
   /** Drops the connection (STATUS_NONE); the peer can connect again. */
   disconnect_from_host(): void {
-    this._stream?.destroy();
+    this.#stream?.destroy();
     this.#reported = false;
   }
 
   set_no_delay(enabled: boolean): void {
     if (typeof enabled !== "boolean") printError(`set_no_delay() needs a bool, got ${describe(enabled)}.`);
-    else this._stream?.setNoDelay(enabled);
+    else this.#stream?.setNoDelay(enabled);
   }
 }
 
@@ -125,8 +140,7 @@ const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream
 
 /** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
 export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
-  const peer = new StreamPeerTCP();
-  peer._stream = stream;
+  const peer = StreamPeerTCP._over(stream);
   unreferenced.register(peer, stream, peer);
   return peer;
 }

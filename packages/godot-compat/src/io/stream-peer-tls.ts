@@ -17,14 +17,14 @@ import {
 import { invalid, printError } from "../core/print.js";
 import { CryptoKey, X509Certificate } from "../crypto/crypto-resources.js";
 import { certificatePem, TLSOptions, tlsSettings } from "../crypto/tls-options.js";
-import { type SocketPeer, socketIo } from "./socket-io.js";
+import { socketIo } from "./socket-io.js";
 import { StreamPeer } from "./stream-peer.js";
 import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
 export const HANDSHAKE_TIMEOUT_MS = 5000;
 
-export class StreamPeerTLS extends StreamPeer implements SocketPeer {
+export class StreamPeerTLS extends StreamPeer {
   static readonly STATUS_DISCONNECTED = 0;
   static readonly STATUS_HANDSHAKING = 1;
   static readonly STATUS_CONNECTED = 2;
@@ -43,14 +43,22 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
     return new StreamPeerTLS();
   }
 
-  /** @internal The encrypted stream, once a handshake has started. */
-  _stream: TcpStream | undefined = undefined;
+  /** The encrypted stream, once a handshake has started. */
+  #stream: TcpStream | undefined = undefined;
+
+  /** @internal The core stream under `peer`, if it has one (the Node entry's WebSocketPeer takes it over). */
+  static _streamOf(peer: StreamPeerTLS): TcpStream | undefined {
+    return peer.#stream;
+  }
   #base: StreamPeerTCP | null = null;
   #reported = false;
 
   constructor() {
     super();
-    this._io = socketIo(this);
+    StreamPeer._setIo(
+      this,
+      socketIo(() => this.#stream),
+    );
   }
 
   /**
@@ -98,7 +106,7 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
 
   #start(stream: StreamPeer, tls: Parameters<typeof startTls>[1]): GodotError {
     if (!capabilities.server) return invalid("StreamPeerTLS is not available in browsers.", ERR_UNAVAILABLE);
-    const plain = stream instanceof StreamPeerTCP ? stream._stream : undefined;
+    const plain = stream instanceof StreamPeerTCP ? StreamPeerTCP._streamOf(stream) : undefined;
     if (plain === undefined || !plain.connected) {
       return invalid("The stream must be a connected StreamPeerTCP.", ERR_INVALID_PARAMETER);
     }
@@ -109,7 +117,7 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
       return ERR_ALREADY_IN_USE;
     }
     try {
-      this._stream = startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS });
+      this.#stream = startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS });
     } catch (e) {
       return invalid(`TLS could not start: ${(e as Error).message}`);
     }
@@ -121,7 +129,7 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
 
   /** Prints a failed handshake once; starts reading once connected (so a close is seen). */
   poll(): void {
-    const stream = this._stream;
+    const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -130,7 +138,7 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
   }
 
   get_status(): number {
-    const stream = this._stream;
+    const stream = this.#stream;
     switch (stream?.state) {
       case "connecting":
         return StreamPeerTLS.STATUS_HANDSHAKING;
@@ -152,8 +160,8 @@ export class StreamPeerTLS extends StreamPeer implements SocketPeer {
 
   /** Closes the TLS session and the connection under it. */
   disconnect_from_stream(): void {
-    this._stream?.destroy();
-    this._stream = undefined;
+    this.#stream?.destroy();
+    this.#stream = undefined;
     this.#base = null;
   }
 }

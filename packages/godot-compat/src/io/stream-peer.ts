@@ -1,7 +1,7 @@
 // Follows Godot's core/io/stream_peer.cpp.
 // Godot's StreamPeer: typed reads and writes over a byte stream, shared by StreamPeerBuffer,
-// StreamPeerTCP and StreamPeerTLS. Each of those sets how it reaches its bytes (its internal `_io`),
-// so the published classes show only Godot's methods.
+// StreamPeerTCP and StreamPeerTLS. Each of those sets how it reaches its bytes (the internal hook
+// StreamPeer._setIo), so the published classes show only Godot's methods.
 // Godot's get_data on a socket waits until every byte has arrived; a JS port cannot wait, so on a
 // socket a read that asks for more than has arrived takes nothing and returns ERR_UNAVAILABLE.
 import { describe, encodeUtf8 } from "@wsport/core/internal";
@@ -51,15 +51,19 @@ export class StreamPeer {
   /** Multi-byte numbers are big-endian when true (Godot's default: little-endian). */
   big_endian = false;
 
-  /** @internal How this peer reaches its bytes; each subclass's constructor sets it. */
-  _io: ByteIo = UNREADABLE;
+  #io: ByteIo = UNREADABLE;
+
+  /** @internal How `peer` reaches its bytes; each subclass's constructor sets it. */
+  static _setIo(peer: StreamPeer, io: ByteIo): void {
+    peer.#io = io;
+  }
 
   // --- raw bytes -------------------------------------------------------------------------
 
   /** Sends all of `data`. */
   put_data(data: Uint8Array): GodotError {
     if (!(data instanceof Uint8Array)) return invalid("put_data() needs a PackedByteArray.");
-    return this._io.write(data);
+    return this.#io.write(data);
   }
 
   /** Sends what can be sent now: `[Error, bytes sent]` (here always all of it, or none). */
@@ -71,7 +75,7 @@ export class StreamPeer {
   /** `[Error, PackedByteArray]` of exactly `bytes` bytes (see the note at the top for sockets). */
   get_data(bytes: number): [GodotError, PackedByteArray] {
     if (!validCount(bytes, "get_data")) return [ERR_INVALID_PARAMETER, new PackedByteArray(0)];
-    const io = this._io;
+    const io = this.#io;
     if (io.waits && io.available() < bytes) {
       const got = io.read(0);
       if (typeof got === "number") return [got, new PackedByteArray(0)];
@@ -94,12 +98,12 @@ export class StreamPeer {
   /** `[Error, PackedByteArray]` of what has arrived, up to `bytes`. */
   get_partial_data(bytes: number): [GodotError, PackedByteArray] {
     if (!validCount(bytes, "get_partial_data")) return [ERR_INVALID_PARAMETER, new PackedByteArray(0)];
-    const got = this._io.read(bytes);
+    const got = this.#io.read(bytes);
     return typeof got === "number" ? [got, new PackedByteArray(0)] : [OK, asPacked(got)];
   }
 
   get_available_bytes(): number {
-    return this._io.available();
+    return this.#io.available();
   }
 
   // --- numbers ----------------------------------------------------------------------------
@@ -179,7 +183,7 @@ export class StreamPeer {
     const view = new DataView(bytes.buffer) as unknown as Accessors;
     const converted = wide ? toBigInt(value) : Number(value);
     view[`set${type}`]!(0, converted, !this.big_endian);
-    this._io.write(bytes);
+    this.#io.write(bytes);
   }
 
   #getNumber(kind: NumberKind): number | bigint {
@@ -238,7 +242,7 @@ export class StreamPeer {
     const framed = new Uint8Array(4 + bytes.length);
     new DataView(framed.buffer).setUint32(0, bytes.length, !this.big_endian);
     framed.set(bytes, 4);
-    this._io.write(framed);
+    this.#io.write(framed);
   }
 
   /** `size` bytes, or (size < 0) a uint32 length and that many; both taken only once all are there. */
@@ -248,14 +252,14 @@ export class StreamPeer {
       return null;
     }
     if (size >= 0) return this.#readExactly(Math.trunc(size));
-    const head = this._io.read(4, true);
+    const head = this.#io.read(4, true);
     if (typeof head === "number" || head.length < 4) return this.#readExactly(4);
     const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, !this.big_endian);
-    if (this._io.waits && this._io.available() < 4 + length) {
+    if (this.#io.waits && this.#io.available() < 4 + length) {
       printError(`${caller}(): ${length} bytes announced, not all arrived yet; a port cannot wait for them.`);
       return null;
     }
-    this._io.read(4);
+    this.#io.read(4);
     return this.#readExactly(length);
   }
 

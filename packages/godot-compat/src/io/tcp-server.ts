@@ -21,11 +21,13 @@ export class TCPServer {
   }
 
   #listener: TcpListener | null = null;
-  /**
-   * @internal Whether the last listen() returned OK but then could not bind (e.g. the port is taken):
-   * Node reports that after listen() has returned.
-   */
-  _bindFailed = false;
+  /** Whether the last listen() returned OK but then could not bind: Node reports that after listen() has returned. */
+  #bindFailed = false;
+
+  /** @internal Whether `server`'s last listen() returned OK but then could not bind (e.g. the port is taken). */
+  static _bindFailed(server: TCPServer): boolean {
+    return server.#bindFailed;
+  }
 
   /** "*" = every address (dual-stack), "0.0.0.0" = every IPv4, "::" = every IPv6, or one IP. Port 0 = any free port. */
   listen(port: number, bind_address = "*"): GodotError {
@@ -41,12 +43,12 @@ export class TCPServer {
     }
     const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);
     this.#listener = listener;
-    this._bindFailed = false;
+    this.#bindFailed = false;
     listener.ready.catch((err: { message?: string }) => {
       printError(`TCPServer could not listen on port ${port}: ${err.message ?? String(err)}`);
       if (this.#listener !== listener) return;
       this.#listener = null; // a later listen() may try again
-      this._bindFailed = true;
+      this.#bindFailed = true;
     });
     return OK;
   }
@@ -73,6 +75,6 @@ export class TCPServer {
   stop(): void {
     this.#listener?.close();
     this.#listener = null;
-    this._bindFailed = false;
+    this.#bindFailed = false;
   }
 }

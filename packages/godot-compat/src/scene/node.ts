@@ -6,7 +6,7 @@
 import { ERR_UNCONFIGURED, type GodotError } from "../core/error.js";
 import { printError } from "../core/print.js";
 import type { MultiplayerAPI } from "./multiplayer-api.js";
-import { type NodeRpcs, type RpcHolder, readRpcConfig, setNodeRpc } from "./rpc-config.js";
+import { type NodeRpcs, newNodeRpcs, readRpcConfig, setNodeRpc } from "./rpc-config.js";
 
 /**
  * What a node asks of the tree it is in. SceneTree (scene-tree.ts) is the one implementation; it imports
@@ -15,14 +15,12 @@ import { type NodeRpcs, type RpcHolder, readRpcConfig, setNodeRpc } from "./rpc-
 export interface TreeOfNodes {
   readonly root: Node;
   get_multiplayer(for_path?: string): MultiplayerAPI;
-  /** @internal Nodes that queue_free() called: the tree removes them at the end of its frame. */
-  readonly _freedAtFrameEnd: Node[];
 }
 
 /** Godot's characters that a node name cannot hold; they become "_" as in Godot's editor. */
 const INVALID_NAME = /[.:@/"%]/g;
 
-export class Node implements RpcHolder {
+export class Node {
   /** GDScript's `Node.new()`. */
   static new<T extends Node>(this: new () => T): T {
     return new this();
@@ -50,8 +48,9 @@ export class Node implements RpcHolder {
     }
   }
 
-  /** @internal Its RPCs (rpc-config.ts keeps them: the `@rpc` methods and rpc_config()'s entries). */
-  _rpcs: NodeRpcs | null = null;
+  #rpcs: NodeRpcs | null = null;
+  /** On a tree's root: the nodes queue_free() called, which the tree removes at the end of its frame. */
+  #freed: Node[] = [];
   #name = "";
   #parent: Node | null = null;
   readonly #children: Node[] = [];
@@ -194,7 +193,7 @@ export class Node implements RpcHolder {
   queue_free(): void {
     if (this.#queuedForDeletion) return;
     this.#queuedForDeletion = true;
-    if (this.#tree) this.#tree._freedAtFrameEnd.push(this);
+    if (this.#tree) this.#tree.root.#freed.push(this);
     else this.#parent?.remove_child(this);
   }
 
@@ -250,7 +249,7 @@ export class Node implements RpcHolder {
       return;
     }
     if (config === null || config === undefined) {
-      setNodeRpc(this, method, null);
+      setNodeRpc(Node._rpcs(this), method, null);
       return;
     }
     const parsed = readRpcConfig(config);
@@ -260,7 +259,7 @@ export class Node implements RpcHolder {
       );
       return;
     }
-    setNodeRpc(this, method, parsed);
+    setNodeRpc(Node._rpcs(this), method, parsed);
   }
 
   // --- lifecycle -----------------------------------------------------------------------------
@@ -290,9 +289,20 @@ export class Node implements RpcHolder {
     this.#tree = null;
   }
 
+  /** @internal A node's RPCs (its `@rpc` methods and rpc_config()'s entries; rpc-config.ts numbers them). */
+  static _rpcs(node: Node): NodeRpcs {
+    node.#rpcs ??= newNodeRpcs();
+    return node.#rpcs;
+  }
+
   /** @internal The tree's root enters through this (SceneTree's constructor). */
   static _enterAsRoot(root: Node, tree: TreeOfNodes): void {
     root.#enter(tree);
+  }
+
+  /** @internal The end of a tree's frame: the nodes queue_free() called leave their parents. */
+  static _freeQueued(root: Node): void {
+    for (const node of root.#freed.splice(0)) node.#parent?.remove_child(node);
   }
 
   /** @internal _process(delta) on a node, then its children, as the tree does each frame. */

@@ -111,37 +111,28 @@ export interface NodeRpcs {
   table: RpcTable | null;
 }
 
-/** A Node, as far as its RPCs go. */
-export interface RpcHolder {
-  /** @internal The node's RPCs; null until it has one. */
-  _rpcs: NodeRpcs | null;
-}
-
 const NODE_ID_BIT = 1 << 15;
 
-function rpcsOf(holder: RpcHolder): NodeRpcs {
-  holder._rpcs ??= { script: new Map(), node: new Map(), table: null };
-  return holder._rpcs;
+/** A node's RPCs before it has any (Node makes them on first use: `Node._rpcs(node)`). */
+export function newNodeRpcs(): NodeRpcs {
+  return { script: new Map(), node: new Map(), table: null };
 }
 
-/** Records an `@rpc` method of `node`'s class (called as each instance is built). */
-export function addScriptRpc(node: RpcHolder, name: string, config: RpcConfig): void {
-  const rpcs = rpcsOf(node);
+/** Records an `@rpc` method of a node's class (called as each instance is built). */
+export function addScriptRpc(rpcs: NodeRpcs, name: string, config: RpcConfig): void {
   rpcs.script.set(name, config);
   rpcs.table = null;
 }
 
 /** Node.rpc_config(): sets or (with null) removes a node-level entry. */
-export function setNodeRpc(node: RpcHolder, name: string, config: RpcConfig | null): void {
-  const rpcs = rpcsOf(node);
+export function setNodeRpc(rpcs: NodeRpcs, name: string, config: RpcConfig | null): void {
   if (config) rpcs.node.set(name, config);
   else rpcs.node.delete(name);
   rpcs.table = null;
 }
 
 /** The node's RPC table, built once and again after each change. */
-export function rpcTable(node: RpcHolder): RpcTable {
-  const rpcs = rpcsOf(node);
+export function rpcTable(rpcs: NodeRpcs): RpcTable {
   if (rpcs.table) return rpcs.table;
   const ids = new Map<string, number>();
   const byId = new Map<number, { name: string; config: RpcConfig }>();

@@ -18,8 +18,6 @@ export class SceneTree {
   /** Whether process() polls the multiplayer APIs, as Godot's `multiplayer_poll`. */
   multiplayer_poll = true;
 
-  /** @internal Nodes that queue_free() called: removed at the end of this frame. */
-  readonly _freedAtFrameEnd: Node[] = [];
   #multiplayer: MultiplayerAPI;
   readonly #branches = new Map<string, MultiplayerAPI>();
 
@@ -87,8 +85,7 @@ export class SceneTree {
       for (const api of new Set(this.#branches.values())) api.poll();
     }
     Node._processFrame(this.root, delta);
-    const freed = this._freedAtFrameEnd.splice(0);
-    for (const node of freed) node.get_parent()?.remove_child(node);
+    Node._freeQueued(this.root);
     return false;
   }
 

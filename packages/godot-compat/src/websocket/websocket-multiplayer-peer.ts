@@ -291,7 +291,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   #pollServer(): void {
     const server = this.#server!;
     if (!server.is_listening()) {
-      if (server._bindFailed) this.#clear(); // TCPServer printed why
+      if (TCPServer._bindFailed(server)) this.#clear(); // TCPServer printed why
       return; // still binding
     }
     this.#takeConnection(server);
