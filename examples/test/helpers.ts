@@ -10,7 +10,10 @@ export async function waitForLine(
   timeoutMs = 8000,
 ): Promise<string> {
   let line: string | undefined;
-  const found = () => (line = lines().find((l) => pattern.test(l))) !== undefined;
+  const found = () => {
+    line = lines().find((l) => pattern.test(l));
+    return line !== undefined;
+  };
   await until(found, () => `a line matching ${pattern} in ${JSON.stringify(lines())}`, timeoutMs);
   return line!;
 }

@@ -22,7 +22,10 @@ export function check(name, ok, detail = "") {
 /** Polls `probe` (the repository's until(), every 100 ms) until it returns { ok: true } or `ms` pass; records one check either way. */
 export async function eventually(name, probe, ms = 8000) {
   let last = { ok: false, detail: "never ran" };
-  const holds = async () => (last = await probe()).ok;
+  const holds = async () => {
+    last = await probe();
+    return last.ok;
+  };
   await until(holds, name, ms, { everyMs: 100 }).catch(() => {});
   check(name, last.ok, last.detail);
   return last.ok;
