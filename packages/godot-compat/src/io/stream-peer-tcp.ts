@@ -16,8 +16,6 @@ export class StreamPeerTCP extends StreamPeer {
   static readonly STATUS_CONNECTING = 1;
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
   declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
@@ -47,6 +45,7 @@ export class StreamPeerTCP extends StreamPeer {
 
   constructor() {
     super();
+    constantsOnInstances(StreamPeerTCP);
     StreamPeer._setIo(
       this,
       socketIo(() => this.#stream),

@@ -30,8 +30,6 @@ export class StreamPeerTLS extends StreamPeer {
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
   static readonly STATUS_ERROR_HOSTNAME_MISMATCH = 4;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_DISCONNECTED: typeof StreamPeerTLS.STATUS_DISCONNECTED;
   declare readonly STATUS_HANDSHAKING: typeof StreamPeerTLS.STATUS_HANDSHAKING;
@@ -55,6 +53,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   constructor() {
     super();
+    constantsOnInstances(StreamPeerTLS);
     StreamPeer._setIo(
       this,
       socketIo(() => this.#stream),

@@ -16,11 +16,13 @@ export abstract class MultiplayerAPI {
   static readonly RPC_MODE_DISABLED = 0;
   static readonly RPC_MODE_ANY_PEER = 1;
   static readonly RPC_MODE_AUTHORITY = 2;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly RPC_MODE_DISABLED: typeof MultiplayerAPI.RPC_MODE_DISABLED;
   declare readonly RPC_MODE_ANY_PEER: typeof MultiplayerAPI.RPC_MODE_ANY_PEER;
   declare readonly RPC_MODE_AUTHORITY: typeof MultiplayerAPI.RPC_MODE_AUTHORITY;
+
+  constructor() {
+    constantsOnInstances(MultiplayerAPI);
+  }
 
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");

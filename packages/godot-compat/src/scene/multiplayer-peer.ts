@@ -30,8 +30,6 @@ export abstract class MultiplayerPeer {
   static readonly TRANSFER_MODE_UNRELIABLE = 0;
   static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
   static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
   declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;
   declare readonly CONNECTION_CONNECTED: typeof MultiplayerPeer.CONNECTION_CONNECTED;
@@ -44,6 +42,10 @@ export abstract class MultiplayerPeer {
   /** A peer connected (on a client: only the server, id 1). */
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
+
+  constructor() {
+    constantsOnInstances(MultiplayerPeer);
+  }
 
   #transferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;

@@ -37,8 +37,6 @@ export class WebSocketPeer {
   static readonly STATE_CLOSED = CLOSED;
   static readonly WRITE_MODE_TEXT = 0;
   static readonly WRITE_MODE_BINARY = 1;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly STATE_CONNECTING: typeof WebSocketPeer.STATE_CONNECTING;
   declare readonly STATE_OPEN: typeof WebSocketPeer.STATE_OPEN;
   declare readonly STATE_CLOSING: typeof WebSocketPeer.STATE_CLOSING;
@@ -55,6 +53,7 @@ export class WebSocketPeer {
   }
 
   constructor() {
+    constantsOnInstances(WebSocketPeer);
     this.#native = new.target._native;
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
