@@ -2,7 +2,15 @@
 import { rpc } from "@wsport/godot-compat";
 // TypeScript sees `method.rpc(...)` (Godot 4's Callable form) once a program opts in:
 import type {} from "@wsport/godot-compat/rpc-callable";
-import { type Button, Control, type ItemList, preload, type RichTextLabel, randi, str } from "./engine.js";
+import {
+  type Button,
+  Control,
+  type ItemList,
+  preload,
+  type RichTextLabel,
+  randi,
+  str,
+} from "../stand-in/ui.js";
 
 const _crown = preload("res://img/crown.png");
 
