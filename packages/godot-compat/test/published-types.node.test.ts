@@ -55,7 +55,9 @@ beforeAll(() => {
 
 describe("the published declaration files", () => {
   it("are one per entry, named after it (no hashed chunk)", () => {
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { wsport: { entry: string[] } };
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      wsport: { entry: string[] };
+    };
     const entries = pkg.wsport.entry.map((entry) => entry.replace(/^src\/(.*)\.ts$/, "$1.d.ts"));
     expect(entries).toContain("rpc-callable.d.ts");
     expect([...declarations.keys()].sort()).toEqual(entries.sort());
