@@ -64,8 +64,10 @@ function restoreClassNames(dir: string): void {
   for (const file of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
     const path = `${dir}/${file}`;
     let code = readFileSync(path, "utf8");
-    for (const [, name] of code.matchAll(/\bvar (\w+) = class _\1\b/g)) {
-      code = code.replace(new RegExp(`\\b_${name}\\b`, "g"), name as string);
+    // `var X = class _X` (a class declaration) or `var X = class X2` (a class expression named X, as
+    // the Node entry's `const WebSocketPeer = class WebSocketPeer extends …`): the inner name is X's own.
+    for (const [, name, inner] of code.matchAll(/\bvar (\w+) = class (_\1|\1\d+)\b/g)) {
+      code = code.replace(new RegExp(`\\b${inner}\\b`, "g"), name as string);
     }
     writeFileSync(path, code);
   }
