@@ -28,7 +28,7 @@ export { StreamPeerTLS } from "./io/stream-peer-tls.js";
 export { TCPServer } from "./io/tcp-server.js";
 export { OfflineMultiplayerPeer } from "./multiplayer/offline-multiplayer-peer.js";
 export { SceneTree } from "./multiplayer/register-types.js";
-export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
+export { type AuthCallback, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
 export { MultiplayerAPI } from "./scene/multiplayer-api.js";
 export { MultiplayerPeer } from "./scene/multiplayer-peer.js";
 export { Node } from "./scene/node.js";

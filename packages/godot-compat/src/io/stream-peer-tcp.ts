@@ -8,17 +8,14 @@ import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
-import { coreStreamOf, isBindAddress, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
-import { StreamPeer, setByteIo } from "./stream-peer.js";
+import { isBindAddress, plainAddress, socketIo } from "./socket-io.js";
+import { StreamPeer } from "./stream-peer.js";
 
 export class StreamPeerTCP extends StreamPeer {
   static readonly STATUS_NONE = 0;
   static readonly STATUS_CONNECTING = 1;
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
-  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
   declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
@@ -29,12 +26,30 @@ export class StreamPeerTCP extends StreamPeer {
     return new StreamPeerTCP();
   }
 
+  /** The connection, once connect_to_host or TCPServer.take_connection made one. */
+  #stream: TcpStream | undefined = undefined;
+
+  /** @internal The core stream under `peer`, if it has one (StreamPeerTLS and the Node entry's WebSocketPeer take it over). */
+  static _streamOf(peer: StreamPeerTCP): TcpStream | undefined {
+    return peer.#stream;
+  }
+
+  /** @internal A StreamPeerTCP over a connection a TCPServer took. */
+  static _over(stream: TcpStream): StreamPeerTCP {
+    const peer = new StreamPeerTCP();
+    peer.#stream = stream;
+    return peer;
+  }
   #bindPort = 0;
   #bindAddress: string | undefined;
 
   constructor() {
     super();
-    setByteIo(this, socketIo(this));
+    constantsOnInstances(StreamPeerTCP);
+    StreamPeer._setIo(
+      this,
+      socketIo(() => this.#stream),
+    );
   }
 
   /** Connects to `host` (an IP address or a name to resolve) on `port`; StreamPeerTCP.STATUS_CONNECTING until it is done. */
@@ -46,7 +61,7 @@ export class StreamPeerTCP extends StreamPeer {
       return invalid(`Invalid port ${describe(port)}: it must be from 1 to 65535.`);
     }
     try {
-      setCoreStream(this, connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress }));
+      this.#stream = connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress });
     } catch (e) {
       return invalid(`connect_to_host() failed: ${(e as Error).message}`);
     }
@@ -67,7 +82,7 @@ export class StreamPeerTCP extends StreamPeer {
   }
 
   get_status(): number {
-    switch (coreStreamOf(this)?.state) {
+    switch (this.#stream?.state) {
       case "connecting":
         return StreamPeerTCP.STATUS_CONNECTING;
       case "open":
@@ -81,7 +96,7 @@ export class StreamPeerTCP extends StreamPeer {
 
   /** Starts reading (so a close by the other side is seen); status changes are read live. */
   poll(): GodotError {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -92,29 +107,29 @@ export class StreamPeerTCP extends StreamPeer {
   #reported = false;
 
   get_connected_host(): string {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? plainAddress(stream.remoteAddress) : "";
   }
 
   get_connected_port(): number {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? stream.remotePort : 0;
   }
 
   get_local_port(): number {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? stream.localPort : 0;
   }
 
   /** Drops the connection (STATUS_NONE); the peer can connect again. */
   disconnect_from_host(): void {
-    coreStreamOf(this)?.destroy();
+    this.#stream?.destroy();
     this.#reported = false;
   }
 
   set_no_delay(enabled: boolean): void {
     if (typeof enabled !== "boolean") printError(`set_no_delay() needs a bool, got ${describe(enabled)}.`);
-    else coreStreamOf(this)?.setNoDelay(enabled);
+    else this.#stream?.setNoDelay(enabled);
   }
 }
 
@@ -124,8 +139,7 @@ const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream
 
 /** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
 export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
-  const peer = new StreamPeerTCP();
-  setCoreStream(peer, stream);
+  const peer = StreamPeerTCP._over(stream);
   unreferenced.register(peer, stream, peer);
   return peer;
 }

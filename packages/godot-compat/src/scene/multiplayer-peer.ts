@@ -43,15 +43,13 @@ export abstract class MultiplayerPeer {
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
 
+  constructor() {
+    constantsOnInstances(MultiplayerPeer);
+  }
+
   #transferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
-
-  constructor() {
-    // On the first peer rather than at load, so that a bundle which never makes a peer can drop the class.
-    if (!Object.hasOwn(MultiplayerPeer.prototype, "CONNECTION_CONNECTED"))
-      constantsOnInstances(MultiplayerPeer);
-  }
 
   /** How the next put_packet travels. */
   get transfer_mode(): number {

@@ -6,7 +6,7 @@
 import { ERR_UNCONFIGURED, type GodotError } from "../core/error.js";
 import { printError } from "../core/print.js";
 import type { MultiplayerAPI } from "./multiplayer-api.js";
-import { readRpcConfig, setNodeRpc } from "./rpc-config.js";
+import { type NodeRpcs, newNodeRpcs, readRpcConfig, setNodeRpc } from "./rpc-config.js";
 
 /**
  * What a node asks of the tree it is in. SceneTree (scene-tree.ts) is the one implementation; it imports
@@ -16,9 +16,6 @@ export interface TreeOfNodes {
   readonly root: Node;
   get_multiplayer(for_path?: string): MultiplayerAPI;
 }
-
-/** Nodes that queue_free() called, per tree: the tree removes them at the end of its frame. */
-export const freedAtFrameEnd = new WeakMap<TreeOfNodes, Node[]>();
 
 /** Godot's characters that a node name cannot hold; they become "_" as in Godot's editor. */
 const INVALID_NAME = /[.:@/"%]/g;
@@ -51,6 +48,9 @@ export class Node {
     }
   }
 
+  #rpcs: NodeRpcs | null = null;
+  /** On a tree's root: the nodes queue_free() called, which the tree removes at the end of its frame. */
+  #freed: Node[] = [];
   #name = "";
   #parent: Node | null = null;
   readonly #children: Node[] = [];
@@ -193,8 +193,7 @@ export class Node {
   queue_free(): void {
     if (this.#queuedForDeletion) return;
     this.#queuedForDeletion = true;
-    const queue = this.#tree && freedAtFrameEnd.get(this.#tree);
-    if (queue) queue.push(this);
+    if (this.#tree) this.#tree.root.#freed.push(this);
     else this.#parent?.remove_child(this);
   }
 
@@ -250,7 +249,7 @@ export class Node {
       return;
     }
     if (config === null || config === undefined) {
-      setNodeRpc(this, method, null);
+      setNodeRpc(Node._rpcs(this), method, null);
       return;
     }
     const parsed = readRpcConfig(config);
@@ -260,7 +259,7 @@ export class Node {
       );
       return;
     }
-    setNodeRpc(this, method, parsed);
+    setNodeRpc(Node._rpcs(this), method, parsed);
   }
 
   // --- lifecycle -----------------------------------------------------------------------------
@@ -290,9 +289,20 @@ export class Node {
     this.#tree = null;
   }
 
+  /** @internal A node's RPCs (its `@rpc` methods and rpc_config()'s entries; rpc-config.ts numbers them). */
+  static _rpcs(node: Node): NodeRpcs {
+    node.#rpcs ??= newNodeRpcs();
+    return node.#rpcs;
+  }
+
   /** @internal The tree's root enters through this (SceneTree's constructor). */
   static _enterAsRoot(root: Node, tree: TreeOfNodes): void {
     root.#enter(tree);
+  }
+
+  /** @internal The end of a tree's frame: the nodes queue_free() called leave their parents. */
+  static _freeQueued(root: Node): void {
+    for (const node of root.#freed.splice(0)) node.#parent?.remove_child(node);
   }
 
   /** @internal _process(delta) on a node, then its children, as the tree does each frame. */

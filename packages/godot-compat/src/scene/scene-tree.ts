@@ -5,7 +5,7 @@
 import { describe } from "@wsport/core/internal";
 import { printError } from "../core/print.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
-import { freedAtFrameEnd, Node } from "./node.js";
+import { Node } from "./node.js";
 
 export class SceneTree {
   /** GDScript's `SceneTree.new()`. */
@@ -22,7 +22,6 @@ export class SceneTree {
   readonly #branches = new Map<string, MultiplayerAPI>();
 
   constructor() {
-    freedAtFrameEnd.set(this, []);
     this.root = new Node();
     this.root.name = "root";
     this.#multiplayer = MultiplayerAPI.create_default_interface();
@@ -86,8 +85,7 @@ export class SceneTree {
       for (const api of new Set(this.#branches.values())) api.poll();
     }
     Node._processFrame(this.root, delta);
-    const freed = freedAtFrameEnd.get(this)!.splice(0);
-    for (const node of freed) node.get_parent()?.remove_child(node);
+    Node._freeQueued(this.root);
     return false;
   }
 
