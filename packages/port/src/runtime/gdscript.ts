@@ -107,7 +107,7 @@ export function format(template: string, values: Variant): string {
     if (text.length < w) {
       if (flags.includes("-")) text = text.padEnd(w);
       else if (flags.includes("0") && kind !== "s") {
-        const sign = /^[-+]/.test(text) ? text[0] : "";
+        const sign = /^[-+]/.test(text) ? text[0]! : "";
         text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
       } else text = text.padStart(w);
     }
