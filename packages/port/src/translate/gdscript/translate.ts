@@ -241,15 +241,19 @@ class GdscriptTranslator {
         const { module, members } = this.classBody(name, base, body, node);
         return { where: "module", lines: [...module, ...members, ""] };
       }
-      case "annotation":
+      case "annotation": {
+        let next = node.nextNamedSibling;
+        while (next && (next.type === "annotation" || next.type === "comment")) next = next.nextNamedSibling;
+        if (next?.type === "function_definition") return { where: "class", lines: [] }; // written with the function
         return {
           where: "class",
-          lines: [`${this.marks.mark(line, `annotation ${node.text}`, "a script-level annotation has no TypeScript meaning here")};`],
+          lines: [`needs_human_${line} = ${this.marks.mark(line, `annotation ${node.text}`, "a script-level annotation has no TypeScript meaning here")};`],
         };
+      }
       default:
         return {
           where: "class",
-          lines: [`${this.marks.mark(line, node.type, "not a class member the tool knows")};`],
+          lines: [`needs_human_${line} = ${this.marks.mark(line, node.type, "not a class member the tool knows")};`],
         };
     }
   }
@@ -263,11 +267,11 @@ class GdscriptTranslator {
     const isStatic = node.children.some((c) => c.type === "static_keyword");
     const value = node.childForFieldName("value");
     if (node.childForFieldName("setget") || node.children.some((c) => c.type === "setget"))
-      return [`${this.marks.mark(line, "property with set/get", "write the accessors by hand")};`];
+      return [`needs_human_${line} = ${this.marks.mark(line, "property with set/get", "write the accessors by hand")};`];
     const type = this.annotation(node);
     const unknownAnnotations = annotations.filter((a) => !["export", "onready"].includes(a) && !a.startsWith("export_"));
     const marked = unknownAnnotations.map(
-      (a) => `${this.marks.mark(line, `@${a}`, "annotation with no TypeScript counterpart")};`,
+      (a) => `needs_human_${line} = ${this.marks.mark(line, `@${a}`, "annotation with no TypeScript counterpart")};`,
     );
     if (annotations.includes("onready") && value) {
       this.scopes = [new Map()];
@@ -432,7 +436,10 @@ class GdscriptTranslator {
       if (name === "rpc") {
         const rpc = this.imports.value(GODOT, "rpc");
         out.push(args ? `@${rpc}(${args.namedChildren.map((x) => this.expr(x)).join(", ")})` : `@${rpc}`);
-      } else out.push(`${this.marks.mark(a.startPosition.row + 1, `@${name}`, "annotation with no TypeScript counterpart")};`);
+      } else {
+        const at = a.startPosition.row + 1;
+        out.push(`needs_human_${at} = ${this.marks.mark(at, `@${name}`, "annotation with no TypeScript counterpart")};`);
+      }
     }
     return out;
   }
@@ -704,7 +711,7 @@ class GdscriptTranslator {
           const key = p.children.some((c) => c.text === "=") && k.type === "identifier" ? JSON.stringify(k.text) : this.expr(k);
           return `[${key}, ${this.expr(v)}]`;
         });
-        return `${this.gd("dict")}([${pairs.join(", ")}])`;
+        return pairs.length ? `${this.gd("dict")}([${pairs.join(", ")}])` : `${this.gd("dict")}()`;
       }
       case "get_node": {
         const path = node.text.replace(/^\$/, "").replace(/^"(.*)"$/, "$1");

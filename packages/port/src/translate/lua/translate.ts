@@ -467,7 +467,9 @@ class LuaTranslator {
     const body = this.block(f.body);
     body.push(...this.commentsBefore(f.range![1]));
     this.vararg = saved;
-    return `function${name ? ` ${safeName(name)}` : ""}(${params.join(", ")}) {\n${body.join("\n")}\n}`;
+    // An anonymous function never uses `this`: an arrow function is the same.
+    if (!name) return `(${params.join(", ")}) => {\n${body.join("\n")}\n}`;
+    return `function ${safeName(name)}(${params.join(", ")}) {\n${body.join("\n")}\n}`;
   }
 
   returnStatement(s: L.ReturnStatement, top: boolean): string[] {
