@@ -4,7 +4,13 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { EXTENSIONS, engineModuleSource, outputName, PortInputError, translateSource } from "./translate/index.js";
+import {
+  EXTENSIONS,
+  engineModuleSource,
+  outputName,
+  PortInputError,
+  translateSource,
+} from "./translate/index.js";
 
 const HELP = `Usage: wsport-port <files or folders...> --out <dir> [--engine-module <specifier>]
 
@@ -32,7 +38,9 @@ Exit codes: 0 every file translated exactly, 1 some places need a human,
 const DEFAULT_ENGINE = "./wsport-engine.js";
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -53,7 +61,10 @@ function collect(inputs: string[]): string[] {
       }
     } else {
       if (!EXTENSIONS.includes(extname(input)))
-        throw new PortInputError(input, `unknown extension "${extname(input)}" (expected one of ${EXTENSIONS.join(", ")})`);
+        throw new PortInputError(
+          input,
+          `unknown extension "${extname(input)}" (expected one of ${EXTENSIONS.join(", ")})`,
+        );
       files.push(input);
     }
   }
@@ -77,7 +88,9 @@ function main(argv: string[]): number {
     return 0;
   }
   if (args.positionals.length === 0 || !args.values.out) {
-    process.stderr.write(`wsport-port: ${args.positionals.length === 0 ? "no input files" : "--out <dir> is required"}\n\n${HELP}`);
+    process.stderr.write(
+      `wsport-port: ${args.positionals.length === 0 ? "no input files" : "--out <dir> is required"}\n\n${HELP}`,
+    );
     return 2;
   }
   const outDir = resolve(args.values.out);
@@ -90,7 +103,9 @@ function main(argv: string[]): number {
     return 2;
   }
   if (files.length === 0) {
-    process.stderr.write(`wsport-port: no ${EXTENSIONS.join(", ")} files in ${args.positionals.join(", ")}\n`);
+    process.stderr.write(
+      `wsport-port: no ${EXTENSIONS.join(", ")} files in ${args.positionals.join(", ")}\n`,
+    );
     return 2;
   }
   const names = new Map<string, string>();
@@ -109,7 +124,9 @@ function main(argv: string[]): number {
       const source = readFileSync(file, "utf8");
       results.push({ file, ...translateSource(source, { file, engineModule, outDir }) });
     } catch (error) {
-      process.stderr.write(`wsport-port: ${error instanceof PortInputError ? error.message : String(error)}\n`);
+      process.stderr.write(
+        `wsport-port: ${error instanceof PortInputError ? error.message : String(error)}\n`,
+      );
       return 2;
     }
   }
@@ -118,16 +135,22 @@ function main(argv: string[]): number {
   let marked = 0;
   for (const r of results) {
     writeFileSync(join(outDir, r.outName), r.code);
-    for (const [name, kind] of r.engineNames) if (engineNames.get(name) !== "class") engineNames.set(name, kind);
+    for (const [name, kind] of r.engineNames)
+      if (engineNames.get(name) !== "class") engineNames.set(name, kind);
     marked += r.marks.length;
     const where = relative(process.cwd(), join(outDir, r.outName));
-    const summary = r.marks.length === 0 ? "translated" : `translated, ${r.marks.length} ${r.marks.length === 1 ? "place needs" : "places need"} a human`;
+    const summary =
+      r.marks.length === 0
+        ? "translated"
+        : `translated, ${r.marks.length} ${r.marks.length === 1 ? "place needs" : "places need"} a human`;
     process.stdout.write(`${r.file} -> ${where}: ${summary}\n`);
     for (const m of r.marks) process.stdout.write(`  ${r.file}:${m.line}: ${m.construct}: ${m.reason}\n`);
   }
   if (engineModule === DEFAULT_ENGINE && engineNames.size > 0) {
     writeFileSync(join(outDir, "wsport-engine.ts"), engineModuleSource(engineNames));
-    process.stdout.write(`${relative(process.cwd(), join(outDir, "wsport-engine.ts"))}: stand-ins for ${engineNames.size} engine names\n`);
+    process.stdout.write(
+      `${relative(process.cwd(), join(outDir, "wsport-engine.ts"))}: stand-ins for ${engineNames.size} engine names\n`,
+    );
   }
   return marked > 0 ? 1 : 0;
 }

@@ -29,7 +29,11 @@ export function translateFixture(engine: string, file: string) {
 
 /** Translates a snippet in a file of the given name (the extension picks the language). */
 export function translateSnippet(source: string, file = "snippet.gd") {
-  return translateSource(source, { file: `${here}fixtures/${file}`, engineModule: "./engine.js", outDir: `${here}expected` });
+  return translateSource(source, {
+    file: `${here}fixtures/${file}`,
+    engineModule: "./engine.js",
+    outDir: `${here}expected`,
+  });
 }
 
 export function freePort(): Promise<number> {
@@ -42,7 +46,12 @@ export function freePort(): Promise<number> {
 }
 
 /** Calls `step` every few milliseconds until `done()` holds; fails after `timeoutMs` naming `what`. */
-export async function until(done: () => boolean, what: string, step: () => void = () => {}, timeoutMs = 8000): Promise<void> {
+export async function until(
+  done: () => boolean,
+  what: string,
+  step: () => void = () => {},
+  timeoutMs = 8000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!done()) {
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);

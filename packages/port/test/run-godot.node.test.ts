@@ -10,7 +10,8 @@ import { freePort, until } from "./helpers.ts";
 
 const trees: SceneTree[] = [];
 afterEach(() => {
-  for (const tree of trees.splice(0)) for (const child of tree.root.get_children()) tree.root.remove_child(child);
+  for (const tree of trees.splice(0))
+    for (const child of tree.root.get_children()) tree.root.remove_child(child);
   vi.restoreAllMocks();
 });
 
@@ -76,7 +77,11 @@ it("chat_server.gd relays between two chat_client.gd: joins, lines tagged with t
 
   expect(joined).toEqual([1, 2]);
   expect(server.log_lines).toEqual(["1: hi Bob", "2: hi Alice"]);
-  expect(alice.log_lines.filter((l) => l.startsWith("<"))).toEqual(["< [2] joined", "< [2] hi Alice", "< [2] left"]);
+  expect(alice.log_lines.filter((l) => l.startsWith("<"))).toEqual([
+    "< [2] joined",
+    "< [2] hi Alice",
+    "< [2] left",
+  ]);
   expect(bob.log_lines.filter((l) => l.startsWith("<"))).toEqual(["< [1] hi Bob"]);
   server.stop();
   await until(() => alice.log_lines.at(-1)!.startsWith("Closed:"), "the server's close at Alice", frame);
@@ -99,14 +104,27 @@ it("lobby.gd with @rpc: two players join a host, the roster and the chat reach e
   expect(players[0]!.join(`ws://127.0.0.1:${port}/`)).toBe(0);
   await until(() => host.chat.length === 1, "bob to register", frame);
   expect(players[1]!.join(`ws://127.0.0.1:${port}/`)).toBe(0);
-  await until(() => players.every((p) => p.chat.length >= 1) && host.chat.length === 2, "carol to register", frame);
+  await until(
+    () => players.every((p) => p.chat.length >= 1) && host.chat.length === 2,
+    "carol to register",
+    frame,
+  );
   await until(() => rosters.get(players[1]!)?.length === 1, "carol's roster", frame);
 
   expect(host.roster.values()).toEqual(["host", "bob", "carol"]);
-  expect(host.chat.map((l) => l.replace(/^\[\d+\] /, ""))).toEqual(["bob joined (2 players)", "carol joined (3 players)"]);
-  expect(players[0]!.chat.map((l) => l.replace(/^\[\d+\] /, ""))).toEqual(["bob joined (2 players)", "carol joined (3 players)"]);
+  expect(host.chat.map((l) => l.replace(/^\[\d+\] /, ""))).toEqual([
+    "bob joined (2 players)",
+    "carol joined (3 players)",
+  ]);
+  expect(players[0]!.chat.map((l) => l.replace(/^\[\d+\] /, ""))).toEqual([
+    "bob joined (2 players)",
+    "carol joined (3 players)",
+  ]);
   expect(players[1]!.chat.map((l) => l.replace(/^\[\d+\] /, ""))).toEqual(["carol joined (3 players)"]);
-  expect(rosters.get(players[0]!)).toEqual([["host", "bob"], ["host", "bob", "carol"]]);
+  expect(rosters.get(players[0]!)).toEqual([
+    ["host", "bob"],
+    ["host", "bob", "carol"],
+  ]);
   expect(rosters.get(players[1]!)).toEqual([["host", "bob", "carol"]]);
 
   // A player's say() is any_peer and call_local: it runs on the sender and on the host (the rpc goes to every peer).

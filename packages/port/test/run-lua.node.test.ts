@@ -39,7 +39,12 @@ it("main.lua (Solar2D): three JSON pings, each echo printed, then the close", as
   vi.spyOn(console, "log").mockImplementation((line: string) => void printed.push(line));
   config.url = serverUrl("/");
   await import("./expected/solar2d/main.ts"); // the app starting
-  await until(() => printed.some((l) => l.startsWith("closed")), "the close", () => {}, 10_000);
+  await until(
+    () => printed.some((l) => l.startsWith("closed")),
+    "the close",
+    () => {},
+    10_000,
+  );
   expect(printed).toEqual(["open", "echo\t1\tping 1", "echo\t2\tping 2", "echo\t3\tping 3", "closed\t1000"]);
 });
 

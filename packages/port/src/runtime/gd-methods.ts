@@ -73,7 +73,12 @@ const ARRAY: Record<string, Method> = {
 };
 
 /** The method names the translator routes through call(): String's and Array's, plus Callable's bind. */
-export const BUILTIN_METHODS: ReadonlySet<string> = new Set([...Object.keys(STRING), ...Object.keys(ARRAY), "bind", "call"]);
+export const BUILTIN_METHODS: ReadonlySet<string> = new Set([
+  ...Object.keys(STRING),
+  ...Object.keys(ARRAY),
+  "bind",
+  "call",
+]);
 
 /** `receiver.name(...args)` with GDScript's meaning for Strings, Arrays and Callables. */
 export function call(receiver: Variant, name: string, ...args: Variant[]): Variant {

@@ -3,7 +3,7 @@
 // on a signal, scene-unique `%Name` paths, and the methods of String, Array and Dictionary, which
 // a script calls on values whose type the translator cannot see (so the receiver decides here).
 import {
-  Node,
+  type Node,
   Signal,
   str,
   TYPE_ARRAY,
@@ -72,48 +72,53 @@ export function bnot(a: number): number {
 export function format(template: string, values: Variant): string {
   const args: unknown[] = Array.isArray(values) ? [...values] : [values];
   let used = 0;
-  const out = template.replace(/%([-+0]*)(\d*|\*)(?:\.(\d+))?([sdifxXoc%v])/g, (_whole, flags, width, prec, kind) => {
-    if (kind === "%") return "%";
-    if (used >= args.length) throw new Error("String formatting error: not enough arguments for format string.");
-    if (width === "*") width = String(args[used++]);
-    const value = args[used++];
-    let text: string;
-    switch (kind) {
-      case "s":
-      case "v":
-        text = str(value);
-        break;
-      case "d":
-      case "i":
-        text = String(Math.trunc(Number(value)));
-        break;
-      case "f":
-        text = Number(value).toFixed(prec === undefined ? 6 : Number(prec));
-        break;
-      case "x":
-        text = Math.trunc(Number(value)).toString(16);
-        break;
-      case "X":
-        text = Math.trunc(Number(value)).toString(16).toUpperCase();
-        break;
-      case "o":
-        text = Math.trunc(Number(value)).toString(8);
-        break;
-      default:
-        text = typeof value === "number" ? String.fromCodePoint(value) : String(value);
-    }
-    if (flags.includes("+") && typeof value === "number" && value >= 0 && kind !== "s") text = `+${text}`;
-    const w = Number(width || 0);
-    if (text.length < w) {
-      if (flags.includes("-")) text = text.padEnd(w);
-      else if (flags.includes("0") && kind !== "s") {
-        const sign = /^[-+]/.test(text) ? text[0]! : "";
-        text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
-      } else text = text.padStart(w);
-    }
-    return text;
-  });
-  if (used < args.length) throw new Error("String formatting error: not all arguments converted during string formatting.");
+  const out = template.replace(
+    /%([-+0]*)(\d*|\*)(?:\.(\d+))?([sdifxXoc%v])/g,
+    (_whole, flags, width, prec, kind) => {
+      if (kind === "%") return "%";
+      if (used >= args.length)
+        throw new Error("String formatting error: not enough arguments for format string.");
+      if (width === "*") width = String(args[used++]);
+      const value = args[used++];
+      let text: string;
+      switch (kind) {
+        case "s":
+        case "v":
+          text = str(value);
+          break;
+        case "d":
+        case "i":
+          text = String(Math.trunc(Number(value)));
+          break;
+        case "f":
+          text = Number(value).toFixed(prec === undefined ? 6 : Number(prec));
+          break;
+        case "x":
+          text = Math.trunc(Number(value)).toString(16);
+          break;
+        case "X":
+          text = Math.trunc(Number(value)).toString(16).toUpperCase();
+          break;
+        case "o":
+          text = Math.trunc(Number(value)).toString(8);
+          break;
+        default:
+          text = typeof value === "number" ? String.fromCodePoint(value) : String(value);
+      }
+      if (flags.includes("+") && typeof value === "number" && value >= 0 && kind !== "s") text = `+${text}`;
+      const w = Number(width || 0);
+      if (text.length < w) {
+        if (flags.includes("-")) text = text.padEnd(w);
+        else if (flags.includes("0") && kind !== "s") {
+          const sign = /^[-+]/.test(text) ? text[0]! : "";
+          text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
+        } else text = text.padStart(w);
+      }
+      return text;
+    },
+  );
+  if (used < args.length)
+    throw new Error("String formatting error: not all arguments converted during string formatting.");
   return out;
 }
 
@@ -155,7 +160,8 @@ export function has(container: Variant, value: Variant): boolean {
 /** `for x in value`: an int counts up from 0, a Dictionary gives its keys, a String its characters. */
 export function iter(value: Variant): Iterable<Variant> {
   if (typeof value === "number") return range(value);
-  if (value !== null && typeof value === "object" && Symbol.iterator in value) return value as Iterable<Variant>;
+  if (value !== null && typeof value === "object" && Symbol.iterator in value)
+    return value as Iterable<Variant>;
   if (typeof value === "string") return [...value];
   throw new TypeError(`Unable to iterate on object of type ${str(value)}.`);
 }
@@ -228,22 +234,28 @@ export function float(value: Variant): number {
   return Number(value);
 }
 
-export { str };
 export * from "./gd-methods.js";
+export { str };
 
 /** `a[k]`: an Array or String (negative indices from the end), a Dictionary's key, an object's property. */
 export function index(target: Variant, key: Variant): Variant {
   if (Array.isArray(target) || typeof target === "string" || target instanceof Uint8Array) {
     const i = key < 0 ? target.length + key : key;
     if (!Number.isInteger(i) || i < 0 || i >= target.length)
-      throw new RangeError(`Out of bounds get index '${key}' (on base: '${typeof target === "string" ? "String" : "Array"}')`);
+      throw new RangeError(
+        `Out of bounds get index '${key}' (on base: '${typeof target === "string" ? "String" : "Array"}')`,
+      );
     return target[i];
   }
   if (target instanceof Dictionary) {
-    if (!target.has(key)) throw new RangeError(`Invalid access to property or key '${str(key)}' on a base object of type 'Dictionary'.`);
+    if (!target.has(key))
+      throw new RangeError(
+        `Invalid access to property or key '${str(key)}' on a base object of type 'Dictionary'.`,
+      );
     return target.get(key);
   }
-  if (target === null || target === undefined) throw new TypeError(`Invalid access to property or key '${str(key)}' on a base object of type 'Nil'.`);
+  if (target === null || target === undefined)
+    throw new TypeError(`Invalid access to property or key '${str(key)}' on a base object of type 'Nil'.`);
   return target[key];
 }
 
@@ -255,7 +267,10 @@ export function set_index(target: Variant, key: Variant, value: Variant): void {
       throw new RangeError(`Out of bounds set index '${key}' (on base: 'Array')`);
     target[i] = value;
   } else if (target instanceof Dictionary) target.set(key, value);
-  else if (target === null || target === undefined) throw new TypeError(`Invalid assignment of property or key '${str(key)}' on a base object of type 'Nil'.`);
+  else if (target === null || target === undefined)
+    throw new TypeError(
+      `Invalid assignment of property or key '${str(key)}' on a base object of type 'Nil'.`,
+    );
   else target[key] = value;
 }
 

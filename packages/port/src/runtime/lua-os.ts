@@ -11,17 +11,65 @@ export function date(format = "%c", at?: number): string {
   const get = (local: () => number, u: () => number) => (utc ? u() : local());
   const two = (n: number) => String(n).padStart(2, "0");
   const fields: Record<string, () => string> = {
-    Y: () => String(get(() => d.getFullYear(), () => d.getUTCFullYear())),
-    y: () => two(get(() => d.getFullYear(), () => d.getUTCFullYear()) % 100),
-    m: () => two(get(() => d.getMonth(), () => d.getUTCMonth()) + 1),
-    d: () => two(get(() => d.getDate(), () => d.getUTCDate())),
-    H: () => two(get(() => d.getHours(), () => d.getUTCHours())),
-    M: () => two(get(() => d.getMinutes(), () => d.getUTCMinutes())),
-    S: () => two(get(() => d.getSeconds(), () => d.getUTCSeconds())),
-    p: () => (get(() => d.getHours(), () => d.getUTCHours()) < 12 ? "AM" : "PM"),
+    Y: () =>
+      String(
+        get(
+          () => d.getFullYear(),
+          () => d.getUTCFullYear(),
+        ),
+      ),
+    y: () =>
+      two(
+        get(
+          () => d.getFullYear(),
+          () => d.getUTCFullYear(),
+        ) % 100,
+      ),
+    m: () =>
+      two(
+        get(
+          () => d.getMonth(),
+          () => d.getUTCMonth(),
+        ) + 1,
+      ),
+    d: () =>
+      two(
+        get(
+          () => d.getDate(),
+          () => d.getUTCDate(),
+        ),
+      ),
+    H: () =>
+      two(
+        get(
+          () => d.getHours(),
+          () => d.getUTCHours(),
+        ),
+      ),
+    M: () =>
+      two(
+        get(
+          () => d.getMinutes(),
+          () => d.getUTCMinutes(),
+        ),
+      ),
+    S: () =>
+      two(
+        get(
+          () => d.getSeconds(),
+          () => d.getUTCSeconds(),
+        ),
+      ),
+    p: () =>
+      get(
+        () => d.getHours(),
+        () => d.getUTCHours(),
+      ) < 12
+        ? "AM"
+        : "PM",
     "%": () => "%",
   };
-  return format.replace(/^!/, "").replace(/%(.)/g, (whole, f: string) => {
+  return format.replace(/^!/, "").replace(/%(.)/g, (_whole, f: string) => {
     const field = fields[f];
     if (!field) throw new Error(`os.date: format %${f} is not supported by wsport-port's runtime`);
     return field();

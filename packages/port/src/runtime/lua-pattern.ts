@@ -236,7 +236,9 @@ export function patternFind(
     const ms: State = { src, pat: body, level: 0, capture: [] };
     const e = doMatch(ms, s, 0);
     if (e !== -1) {
-      const captures = ms.capture.slice(0, ms.level).map((c) => (c.len === CAP_POSITION ? c.start + 1 : src.substr(c.start, c.len)));
+      const captures = ms.capture
+        .slice(0, ms.level)
+        .map((c) => (c.len === CAP_POSITION ? c.start + 1 : src.substr(c.start, c.len)));
       return { start: s, end: e, captures };
     }
     if (anchor) break;

@@ -81,7 +81,9 @@ export function gsub(s: string, pattern: string, repl: LuaValue, max = Number.PO
     const first = m.captures.length ? m.captures[0] : whole;
     let value: LuaValue;
     if (typeof repl === "string")
-      value = repl.replace(/%([0-9%])/g, (_x, d: string) => (d === "%" ? "%" : tostring(d === "0" ? whole : m.captures[Number(d) - 1] ?? whole)));
+      value = repl.replace(/%([0-9%])/g, (_x, d: string) =>
+        d === "%" ? "%" : tostring(d === "0" ? whole : (m.captures[Number(d) - 1] ?? whole)),
+      );
     else if (typeof repl === "function") value = firstOf(repl(...(m.captures.length ? m.captures : [whole])));
     else value = repl[first as string];
     out += value === undefined || value === null || value === false ? whole : tostring(value);
@@ -104,74 +106,85 @@ function firstOf(v: LuaValue): LuaValue {
 /** string.format: %d %i %u %c %x %X %o %e %E %f %g %G %q %s %a %%, with flags, width and precision. */
 export function format(fmt: string, ...args: LuaValue[]): string {
   let n = 0;
-  return fmt.replace(/%([-+ #0]*)(\d*)(?:\.(\d*))?([diucxXoeEfgGqsa%])/g, (_w, flags: string, width: string, prec: string | undefined, kind: string) => {
-    if (kind === "%") return "%";
-    const arg = args[n++];
-    if (arg === undefined && kind !== "s" && kind !== "q") throw new TypeError(`bad argument #${n + 1} to 'format' (number expected, got no value)`);
-    let text: string;
-    const num = () => {
-      const v = typeof arg === "string" ? Number(arg) : arg;
-      if (typeof v !== "number" || Number.isNaN(v)) throw new TypeError(`bad argument #${n + 1} to 'format' (number expected, got ${typeof arg})`);
-      return v;
-    };
-    switch (kind) {
-      case "d":
-      case "i":
-      case "u": {
-        const v = num();
-        if (!Number.isInteger(v)) throw new TypeError(`bad argument #${n + 1} to 'format' (number has no integer representation)`);
-        text = String(Math.abs(v));
-        if (prec !== undefined) text = text.padStart(Number(prec), "0");
-        text = (v < 0 ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "") + text;
-        break;
+  return fmt.replace(
+    /%([-+ #0]*)(\d*)(?:\.(\d*))?([diucxXoeEfgGqsa%])/g,
+    (_w, flags: string, width: string, prec: string | undefined, kind: string) => {
+      if (kind === "%") return "%";
+      const arg = args[n++];
+      if (arg === undefined && kind !== "s" && kind !== "q")
+        throw new TypeError(`bad argument #${n + 1} to 'format' (number expected, got no value)`);
+      let text: string;
+      const num = () => {
+        const v = typeof arg === "string" ? Number(arg) : arg;
+        if (typeof v !== "number" || Number.isNaN(v))
+          throw new TypeError(`bad argument #${n + 1} to 'format' (number expected, got ${typeof arg})`);
+        return v;
+      };
+      switch (kind) {
+        case "d":
+        case "i":
+        case "u": {
+          const v = num();
+          if (!Number.isInteger(v))
+            throw new TypeError(`bad argument #${n + 1} to 'format' (number has no integer representation)`);
+          text = String(Math.abs(v));
+          if (prec !== undefined) text = text.padStart(Number(prec), "0");
+          text = (v < 0 ? "-" : flags.includes("+") ? "+" : flags.includes(" ") ? " " : "") + text;
+          break;
+        }
+        case "c":
+          text = String.fromCharCode(num());
+          break;
+        case "x":
+        case "X":
+        case "o":
+          text = Math.trunc(num()).toString(kind === "o" ? 8 : 16);
+          if (kind === "X") text = text.toUpperCase();
+          break;
+        case "e":
+        case "E":
+          text = num()
+            .toExponential(prec === undefined ? 6 : Number(prec || 0))
+            .replace(/e([+-])(\d)$/, "e$10$2");
+          if (kind === "E") text = text.toUpperCase();
+          break;
+        case "f": {
+          const v = num();
+          text = v.toFixed(prec === undefined ? 6 : Number(prec || 0));
+          if (v >= 0 && flags.includes("+")) text = `+${text}`;
+          break;
+        }
+        case "g":
+        case "G": {
+          const v = num();
+          const p = prec === undefined ? 6 : Math.max(1, Number(prec || 0));
+          text = Number(v.toPrecision(p)).toString();
+          if (Math.abs(v) >= 10 ** p || (v !== 0 && Math.abs(v) < 1e-4))
+            text = v
+              .toExponential(p - 1)
+              .replace(/\.?0+e/, "e")
+              .replace(/e([+-])(\d)$/, "e$10$2");
+          if (kind === "G") text = text.toUpperCase();
+          break;
+        }
+        case "q":
+          text = `"${String(arg).replace(/[\\"\n\r\0]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\0" ? "\\0" : `\\${c}`))}"`;
+          break;
+        case "a":
+          throw new Error("string.format: %a is not supported by wsport-port's runtime");
+        default:
+          text = tostring(arg);
+          if (prec !== undefined) text = text.slice(0, Number(prec));
       }
-      case "c":
-        text = String.fromCharCode(num());
-        break;
-      case "x":
-      case "X":
-      case "o":
-        text = Math.trunc(num()).toString(kind === "o" ? 8 : 16);
-        if (kind === "X") text = text.toUpperCase();
-        break;
-      case "e":
-      case "E":
-        text = num().toExponential(prec === undefined ? 6 : Number(prec || 0)).replace(/e([+-])(\d)$/, "e$10$2");
-        if (kind === "E") text = text.toUpperCase();
-        break;
-      case "f": {
-        const v = num();
-        text = v.toFixed(prec === undefined ? 6 : Number(prec || 0));
-        if (v >= 0 && flags.includes("+")) text = `+${text}`;
-        break;
+      const w = Number(width || 0);
+      if (text.length < w) {
+        if (flags.includes("-")) text = text.padEnd(w);
+        else if (flags.includes("0") && kind !== "s") {
+          const sign = /^[-+ ]/.test(text) ? text[0]! : "";
+          text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
+        } else text = text.padStart(w);
       }
-      case "g":
-      case "G": {
-        const v = num();
-        const p = prec === undefined ? 6 : Math.max(1, Number(prec || 0));
-        text = Number(v.toPrecision(p)).toString();
-        if (Math.abs(v) >= 10 ** p || (v !== 0 && Math.abs(v) < 1e-4))
-          text = v.toExponential(p - 1).replace(/\.?0+e/, "e").replace(/e([+-])(\d)$/, "e$10$2");
-        if (kind === "G") text = text.toUpperCase();
-        break;
-      }
-      case "q":
-        text = `"${String(arg).replace(/[\\"\n\r\0]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\0" ? "\\0" : `\\${c}`))}"`;
-        break;
-      case "a":
-        throw new Error("string.format: %a is not supported by wsport-port's runtime");
-      default:
-        text = tostring(arg);
-        if (prec !== undefined) text = text.slice(0, Number(prec));
-    }
-    const w = Number(width || 0);
-    if (text.length < w) {
-      if (flags.includes("-")) text = text.padEnd(w);
-      else if (flags.includes("0") && kind !== "s") {
-        const sign = /^[-+ ]/.test(text) ? text[0]! : "";
-        text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
-      } else text = text.padStart(w);
-    }
-    return text;
-  });
+      return text;
+    },
+  );
 }

@@ -1,12 +1,15 @@
 // Lua's table library over tables whose items sit at keys 1 … n.
 import { type LuaValue, len, ret, tostring } from "./lua.js";
 
-export function insert(t: LuaValue, a: LuaValue, b?: LuaValue): void {
+/** table.insert(t, v) appends; table.insert(t, pos, v) shifts up from pos. */
+export function insert(t: LuaValue, ...args: [value: LuaValue] | [pos: number, value: LuaValue]): void {
   const n = len(t);
-  if (arguments.length === 2) {
+  if (args.length === 1) {
+    const [a] = args;
     t[n + 1] = a;
     return;
   }
+  const [a, b] = args;
   if (a < 1 || a > n + 1) throw new RangeError("bad argument #2 to 'insert' (position out of bounds)");
   for (let i = n; i >= a; i--) t[i + 1] = t[i];
   t[a] = b;

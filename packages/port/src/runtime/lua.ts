@@ -5,10 +5,10 @@
 import { patternFind } from "./lua-pattern.js";
 import * as stringLibrary from "./lua-string.js";
 
-export * as string from "./lua-string.js";
-export * as table from "./lua-table.js";
 export * as math from "./lua-math.js";
 export * as os from "./lua-os.js";
+export * as string from "./lua-string.js";
+export * as table from "./lua-table.js";
 
 /** A Lua value: dynamic, as in Lua. */
 // biome-ignore lint/suspicious/noExplicitAny: Lua is dynamically typed
@@ -63,7 +63,9 @@ function numberText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   if (Number.isNaN(n)) return n > 0 ? "nan" : "-nan";
   if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  return Number(n.toPrecision(14)).toString().replace(/e\+?(-?)(\d)$/, "e$1$20$2");
+  return Number(n.toPrecision(14))
+    .toString()
+    .replace(/e\+?(-?)(\d)$/, "e$1$20$2");
 }
 
 const ids = new WeakMap<object, string>();
@@ -76,7 +78,12 @@ export function tostring(value: LuaValue): string {
   const mt = metatables.get(value);
   if (mt && typeof mt.__tostring === "function") return mt.__tostring(value);
   if (typeof value === "object" || typeof value === "function") {
-    if (typeof value === "object" && Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null && !mt)
+    if (
+      typeof value === "object" &&
+      Object.getPrototypeOf(value) !== Object.prototype &&
+      Object.getPrototypeOf(value) !== null &&
+      !mt
+    )
       return String(value); // an engine object keeps its own text
     let id = ids.get(value);
     if (!id) {
@@ -94,7 +101,7 @@ export function tonumber(value: LuaValue, base?: number): LuaValue {
   const s = value.trim();
   if (base !== undefined) {
     const n = Number.parseInt(s, base);
-    return Number.isNaN(n) || !new RegExp(`^-?[0-9a-z]+$`, "i").test(s) ? undefined : n;
+    return Number.isNaN(n) || !/^-?[0-9a-z]+$/i.test(s) ? undefined : n;
   }
   if (/^-?0x[0-9a-f]+$/i.test(s)) return s.startsWith("-") ? -Number(s.slice(1)) : Number(s);
   if (s === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
@@ -167,7 +174,8 @@ export function list(items: LuaValue[]): Record<number, LuaValue> {
 
 /** `pairs(t)`: own keys, integer keys ascending first (JavaScript's order, one of the orders Lua allows), nil values skipped. */
 export function* pairs(t: LuaValue): Generator<[LuaValue, LuaValue]> {
-  if (t === null || typeof t !== "object") throw new TypeError(`bad argument #1 to 'for iterator' (table expected, got ${type(t)})`);
+  if (t === null || typeof t !== "object")
+    throw new TypeError(`bad argument #1 to 'for iterator' (table expected, got ${type(t)})`);
   for (const key of Object.keys(t)) {
     const v = t[key];
     if (v === undefined || v === null) continue;
@@ -177,7 +185,8 @@ export function* pairs(t: LuaValue): Generator<[LuaValue, LuaValue]> {
 
 /** `ipairs(t)`: 1, 2, 3 … up to the first nil (reading through __index, as Lua 5.3 does). */
 export function* ipairs(t: LuaValue): Generator<[number, LuaValue]> {
-  if (t === null || t === undefined) throw new TypeError(`bad argument #1 to 'for iterator' (table expected, got ${type(t)})`);
+  if (t === null || t === undefined)
+    throw new TypeError(`bad argument #1 to 'for iterator' (table expected, got ${type(t)})`);
   for (let i = 1; ; i++) {
     const v = t[i];
     if (v === undefined || v === null) return;
@@ -230,7 +239,11 @@ export class LuaError extends Error {
   }
 }
 
-export function assert(value: LuaValue, message: LuaValue = "assertion failed!", ...rest: LuaValue[]): LuaValue {
+export function assert(
+  value: LuaValue,
+  message: LuaValue = "assertion failed!",
+  ...rest: LuaValue[]
+): LuaValue {
   if (!truthy(value)) throw new LuaError(message);
   return ret(value, message, ...rest);
 }
@@ -309,12 +322,12 @@ export function fn<F extends (...args: LuaValue[]) => LuaValue>(f: F): F {
 /** `obj:name(…)`: a string's method from the string library, a translated function with obj first, an engine object's method. */
 export function method(obj: LuaValue, name: string, ...args: LuaValue[]): LuaValue {
   if (typeof obj === "string") return (stringLibrary as Record<string, LuaValue>)[name](obj, ...args);
-  if (obj === null || obj === undefined) throw new TypeError(`attempt to index a nil value (method '${name}')`);
+  if (obj === null || obj === undefined)
+    throw new TypeError(`attempt to index a nil value (method '${name}')`);
   const f = obj[name];
   if (typeof f !== "function") throw new TypeError(`attempt to call a ${type(f)} value (method '${name}')`);
   return luaFunctions.has(f) ? f(obj, ...args) : f.apply(obj, args);
 }
-
 
 // --- bitwise (Lua 5.3 integers are 64-bit) --------------------------------------------------------
 
@@ -324,6 +337,7 @@ export const bor = (a: number, b: number) => Number(i64(a) | i64(b));
 export const bxor = (a: number, b: number) => Number(i64(a) ^ i64(b));
 export const bnot = (a: number) => Number(BigInt.asIntN(64, ~i64(a)));
 export const shl = (a: number, b: number) => (b >= 64 ? 0 : Number(BigInt.asIntN(64, i64(a) << BigInt(b))));
-export const shr = (a: number, b: number) => (b >= 64 ? 0 : Number(BigInt.asIntN(64, BigInt.asUintN(64, i64(a)) >> BigInt(b))));
+export const shr = (a: number, b: number) =>
+  b >= 64 ? 0 : Number(BigInt.asIntN(64, BigInt.asUintN(64, i64(a)) >> BigInt(b)));
 
 export { patternFind };

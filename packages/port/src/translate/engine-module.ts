@@ -13,7 +13,7 @@ export function engineModuleSource(names: Map<string, "class" | "value">): strin
     "",
     "function notPorted(name: string): Variant {",
     "  const fail = (): never => {",
-    "    throw new Error(`not ported: ${name}`);",
+    '    throw new Error("not ported: " + name);',
     "  };",
     "  return new Proxy(fail, { get: fail, set: fail, apply: fail, construct: fail });",
     "}",

@@ -1,8 +1,8 @@
 // Output is formatted by Biome (and its imports organized), the formatter of the wsport repository, with the configuration it
 // finds from the output folder (the user's own biome.json, else Biome's defaults).
 import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname } from "node:path";
 
 const require = createRequire(import.meta.url);
@@ -12,12 +12,19 @@ export function formatTypeScript(code: string, path: string, cwd: string): strin
   const bin = require.resolve("@biomejs/biome/bin/biome");
   // The output folder may not exist yet: Biome looks for its configuration from the nearest one that does.
   while (!existsSync(cwd) && dirname(cwd) !== cwd) cwd = dirname(cwd);
-  const result = spawnSync(process.execPath, [bin, "check", "--write", "--linter-enabled=false", `--stdin-file-path=${basename(path)}`], {
-    input: code,
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) throw new Error(`biome could not format the output of ${path}:\n${result.error?.message ?? (result.stderr || result.stdout)}`);
+  const result = spawnSync(
+    process.execPath,
+    [bin, "check", "--write", "--linter-enabled=false", `--stdin-file-path=${basename(path)}`],
+    {
+      input: code,
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `biome could not format the output of ${path}:\n${result.error?.message ?? (result.stderr || result.stdout)}`,
+    );
   return result.stdout;
 }

@@ -51,7 +51,10 @@ export function translateSource(source: string, options: TranslateOptions): File
   let language: FileTranslation["language"];
   if (ext === ".gd") {
     language = "gdscript";
-    result = translateGdscript(parseGdscript(source, options.file), { baseName, engineModule: options.engineModule });
+    result = translateGdscript(parseGdscript(source, options.file), {
+      baseName,
+      engineModule: options.engineModule,
+    });
   } else if (LUA_EXTENSIONS.includes(ext)) {
     language = "lua";
     result = translateLua(parseLua(source, options.file), source, {
@@ -60,8 +63,15 @@ export function translateSource(source: string, options: TranslateOptions): File
       engineModule: options.engineModule,
     });
   } else {
-    throw new PortInputError(options.file, `unknown extension "${ext}" (expected one of ${EXTENSIONS.join(", ")})`);
+    throw new PortInputError(
+      options.file,
+      `unknown extension "${ext}" (expected one of ${EXTENSIONS.join(", ")})`,
+    );
   }
-  const code = formatTypeScript(result.code, `${options.outDir}/${outName}`, options.outDir || dirname(options.file));
+  const code = formatTypeScript(
+    result.code,
+    `${options.outDir}/${outName}`,
+    options.outDir || dirname(options.file),
+  );
   return { language, outName, code, marks: result.marks.places, engineNames: result.engineNames };
 }

@@ -21,8 +21,15 @@ export function parseGdscript(source: string, file: string): Parser.Tree {
   const tree = gdscriptParser().parse((index: number) => source.slice(index, index + 4096));
   const bad = firstError(tree.rootNode);
   if (bad) {
-    const what = bad.isMissing ? `Expected "${bad.type}"` : `Unexpected "${bad.text.split("\n")[0]!.slice(0, 40)}"`;
-    throw new PortInputError(file, `Parse Error: ${what}.`, bad.startPosition.row + 1, bad.startPosition.column + 1);
+    const what = bad.isMissing
+      ? `Expected "${bad.type}"`
+      : `Unexpected "${bad.text.split("\n")[0]!.slice(0, 40)}"`;
+    throw new PortInputError(
+      file,
+      `Parse Error: ${what}.`,
+      bad.startPosition.row + 1,
+      bad.startPosition.column + 1,
+    );
   }
   return tree;
 }

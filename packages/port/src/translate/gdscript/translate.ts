@@ -44,7 +44,10 @@ export interface Translation {
 interface ClassInfo {
   name: string;
   base: string;
-  members: Map<string, { kind: "var" | "func" | "signal"; type: StaticType; isStatic: boolean; isAsync: boolean }>;
+  members: Map<
+    string,
+    { kind: "var" | "func" | "signal"; type: StaticType; isStatic: boolean; isAsync: boolean }
+  >;
   isNode: boolean;
 }
 
@@ -78,10 +81,14 @@ class GdscriptTranslator {
     this.moduleNames.set(name, { class: name });
     const header: string[] = [];
     const firstCode = body.find((n) => n.type !== "comment") ?? null;
-    const leading = body.filter((n) => n.type === "comment" && (!firstCode || n.startIndex < firstCode.startIndex));
+    const leading = body.filter(
+      (n) => n.type === "comment" && (!firstCode || n.startIndex < firstCode.startIndex),
+    );
     if (extendsStmt && leading.some((c) => c.startIndex < extendsStmt.startIndex))
       for (const c of leading.filter((c) => c.startIndex < extendsStmt.startIndex)) header.push(comment(c));
-    const rest = body.filter((n) => !(n.type === "comment" && extendsStmt && n.startIndex < extendsStmt.startIndex));
+    const rest = body.filter(
+      (n) => !(n.type === "comment" && extendsStmt && n.startIndex < extendsStmt.startIndex),
+    );
     const { module, members } = this.classBody(name, base, rest, root);
     const code = [
       ...header,
@@ -134,7 +141,8 @@ class GdscriptTranslator {
         continue;
       }
       const out = this.member(child, onready);
-      if (child.type === "function_definition" && child.childForFieldName("name")?.text === "_ready") hasReady = true;
+      if (child.type === "function_definition" && child.childForFieldName("name")?.text === "_ready")
+        hasReady = true;
       const target = out.where === "module" ? module : members;
       target.push(...blank, ...pending, ...this.marks.takeComments(), ...out.lines);
       (child as SyntaxNode & { where?: string }).where = out.where;
@@ -173,7 +181,12 @@ class GdscriptTranslator {
         break;
       }
       case "signal_statement":
-        this.cls.members.set(name, { kind: "signal", type: { class: "Signal" }, isStatic: false, isAsync: false });
+        this.cls.members.set(name, {
+          kind: "signal",
+          type: { class: "Signal" },
+          isStatic: false,
+          isAsync: false,
+        });
         break;
       case "const_statement":
         this.moduleNames.set(name, this.declaredType(node));
@@ -204,7 +217,10 @@ class GdscriptTranslator {
         const params = node.childForFieldName("parameters")?.namedChildren ?? [];
         const signalType = this.imports.value(GODOT, "Signal");
         const args = params.map((p) => this.param(p, false)).join(", ");
-        return { where: "class", lines: [`${name} = new ${signalType}<[${args}]>(${JSON.stringify(name)});`] };
+        return {
+          where: "class",
+          lines: [`${name} = new ${signalType}<[${args}]>(${JSON.stringify(name)});`],
+        };
       }
       case "variable_statement":
         return { where: "class", lines: this.field(node, onready) };
@@ -220,7 +236,8 @@ class GdscriptTranslator {
           const key = e.childForFieldName("left")!.text;
           const right = e.childForFieldName("right");
           const value = right ? this.constInt(right) : next;
-          if (value === null) return { key, text: this.marks.mark(line, "enum value", "not a constant integer") };
+          if (value === null)
+            return { key, text: this.marks.mark(line, "enum value", "not a constant integer") };
           next = value + 1;
           return { key, text: String(value) };
         });
@@ -247,13 +264,17 @@ class GdscriptTranslator {
         if (next?.type === "function_definition") return { where: "class", lines: [] }; // written with the function
         return {
           where: "class",
-          lines: [`needs_human_${line} = ${this.marks.mark(line, `annotation ${node.text}`, "a script-level annotation has no TypeScript meaning here")};`],
+          lines: [
+            `needs_human_${line} = ${this.marks.mark(line, `annotation ${node.text}`, "a script-level annotation has no TypeScript meaning here")};`,
+          ],
         };
       }
       default:
         return {
           where: "class",
-          lines: [`needs_human_${line} = ${this.marks.mark(line, node.type, "not a class member the tool knows")};`],
+          lines: [
+            `needs_human_${line} = ${this.marks.mark(line, node.type, "not a class member the tool knows")};`,
+          ],
         };
     }
   }
@@ -267,11 +288,16 @@ class GdscriptTranslator {
     const isStatic = node.children.some((c) => c.type === "static_keyword");
     const value = node.childForFieldName("value");
     if (node.childForFieldName("setget") || node.children.some((c) => c.type === "setget"))
-      return [`needs_human_${line} = ${this.marks.mark(line, "property with set/get", "write the accessors by hand")};`];
+      return [
+        `needs_human_${line} = ${this.marks.mark(line, "property with set/get", "write the accessors by hand")};`,
+      ];
     const type = this.annotation(node);
-    const unknownAnnotations = annotations.filter((a) => !["export", "onready"].includes(a) && !a.startsWith("export_"));
+    const unknownAnnotations = annotations.filter(
+      (a) => !["export", "onready"].includes(a) && !a.startsWith("export_"),
+    );
     const marked = unknownAnnotations.map(
-      (a) => `needs_human_${line} = ${this.marks.mark(line, `@${a}`, "annotation with no TypeScript counterpart")};`,
+      (a) =>
+        `needs_human_${line} = ${this.marks.mark(line, `@${a}`, "annotation with no TypeScript counterpart")};`,
     );
     if (annotations.includes("onready") && value) {
       this.scopes = [new Map()];
@@ -286,7 +312,8 @@ class GdscriptTranslator {
     const init = this.expr(value);
     this.scopes = [];
     this.inStatic = false;
-    const annotated = type || (node.childForFieldName("type")?.type === "inferred_type" ? "" : this.variantType());
+    const annotated =
+      type || (node.childForFieldName("type")?.type === "inferred_type" ? "" : this.variantType());
     return [...marked, `${prefix}${name}${annotated} = ${init};`];
   }
 
@@ -362,7 +389,8 @@ class GdscriptTranslator {
     if (name.includes(".")) return name;
     if (this.moduleNames.has(name) || this.classes.has(name)) return name;
     if (name === "RefCounted" || name === "Object") return this.imports.value(RUNTIME, "RefCounted");
-    if (GODOT_EXPORTS.has(name)) return typeOnly ? this.imports.type(GODOT, name) : this.imports.value(GODOT, name);
+    if (GODOT_EXPORTS.has(name))
+      return typeOnly ? this.imports.type(GODOT, name) : this.imports.value(GODOT, name);
     if (/^[A-Z]/.test(name)) {
       this.engineNames.set(name, "class");
       return typeOnly
@@ -438,7 +466,9 @@ class GdscriptTranslator {
         out.push(args ? `@${rpc}(${args.namedChildren.map((x) => this.expr(x)).join(", ")})` : `@${rpc}`);
       } else {
         const at = a.startPosition.row + 1;
-        out.push(`needs_human_${at} = ${this.marks.mark(at, `@${name}`, "annotation with no TypeScript counterpart")};`);
+        out.push(
+          `needs_human_${at} = ${this.marks.mark(at, `@${name}`, "annotation with no TypeScript counterpart")};`,
+        );
       }
     }
     return out;
@@ -448,10 +478,18 @@ class GdscriptTranslator {
     const id = p.namedChildren.find((c) => c.type === "identifier")!.text;
     const type = p.childForFieldName("type");
     const value = p.childForFieldName("value");
-    let st: StaticType = type ? staticTypeOf(type.text) : value && p.type.includes("typed") ? this.typeOf(value) : "unknown";
+    let st: StaticType = type
+      ? staticTypeOf(type.text)
+      : value && p.type.includes("typed")
+        ? this.typeOf(value)
+        : "unknown";
     if (type && /^Array\[/.test(type.text)) st = "array";
     this.scopes.at(-1)?.set(id, st);
-    const ts = type ? this.tsType(type) : p.type === "typed_default_parameter" && value ? "" : this.variantType().slice(2);
+    const ts = type
+      ? this.tsType(type)
+      : p.type === "typed_default_parameter" && value
+        ? ""
+        : this.variantType().slice(2);
     const def = withDefault && value ? ` = ${this.expr(value)}` : "";
     return `${safeName(id)}${ts ? `: ${ts}` : ""}${def}`;
   }
@@ -465,7 +503,12 @@ class GdscriptTranslator {
     for (const stmt of body.namedChildren) {
       if (previous && stmt.startPosition.row > previous.endPosition.row + 1) out.push("");
       if (stmt.type === "comment") {
-        if (previous && previous.type !== "comment" && stmt.startPosition.row === previous.endPosition.row && out.length)
+        if (
+          previous &&
+          previous.type !== "comment" &&
+          stmt.startPosition.row === previous.endPosition.row &&
+          out.length
+        )
           out[out.length - 1] += ` ${comment(stmt)}`;
         else out.push(comment(stmt));
       } else {
@@ -502,14 +545,22 @@ class GdscriptTranslator {
         const written = this.annotation(node);
         const untyped = !node.childForFieldName("type");
         const type = written || (untyped && keyword === "let" ? this.variantType() : "");
-        const init = value ? ` = ${this.expr(value)}` : keyword === "const" ? " = null" : this.defaultFor(node);
+        const init = value
+          ? ` = ${this.expr(value)}`
+          : keyword === "const"
+            ? " = null"
+            : this.defaultFor(node);
         this.scopes.at(-1)!.set(name, untyped ? "unknown" : st);
         return [`${keyword} ${safeName(name)}${type}${init};`];
       }
       case "if_statement":
         return this.ifStatement(node);
       case "while_statement":
-        return [`while (${this.condition(node.childForFieldName("condition")!)}) {`, ...this.block(node.childForFieldName("body")!), "}"];
+        return [
+          `while (${this.condition(node.childForFieldName("condition")!)}) {`,
+          ...this.block(node.childForFieldName("body")!),
+          "}",
+        ];
       case "for_statement":
         return this.forStatement(node);
       case "match_statement":
@@ -520,10 +571,16 @@ class GdscriptTranslator {
   }
 
   ifStatement(node: SyntaxNode): string[] {
-    const out = [`if (${this.condition(node.childForFieldName("condition")!)}) {`, ...this.block(node.childForFieldName("body")!)];
+    const out = [
+      `if (${this.condition(node.childForFieldName("condition")!)}) {`,
+      ...this.block(node.childForFieldName("body")!),
+    ];
     for (const alt of node.childrenForFieldName("alternative")) {
       if (alt.type === "elif_clause")
-        out.push(`} else if (${this.condition(alt.childForFieldName("condition")!)}) {`, ...this.block(alt.childForFieldName("body")!));
+        out.push(
+          `} else if (${this.condition(alt.childForFieldName("condition")!)}) {`,
+          ...this.block(alt.childForFieldName("body")!),
+        );
       else out.push("} else {", ...this.block(alt.childForFieldName("body")!));
     }
     out.push("}");
@@ -537,12 +594,17 @@ class GdscriptTranslator {
     const scope = new Map(this.scopes.at(-1));
     this.scopes.push(scope);
     let head: string;
-    const rangeArgs = iterable.type === "call" && iterable.namedChildren[0]?.text === "range" ? iterable.childForFieldName("arguments")!.namedChildren : null;
-    const simple = (n: SyntaxNode) => n.type === "integer" || (n.type === "identifier" && !reassignedNames(body).has(n.text));
+    const rangeArgs =
+      iterable.type === "call" && iterable.namedChildren[0]?.text === "range"
+        ? iterable.childForFieldName("arguments")!.namedChildren
+        : null;
+    const simple = (n: SyntaxNode) =>
+      n.type === "integer" || (n.type === "identifier" && !reassignedNames(body).has(n.text));
     const untouched = !reassignedNames(body).has(variable);
     if (rangeArgs && rangeArgs.length <= 2 && rangeArgs.every(simple) && untouched) {
       scope.set(variable, "int");
-      const [from, to] = rangeArgs.length === 1 ? ["0", this.expr(rangeArgs[0]!)] : rangeArgs.map((a) => this.expr(a));
+      const [from, to] =
+        rangeArgs.length === 1 ? ["0", this.expr(rangeArgs[0]!)] : rangeArgs.map((a) => this.expr(a));
       head = `for (let ${variable} = ${from}; ${variable} < ${to}; ${variable}++) {`;
     } else {
       const t = this.typeOf(iterable);
@@ -559,7 +621,9 @@ class GdscriptTranslator {
   match(node: SyntaxNode): string[] {
     const valueNode = node.childForFieldName("value")!;
     const line = node.startPosition.row + 1;
-    const sections = node.childForFieldName("body")!.namedChildren.filter((s) => s.type === "pattern_section");
+    const sections = node
+      .childForFieldName("body")!
+      .namedChildren.filter((s) => s.type === "pattern_section");
     const pre: string[] = [];
     let subject = this.expr(valueNode);
     if (!/^[\w.]+$/.test(subject)) {
@@ -570,14 +634,35 @@ class GdscriptTranslator {
     const out: string[] = [...pre];
     let first = true;
     for (const section of sections) {
-      const patterns = section.namedChildren.filter((c) => c !== section.childForFieldName("body") && c.type !== "comment");
+      const patterns = section.namedChildren.filter(
+        (c) => c !== section.childForFieldName("body") && c.type !== "comment",
+      );
       const tests: string[] = [];
       let wildcard = false;
       for (const p of patterns) {
         if (p.type === "identifier" && p.text === "_") wildcard = true;
-        else if (["integer", "float", "string", "true", "false", "null", "identifier", "attribute", "unary_operator"].includes(p.type))
+        else if (
+          [
+            "integer",
+            "float",
+            "string",
+            "true",
+            "false",
+            "null",
+            "identifier",
+            "attribute",
+            "unary_operator",
+          ].includes(p.type)
+        )
           tests.push(`${subject} === ${this.expr(p)}`);
-        else tests.push(this.marks.mark(p.startPosition.row + 1, `match pattern ${p.text}`, "bindings, array and dictionary patterns are not translated"));
+        else
+          tests.push(
+            this.marks.mark(
+              p.startPosition.row + 1,
+              `match pattern ${p.text}`,
+              "bindings, array and dictionary patterns are not translated",
+            ),
+          );
       }
       const body = this.block(section.childForFieldName("body")!);
       const cond = wildcard ? null : tests.join(" || ");
@@ -597,7 +682,10 @@ class GdscriptTranslator {
 
   condition(node: SyntaxNode): string {
     const text = this.expr(node);
-    return this.typeOf(node) === "bool" || this.typeOf(node) === "int" || this.typeOf(node) === "float" || this.typeOf(node) === "string"
+    return this.typeOf(node) === "bool" ||
+      this.typeOf(node) === "int" ||
+      this.typeOf(node) === "float" ||
+      this.typeOf(node) === "string"
       ? text
       : `${this.gd("truthy")}(${text})`;
   }
@@ -650,7 +738,25 @@ class GdscriptTranslator {
       }
       case "binary_operator": {
         const op = operator(node);
-        if (["==", "!=", "<", ">", "<=", ">=", "and", "or", "&&", "||", "in", "is", "not in", "is not"].includes(op)) return "bool";
+        if (
+          [
+            "==",
+            "!=",
+            "<",
+            ">",
+            "<=",
+            ">=",
+            "and",
+            "or",
+            "&&",
+            "||",
+            "in",
+            "is",
+            "not in",
+            "is not",
+          ].includes(op)
+        )
+          return "bool";
         const l = this.typeOf(node.childForFieldName("left")!);
         const r = this.typeOf(node.childForFieldName("right")!);
         if (op === "%" && l === "string") return "string";
@@ -703,14 +809,22 @@ class GdscriptTranslator {
       case "parenthesized_expression":
         return `(${this.expr(node.namedChildren[0]!)})`;
       case "array":
-        return `[${node.namedChildren.filter((c) => c.type !== "comment").map((c) => this.expr(c)).join(", ")}]`;
+        return `[${node.namedChildren
+          .filter((c) => c.type !== "comment")
+          .map((c) => this.expr(c))
+          .join(", ")}]`;
       case "dictionary": {
-        const pairs = node.namedChildren.filter((c) => c.type === "pair").map((p) => {
-          const k = p.childForFieldName("left")!;
-          const v = p.childForFieldName("value")!;
-          const key = p.children.some((c) => c.text === "=") && k.type === "identifier" ? JSON.stringify(k.text) : this.expr(k);
-          return `[${key}, ${this.expr(v)}]`;
-        });
+        const pairs = node.namedChildren
+          .filter((c) => c.type === "pair")
+          .map((p) => {
+            const k = p.childForFieldName("left")!;
+            const v = p.childForFieldName("value")!;
+            const key =
+              p.children.some((c) => c.text === "=") && k.type === "identifier"
+                ? JSON.stringify(k.text)
+                : this.expr(k);
+            return `[${key}, ${this.expr(v)}]`;
+          });
         return pairs.length ? `${this.gd("dict")}([${pairs.join(", ")}])` : `${this.gd("dict")}()`;
       }
       case "get_node": {
@@ -746,7 +860,8 @@ class GdscriptTranslator {
   }
 
   selfCall(text: string, at: SyntaxNode): string {
-    if (this.inStatic) return this.marks.mark(at.startPosition.row + 1, at.text, "uses the node in a static function");
+    if (this.inStatic)
+      return this.marks.mark(at.startPosition.row + 1, at.text, "uses the node in a static function");
     return text;
   }
 
@@ -784,7 +899,15 @@ class GdscriptTranslator {
   /** An operand, parenthesized when it is itself an operation. */
   wrap(node: SyntaxNode): string {
     const text = this.expr(node);
-    return ["binary_operator", "conditional_expression", "unary_operator", "await_expression", "lambda"].includes(node.type) ? `(${text})` : text;
+    return [
+      "binary_operator",
+      "conditional_expression",
+      "unary_operator",
+      "await_expression",
+      "lambda",
+    ].includes(node.type)
+      ? `(${text})`
+      : text;
   }
 
   binary(node: SyntaxNode): string {
@@ -795,10 +918,26 @@ class GdscriptTranslator {
     const lt = this.typeOf(left);
     const rt = this.typeOf(right);
     // tree-sitter-gdscript groups these differently from Godot: mark rather than compute the other value.
-    if (op === "**" && (left.type === "unary_operator" || (left.type === "binary_operator" && ["*", "/", "%"].includes(operator(left)))))
-      return this.marks.mark(line, `${node.text}`, "the parser groups ** differently from Godot; add parentheses in the source");
-    if (["in", "not in", "==", "!=", "<", ">", "<=", ">="].includes(op) && left.type === "unary_operator" && ["not", "!"].includes(left.children[0]!.text))
-      return this.marks.mark(line, node.text, "the parser groups `not` differently from Godot; add parentheses in the source");
+    if (
+      op === "**" &&
+      (left.type === "unary_operator" ||
+        (left.type === "binary_operator" && ["*", "/", "%"].includes(operator(left))))
+    )
+      return this.marks.mark(
+        line,
+        `${node.text}`,
+        "the parser groups ** differently from Godot; add parentheses in the source",
+      );
+    if (
+      ["in", "not in", "==", "!=", "<", ">", "<=", ">="].includes(op) &&
+      left.type === "unary_operator" &&
+      ["not", "!"].includes(left.children[0]!.text)
+    )
+      return this.marks.mark(
+        line,
+        node.text,
+        "the parser groups `not` differently from Godot; add parentheses in the source",
+      );
     const l = () => this.wrap(left);
     const r = () => this.wrap(right);
     switch (op) {
@@ -817,9 +956,14 @@ class GdscriptTranslator {
       case "**":
         return `${l()} ** ${r()}`;
       case "/":
-        if (lt === "int" && rt === "int") return `${this.gd("idiv")}(${this.expr(left)}, ${this.expr(right)})`;
+        if (lt === "int" && rt === "int")
+          return `${this.gd("idiv")}(${this.expr(left)}, ${this.expr(right)})`;
         if ((isNumber(lt) && isNumber(rt)) || lt === "float" || rt === "float") return `${l()} / ${r()}`;
-        return this.marks.mark(line, node.text, "division whose operands' types (int or float) the tool cannot see; type them");
+        return this.marks.mark(
+          line,
+          node.text,
+          "division whose operands' types (int or float) the tool cannot see; type them",
+        );
       case "%":
         if (lt === "string") {
           const args = right.type === "array" ? this.expr(right) : this.expr(right);
@@ -847,7 +991,8 @@ class GdscriptTranslator {
       case "or":
       case "||": {
         const js = op === "and" || op === "&&" ? "&&" : "||";
-        const side = (n: SyntaxNode, t: StaticType) => (t === "bool" ? this.wrap(n) : `${this.gd("truthy")}(${this.expr(n)})`);
+        const side = (n: SyntaxNode, t: StaticType) =>
+          t === "bool" ? this.wrap(n) : `${this.gd("truthy")}(${this.expr(n)})`;
         return `${side(left, lt)} ${js} ${side(right, rt)}`;
       }
       case "in":
@@ -860,14 +1005,24 @@ class GdscriptTranslator {
         const neg = op === "is not";
         const id = BUILTIN_TYPE_IDS[typeName];
         if (typeName === "int" || typeName === "float")
-          return this.marks.mark(line, node.text, "JavaScript has one number type; an int and a whole float look the same");
-        const test = id ? `${this.gd("is")}(${this.expr(left)}, ${this.imports.value(GODOT, id)})` : `${l()} instanceof ${this.classRef(typeName, right)}`;
+          return this.marks.mark(
+            line,
+            node.text,
+            "JavaScript has one number type; an int and a whole float look the same",
+          );
+        const test = id
+          ? `${this.gd("is")}(${this.expr(left)}, ${this.imports.value(GODOT, id)})`
+          : `${l()} instanceof ${this.classRef(typeName, right)}`;
         return neg ? `!(${test})` : test;
       }
       case "as": {
         const typeName = right.text;
         if (BUILTIN_TYPE_IDS[typeName] || typeName === "int" || typeName === "float")
-          return this.marks.mark(line, node.text, "`as` to a built-in type converts the value; use int(), str() … explicitly");
+          return this.marks.mark(
+            line,
+            node.text,
+            "`as` to a built-in type converts the value; use int(), str() … explicitly",
+          );
         const cls = this.classRef(typeName, right);
         return `(${l()} instanceof ${cls} ? ${l()} : null)`;
       }
@@ -890,7 +1045,8 @@ class GdscriptTranslator {
     const left = node.childForFieldName("left")!;
     const right = node.childForFieldName("right")!;
     const line = node.startPosition.row + 1;
-    const op = node.type === "assignment" ? "=" : node.children.find((c) => !c.isNamed && c.text.endsWith("="))!.text;
+    const op =
+      node.type === "assignment" ? "=" : node.children.find((c) => !c.isNamed && c.text.endsWith("="))!.text;
     if (!statement) return this.marks.mark(line, node.text, "assignment inside an expression");
     const value = (target: SyntaxNode) => {
       if (op === "=") return this.expr(right);
@@ -898,16 +1054,23 @@ class GdscriptTranslator {
       const lt = this.typeOf(target);
       const rt = this.typeOf(right);
       if (base === "/" && !(lt === "int" && rt === "int") && !(lt === "float" || rt === "float"))
-        return this.marks.mark(line, node.text, "division whose operands' types (int or float) the tool cannot see; type them");
-      if (base === "/" && lt === "int" && rt === "int") return `${this.gd("idiv")}(${this.expr(target)}, ${this.expr(right)})`;
-      if (base === "%" && !(isNumber(lt) && isNumber(rt))) return `${this.gd("mod")}(${this.expr(target)}, ${this.expr(right)})`;
+        return this.marks.mark(
+          line,
+          node.text,
+          "division whose operands' types (int or float) the tool cannot see; type them",
+        );
+      if (base === "/" && lt === "int" && rt === "int")
+        return `${this.gd("idiv")}(${this.expr(target)}, ${this.expr(right)})`;
+      if (base === "%" && !(isNumber(lt) && isNumber(rt)))
+        return `${this.gd("mod")}(${this.expr(target)}, ${this.expr(right)})`;
       return null;
     };
     if (left.type === "subscript") {
       const target = this.expr(left.namedChildren[0]!);
       const key = this.expr(left.childForFieldName("arguments")!.namedChildren[0]!);
       const current = `${this.gd("index")}(${target}, ${key})`;
-      const v = op === "=" ? this.expr(right) : value(left) ?? `${current} ${op.slice(0, -1)} ${this.wrap(right)}`;
+      const v =
+        op === "=" ? this.expr(right) : (value(left) ?? `${current} ${op.slice(0, -1)} ${this.wrap(right)}`);
       return `${this.gd("set_index")}(${target}, ${key}, ${v})`;
     }
     const last = left.type === "attribute" ? left.namedChildren.at(-1)! : null;
@@ -917,7 +1080,8 @@ class GdscriptTranslator {
       const key = this.expr(last.childForFieldName("arguments")!.namedChildren[0]!);
       const target = `${owner}.${name}`;
       const current = `${this.gd("index")}(${target}, ${key})`;
-      const v = op === "=" ? this.expr(right) : value(left) ?? `${current} ${op.slice(0, -1)} ${this.wrap(right)}`;
+      const v =
+        op === "=" ? this.expr(right) : (value(left) ?? `${current} ${op.slice(0, -1)} ${this.wrap(right)}`);
       return `${this.gd("set_index")}(${target}, ${key}, ${v})`;
     }
     const target = this.expr(left);
@@ -940,19 +1104,25 @@ class GdscriptTranslator {
     if (callee.type !== "identifier") return `${this.expr(callee)}(${a()})`;
     if (this.lookup(name) !== undefined) return `${safeName(name)}(${a()})`; // a lambda in a local
     const member = this.cls?.members.get(name);
-    if (member?.kind === "func") return `${member.isStatic ? this.cls.name : this.selfCall("this", node)}.${name}(${a()})`;
+    if (member?.kind === "func")
+      return `${member.isStatic ? this.cls.name : this.selfCall("this", node)}.${name}(${a()})`;
     if (name === "super") return `super(${a()})`;
     if (name === "typeof") return `${this.gd("typeof_")}(${a()})`;
     if (name === "get_node") return this.selfCall(`${this.gd("get_node")}(this, ${a()})`, node);
     if (name === "emit_signal" && args[0]?.type === "string")
-      return `this.${stringValue(args[0].text)}.emit(${args.slice(1).map((x) => this.expr(x)).join(", ")})`;
+      return `this.${stringValue(args[0].text)}.emit(${args
+        .slice(1)
+        .map((x) => this.expr(x))
+        .join(", ")})`;
     if (name === "bool") return `${this.gd("truthy")}(${a()})`;
     if (RUNTIME_FUNCTIONS.has(name)) return `${this.gd(name)}(${a()})`;
     if (MATH_FUNCTIONS[name]) return `${MATH_FUNCTIONS[name]}(${a()})`;
     if (name === "Array") return args.length ? `[...${this.expr(args[0]!)}]` : "[]";
-    if (name === "Dictionary") return args.length ? `${this.expr(args[0]!)}.duplicate()` : `${this.gd("dict")}()`;
+    if (name === "Dictionary")
+      return args.length ? `${this.expr(args[0]!)}.duplicate()` : `${this.gd("dict")}()`;
     if (name === "String") return `${this.gd("str")}(${a()})`;
-    if (this.moduleNames.has(name) && typeof this.moduleNames.get(name) === "object") return `new ${name}(${a()})`;
+    if (this.moduleNames.has(name) && typeof this.moduleNames.get(name) === "object")
+      return `new ${name}(${a()})`;
     if (GODOT_EXPORTS.has(name)) {
       const value = (godot as Record<string, unknown>)[name];
       const isClass = typeof value === "function" && /^class\b/.test(Function.prototype.toString.call(value));
@@ -992,14 +1162,20 @@ class GdscriptTranslator {
     for (const part of parts.slice(1)) {
       if (part.type === "identifier") {
         text += `.${part.text}`;
-        receiverType = baseIsSelf ? this.cls.members.get(part.text)?.type ?? "unknown" : "unknown";
+        receiverType = baseIsSelf ? (this.cls.members.get(part.text)?.type ?? "unknown") : "unknown";
       } else if (part.type === "attribute_call") {
         const name = part.namedChildren[0]!.text;
-        const args = part.childForFieldName("arguments")!.namedChildren.filter((c) => c.type !== "comment").map((x) => this.expr(x));
+        const args = part
+          .childForFieldName("arguments")!
+          .namedChildren.filter((c) => c.type !== "comment")
+          .map((x) => this.expr(x));
         if (name === "new") {
           const isGodot = base.type === "identifier" && parts.length === 2 && GODOT_EXPORTS.has(base.text);
           text = isGodot ? `${text}.new(${args.join(", ")})` : `new ${text}(${args.join(", ")})`;
-        } else if (name === "emit_signal" && part.childForFieldName("arguments")!.namedChildren[0]?.type === "string") {
+        } else if (
+          name === "emit_signal" &&
+          part.childForFieldName("arguments")!.namedChildren[0]?.type === "string"
+        ) {
           text += `.${stringValue(part.childForFieldName("arguments")!.namedChildren[0]!.text)}.emit(${args.slice(1).join(", ")})`;
         } else if (BUILTIN_METHODS.has(name) && !isSuper && !baseIsSelf && typeof receiverType !== "object") {
           text = `${this.gd("call")}(${[text, JSON.stringify(name), ...args].join(", ")})`;
@@ -1020,7 +1196,15 @@ class GdscriptTranslator {
 
   wrapPrimary(node: SyntaxNode): string {
     const text = this.expr(node);
-    return ["binary_operator", "conditional_expression", "unary_operator", "await_expression", "lambda", "integer", "float"].includes(node.type)
+    return [
+      "binary_operator",
+      "conditional_expression",
+      "unary_operator",
+      "await_expression",
+      "lambda",
+      "integer",
+      "float",
+    ].includes(node.type)
       ? `(${text})`
       : text;
   }
@@ -1033,7 +1217,11 @@ class GdscriptTranslator {
     }
     if (inner.type === "attribute" && inner.namedChildren[0]?.text === "self") {
       const last = inner.namedChildren.at(-1)!;
-      if (last.type === "attribute_call" && this.cls.members.get(last.namedChildren[0]!.text)?.isAsync && inner.namedChildren.length === 2)
+      if (
+        last.type === "attribute_call" &&
+        this.cls.members.get(last.namedChildren[0]!.text)?.isAsync &&
+        inner.namedChildren.length === 2
+      )
         return `await ${this.expr(inner)}`;
     }
     return `await ${this.gd("wait")}(${this.expr(inner)})`;
@@ -1129,9 +1317,13 @@ function containsAwait(node: SyntaxNode): boolean {
 function reassignedNames(body: SyntaxNode): Set<string> {
   const names = new Set<string>();
   const walk = (n: SyntaxNode) => {
-    if ((n.type === "assignment" || n.type === "augmented_assignment") && n.childForFieldName("left")?.type === "identifier")
+    if (
+      (n.type === "assignment" || n.type === "augmented_assignment") &&
+      n.childForFieldName("left")?.type === "identifier"
+    )
       names.add(n.childForFieldName("left")!.text);
-    if (n.type === "variable_statement" && !n.childForFieldName("value")) names.add(n.childForFieldName("name")!.text);
+    if (n.type === "variable_statement" && !n.childForFieldName("value"))
+      names.add(n.childForFieldName("name")!.text);
     for (const c of n.namedChildren) walk(c);
   };
   walk(body);

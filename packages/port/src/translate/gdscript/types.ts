@@ -2,7 +2,16 @@
 // an exact translation (integer or float division, string formatting or remainder, truthiness).
 
 /** What the translator knows of an expression's type; "unknown" when GDScript would decide at run time. */
-export type StaticType = "int" | "float" | "bool" | "string" | "array" | "dict" | "null" | "unknown" | { class: string };
+export type StaticType =
+  | "int"
+  | "float"
+  | "bool"
+  | "string"
+  | "array"
+  | "dict"
+  | "null"
+  | "unknown"
+  | { class: string };
 
 /** GDScript's built-in value types and their TYPE_* constants (for `is` and typeof). */
 export const BUILTIN_TYPE_IDS: Record<string, string> = {

@@ -5,7 +5,13 @@ import { PortInputError } from "../parse-error.js";
 /** The syntax tree of a Lua file, with comments and locations; a syntax error throws with its line and column. */
 export function parseLua(source: string, file: string): Chunk {
   try {
-    return luaparse.parse(source, { luaVersion: "5.3", comments: true, locations: true, ranges: true, scope: true });
+    return luaparse.parse(source, {
+      luaVersion: "5.3",
+      comments: true,
+      locations: true,
+      ranges: true,
+      scope: true,
+    });
   } catch (error) {
     const e = error as Error & { line?: number; column?: number };
     if (typeof e.line === "number") {

@@ -9,7 +9,17 @@ export function decodeLuaString(raw: string): string {
     if (e[0] === "u") return String.fromCodePoint(Number.parseInt(e.slice(2, -1), 16));
     if (/^\d/.test(e)) return String.fromCharCode(Number(e));
     if (e[0] === "z") return "";
-    const simple: Record<string, string> = { n: "\n", t: "\t", r: "\r", a: "\x07", b: "\b", f: "\f", v: "\v", "\n": "\n", "\r\n": "\n" };
+    const simple: Record<string, string> = {
+      n: "\n",
+      t: "\t",
+      r: "\r",
+      a: "\x07",
+      b: "\b",
+      f: "\f",
+      v: "\v",
+      "\n": "\n",
+      "\r\n": "\n",
+    };
     return simple[e] ?? e;
   });
 }

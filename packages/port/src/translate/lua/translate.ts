@@ -50,7 +50,15 @@ const MULTI_RESULTS = new Set([
   "table.unpack",
 ]);
 /** Defold's script callbacks: exported for runScript. */
-const DEFOLD_CALLBACKS = new Set(["init", "final", "update", "fixed_update", "on_message", "on_input", "on_reload"]);
+const DEFOLD_CALLBACKS = new Set([
+  "init",
+  "final",
+  "update",
+  "fixed_update",
+  "on_message",
+  "on_input",
+  "on_reload",
+]);
 /** The globals the compat packages provide. */
 const COMPAT_GLOBALS: Record<string, string> = {
   websocket: DEFOLD,
@@ -110,7 +118,9 @@ class LuaTranslator {
     const body = this.block(this.chunk.body, true);
     body.push(...this.commentsBefore(Number.POSITIVE_INFINITY));
     const globals = [...this.globals].filter((g) => !this.functions.has(g) && !this.importedNames.has(g));
-    const declarations = globals.length ? [`let ${globals.map((g) => `${g}: LuaValue`).join(", ")};`, ""] : [];
+    const declarations = globals.length
+      ? [`let ${globals.map((g) => `${g}: LuaValue`).join(", ")};`, ""]
+      : [];
     if (globals.length) this.imports.type(RUNTIME, "LuaValue");
     const tail = this.exports.length ? ["", ...this.exports] : [];
     const code = [this.imports.render(), "", ...declarations, ...body, ...tail, ""].join("\n");
@@ -134,18 +144,18 @@ class LuaTranslator {
       switch (n.type) {
         case "LocalStatement": {
           const s = n as unknown as L.LocalStatement;
-          s.variables.forEach((v, i) => note(v.name, s.init[i]));
+          for (const [i, v] of s.variables.entries()) note(v.name, s.init[i]);
           break;
         }
         case "AssignmentStatement": {
           const s = n as unknown as L.AssignmentStatement;
-          s.variables.forEach((v, i) => {
+          for (const [i, v] of s.variables.entries()) {
             if (v.type === "Identifier") {
               if (!v.isLocal) this.globals.add(v.name);
               note(v.name, s.init[i]);
               this.reassigned.add(v.name);
             }
-          });
+          }
           break;
         }
         case "FunctionDeclaration": {
@@ -172,7 +182,8 @@ class LuaTranslator {
     // Engine objects: every assignment is a call on an engine or compat name (or a require of one).
     for (let pass = 0; pass < 3; pass++)
       for (const [name, values] of assignments)
-        if (values.every((v) => v.type === "NilLiteral" || this.isEngineValue(v))) this.engineObjects.add(name);
+        if (values.every((v) => v.type === "NilLiteral" || this.isEngineValue(v)))
+          this.engineObjects.add(name);
     // Numeric names: every assignment is a numeric expression, given the others (optimistic fixpoint).
     const candidates = new Set([...assignments.keys()].filter((n) => !this.functions.has(n)));
     for (const n of candidates) this.numeric.add(n);
@@ -193,17 +204,25 @@ class LuaTranslator {
     if (!root) return false;
     if (e.type === "CallExpression" && e.base.type === "Identifier" && e.base.name === "require") return true;
     if (e.type === "Identifier") return this.engineObjects.has(e.name);
-    const isCall = e.type === "CallExpression" || e.type === "TableCallExpression" || e.type === "StringCallExpression";
+    const isCall =
+      e.type === "CallExpression" || e.type === "TableCallExpression" || e.type === "StringCallExpression";
     return isCall && (this.isEngineName(root) || this.engineObjects.has(root));
   }
 
   /** Whether `e` is rooted in an engine or compat object (its methods take no self): the root's name, else null. */
   engineRoot(e: Expr): string | null {
     let root: Expr = e;
-    while (root.type === "MemberExpression" || root.type === "IndexExpression" || root.type === "CallExpression" || root.type === "TableCallExpression" || root.type === "StringCallExpression")
+    while (
+      root.type === "MemberExpression" ||
+      root.type === "IndexExpression" ||
+      root.type === "CallExpression" ||
+      root.type === "TableCallExpression" ||
+      root.type === "StringCallExpression"
+    )
       root = root.base;
     if (root.type !== "Identifier") return null;
-    if (this.engineObjects.has(root.name) && (!root.isLocal || !this.isParameter(root.name))) return root.name;
+    if (this.engineObjects.has(root.name) && (!root.isLocal || !this.isParameter(root.name)))
+      return root.name;
     if (!root.isLocal && this.isEngineName(root.name) && !this.functions.has(root.name)) return root.name;
     return null;
   }
@@ -215,7 +234,11 @@ class LuaTranslator {
   /** A global the script never assigns and the runtime does not provide: the engine's. */
   isEngineName(name: string): boolean {
     return (
-      !this.globals.has(name) && !BASE_FUNCTIONS.has(name) && !LIBRARIES.has(name) && name !== "require" && name !== "coroutine"
+      !this.globals.has(name) &&
+      !BASE_FUNCTIONS.has(name) &&
+      !LIBRARIES.has(name) &&
+      name !== "require" &&
+      name !== "coroutine"
     );
   }
 
@@ -226,13 +249,19 @@ class LuaTranslator {
       case "Identifier":
         return this.numeric.has(e.name);
       case "BinaryExpression":
-        if (["+", "-", "*", "/", "//", "%", "^"].includes(e.operator)) return this.isNumeric(e.left) && this.isNumeric(e.right);
+        if (["+", "-", "*", "/", "//", "%", "^"].includes(e.operator))
+          return this.isNumeric(e.left) && this.isNumeric(e.right);
         return ["&", "|", "~", "<<", ">>"].includes(e.operator);
       case "UnaryExpression":
         return e.operator === "#" || (e.operator === "-" && this.isNumeric(e.argument));
       case "CallExpression": {
         const name = calleeName(e.base);
-        return !!name && /^math\.(floor|ceil|abs|max|min|sqrt|random|fmod|huge|pi)$|^os\.(time|clock)$|^string\.len$/.test(name);
+        return (
+          !!name &&
+          /^math\.(floor|ceil|abs|max|min|sqrt|random|fmod|huge|pi)$|^os\.(time|clock)$|^string\.len$/.test(
+            name,
+          )
+        );
       }
       case "MemberExpression": {
         const name = calleeName(e);
@@ -342,9 +371,13 @@ class LuaTranslator {
       case "WhileStatement":
         return [`while (${this.condition(s.condition)}) {`, ...this.block(s.body), "}"];
       case "RepeatStatement": {
-        const declared = new Set(s.body.flatMap((b) => (b.type === "LocalStatement" ? b.variables.map((v) => v.name) : [])));
+        const declared = new Set(
+          s.body.flatMap((b) => (b.type === "LocalStatement" ? b.variables.map((v) => v.name) : [])),
+        );
         if (usesNames(s.condition, declared))
-          return [`${this.marks.mark(line, "repeat … until on a local of its body", "JavaScript's do … while cannot see the body's locals")};`];
+          return [
+            `${this.marks.mark(line, "repeat … until on a local of its body", "JavaScript's do … while cannot see the body's locals")};`,
+          ];
         return ["do {", ...this.block(s.body), `} while (!(${this.condition(s.condition)}));`];
       }
       case "DoStatement":
@@ -357,7 +390,9 @@ class LuaTranslator {
         return this.forGeneric(s);
       case "GotoStatement":
       case "LabelStatement":
-        return [`${this.marks.mark(line, s.type === "GotoStatement" ? `goto ${s.label.name}` : `::${s.label.name}::`, "JavaScript has no goto")};`];
+        return [
+          `${this.marks.mark(line, s.type === "GotoStatement" ? `goto ${s.label.name}` : `::${s.label.name}::`, "JavaScript has no goto")};`,
+        ];
       default:
         return [`${this.marks.mark(line, (s as L.Node).type, "a statement the tool does not translate")};`];
     }
@@ -373,15 +408,22 @@ class LuaTranslator {
     }
     const type = this.luaValueType();
     const keyword = s.variables.some((v) => this.reassigned.has(v.name)) ? "let" : "const";
-    if (s.init.length === 0) return [`let ${s.variables.map((v) => `${safeName(v.name)}${type}`).join(", ")};`];
+    if (s.init.length === 0)
+      return [`let ${s.variables.map((v) => `${safeName(v.name)}${type}`).join(", ")};`];
     if (s.variables.length === 1 && s.init.length === 1)
       return [`${keyword} ${safeName(s.variables[0]!.name)}${type} = ${this.expr(s.init[0]!)};`];
     const declared = new Set(s.variables.map((v) => v.name));
     const last = s.init.at(-1)!;
-    if (s.init.length === s.variables.length && !this.mayBeMulti(last) && !s.init.some((e) => usesNames(e, declared)))
+    if (
+      s.init.length === s.variables.length &&
+      !this.mayBeMulti(last) &&
+      !s.init.some((e) => usesNames(e, declared))
+    )
       return s.variables.map((v, i) => `${keyword} ${safeName(v.name)}${type} = ${this.expr(s.init[i]!)};`);
     const names = s.variables.map((v) => safeName(v.name)).join(", ");
-    return [`${keyword} [${names}]${type.replace(/^: (.*)$/, ": $1[]")} = ${this.valuesOf(s.init, s.variables.length)};`];
+    return [
+      `${keyword} [${names}]${type.replace(/^: (.*)$/, ": $1[]")} = ${this.valuesOf(s.init, s.variables.length)};`,
+    ];
   }
 
   luaValueType(): string {
@@ -407,7 +449,9 @@ class LuaTranslator {
       this.imports.default(`./${module.replace(/\./g, "/")}.js`, local);
       return [];
     }
-    return [`const ${local} = ${this.marks.mark(line, `require(${JSON.stringify(module)})`, "not a module path the tool can import")};`];
+    return [
+      `const ${local} = ${this.marks.mark(line, `require(${JSON.stringify(module)})`, "not a module path the tool can import")};`,
+    ];
   }
 
   /** The values of an expression list, as an array of exactly `count` (a trailing call spreads its results). */
@@ -455,12 +499,16 @@ class LuaTranslator {
     // function M.f(…) / function M:f(…): a function stored in a table (self first for `:`).
     const target = this.expr(id as Expr);
     const name = (id as L.MemberExpression).identifier.name;
-    return [`${target} = ${this.rt("fn")}(${this.functionExpr(f, name, (id as L.MemberExpression).indexer === ":")});`];
+    return [
+      `${target} = ${this.rt("fn")}(${this.functionExpr(f, name, (id as L.MemberExpression).indexer === ":")});`,
+    ];
   }
 
   functionExpr(f: L.FunctionDeclaration, name: string | null, method = false): string {
     const saved = this.vararg;
-    const params = f.parameters.map((p) => (p.type === "VarargLiteral" ? "...args: LuaValue[]" : `${safeName(p.name)}: LuaValue`));
+    const params = f.parameters.map((p) =>
+      p.type === "VarargLiteral" ? "...args: LuaValue[]" : `${safeName(p.name)}: LuaValue`,
+    );
     if (method) params.unshift("self: LuaValue");
     this.imports.type(RUNTIME, "LuaValue");
     this.vararg = f.parameters.some((p) => p.type === "VarargLiteral") ? "args" : null;
@@ -481,7 +529,9 @@ class LuaTranslator {
         this.exports.push(`export default ${name};`);
         return [];
       }
-      return [`${this.marks.mark(line, "return at the top of the chunk", "a module returns one table to become a default export")};`];
+      return [
+        `${this.marks.mark(line, "return at the top of the chunk", "a module returns one table to become a default export")};`,
+      ];
     }
     if (s.arguments.length === 0) return ["return;"];
     if (s.arguments.length === 1) {
@@ -502,9 +552,18 @@ class LuaTranslator {
       (e.type === "Identifier" && !this.reassigned.has(e.name));
     const stepText = s.step ? this.expr(s.step) : "1";
     const negative = s.step && s.step.type === "UnaryExpression" && s.step.operator === "-";
-    if (!assigned && fixed(s.start) && fixed(s.end) && (s.step === null || s.step.type === "NumericLiteral" || negative)) {
+    if (
+      !assigned &&
+      fixed(s.start) &&
+      fixed(s.end) &&
+      (s.step === null || s.step.type === "NumericLiteral" || negative)
+    ) {
       const update = stepText === "1" ? `${v}++` : stepText === "-1" ? `${v}--` : `${v} += ${stepText}`;
-      return [`for (let ${v} = ${this.expr(s.start)}; ${v} ${negative ? ">=" : "<="} ${this.expr(s.end)}; ${update}) {`, ...this.block(s.body), "}"];
+      return [
+        `for (let ${v} = ${this.expr(s.start)}; ${v} ${negative ? ">=" : "<="} ${this.expr(s.end)}; ${update}) {`,
+        ...this.block(s.body),
+        "}",
+      ];
     }
     const args = [this.expr(s.start), this.expr(s.end), ...(s.step ? [stepText] : [])];
     return [`for (const ${v} of ${this.rt("range")}(${args.join(", ")})) {`, ...this.block(s.body), "}"];
@@ -517,11 +576,22 @@ class LuaTranslator {
       const fn = it[0]!.base.name;
       if ((fn === "pairs" || fn === "ipairs") && !this.globals.has(fn) && it[0]!.arguments.length === 1) {
         const pattern = names.length === 1 ? `[${names[0]}]` : `[${names.slice(0, 2).join(", ")}]`;
-        if (names.length > 2) return [`${this.marks.mark(s.loc!.start.line, `for with ${names.length} names over ${fn}`, "pairs and ipairs give two values")};`];
-        return [`for (const ${pattern} of ${this.rt(fn)}(${this.expr(it[0]!.arguments[0]!)})) {`, ...this.block(s.body), "}"];
+        if (names.length > 2)
+          return [
+            `${this.marks.mark(s.loc!.start.line, `for with ${names.length} names over ${fn}`, "pairs and ipairs give two values")};`,
+          ];
+        return [
+          `for (const ${pattern} of ${this.rt(fn)}(${this.expr(it[0]!.arguments[0]!)})) {`,
+          ...this.block(s.body),
+          "}",
+        ];
       }
     }
-    return [`for (const [${names.join(", ")}] of ${this.rt("iterate")}(${this.list(it).join(", ")})) {`, ...this.block(s.body), "}"];
+    return [
+      `for (const [${names.join(", ")}] of ${this.rt("iterate")}(${this.list(it).join(", ")})) {`,
+      ...this.block(s.body),
+      "}",
+    ];
   }
 
   // --- expressions ----------------------------------------------------------------------------------
@@ -538,7 +608,8 @@ class LuaTranslator {
   /** Whether a call may give several results (only known single-result callees do not). */
   mayBeMulti(e: Expr): boolean {
     if (e.type === "VarargLiteral") return true;
-    if (e.type !== "CallExpression" && e.type !== "TableCallExpression" && e.type !== "StringCallExpression") return false;
+    if (e.type !== "CallExpression" && e.type !== "TableCallExpression" && e.type !== "StringCallExpression")
+      return false;
     if (this.inParens(e)) return false;
     const base = e.base;
     const name = calleeName(base);
@@ -551,7 +622,8 @@ class LuaTranslator {
       if (this.isEngineName(base.name) || this.importedNames.has(base.name)) return false;
       return true;
     }
-    if (base.type === "MemberExpression" && base.indexer === ":") return !this.isString(base.base) && this.engineRoot(base.base) === null;
+    if (base.type === "MemberExpression" && base.indexer === ":")
+      return !this.isString(base.base) && this.engineRoot(base.base) === null;
     const root = rootName(base);
     if (root && LIBRARIES.has(root) && !this.globals.has(root)) return false;
     if (this.engineRoot(base) !== null) return false;
@@ -603,7 +675,8 @@ class LuaTranslator {
       case "LogicalExpression":
         return this.logical(e);
       case "MemberExpression":
-        if (e.indexer === ":") return this.marks.mark(line, "method reference without a call", "not valid Lua");
+        if (e.indexer === ":")
+          return this.marks.mark(line, "method reference without a call", "not valid Lua");
         return `${this.primary(e.base)}.${e.identifier.name}`;
       case "IndexExpression":
         return `${this.primary(e.base)}[${this.expr(e.index)}]`;
@@ -619,7 +692,15 @@ class LuaTranslator {
   /** An expression as the base of `.x`, `[k]` or a call: parenthesized when it is an operation. */
   primary(e: Expr): string {
     const text = this.expr(e);
-    return ["BinaryExpression", "LogicalExpression", "UnaryExpression", "FunctionDeclaration", "StringLiteral", "NumericLiteral", "TableConstructorExpression"].includes(e.type)
+    return [
+      "BinaryExpression",
+      "LogicalExpression",
+      "UnaryExpression",
+      "FunctionDeclaration",
+      "StringLiteral",
+      "NumericLiteral",
+      "TableConstructorExpression",
+    ].includes(e.type)
       ? `(${text})`
       : text;
   }
@@ -628,8 +709,10 @@ class LuaTranslator {
     const name = e.name;
     if (e.isLocal || this.globals.has(name) || this.importedNames.has(name)) return safeName(name);
     if (BASE_FUNCTIONS.has(name) || LIBRARIES.has(name)) return this.rt(name);
-    if (name === "_G") return this.marks.mark(e.loc!.start.line, "_G", "the global table has no JavaScript counterpart");
-    if (name === "coroutine") return this.marks.mark(e.loc!.start.line, "coroutine", "coroutines are not translated yet");
+    if (name === "_G")
+      return this.marks.mark(e.loc!.start.line, "_G", "the global table has no JavaScript counterpart");
+    if (name === "coroutine")
+      return this.marks.mark(e.loc!.start.line, "coroutine", "coroutines are not translated yet");
     if (COMPAT_GLOBALS[name]) {
       this.importedNames.add(name);
       return this.imports.value(COMPAT_GLOBALS[name]!, name);
@@ -640,7 +723,11 @@ class LuaTranslator {
 
   table(e: L.TableConstructorExpression): string {
     const line = e.loc!.start.line;
-    if (e.fields.length === 1 && e.fields[0]!.type === "TableValue" && e.fields[0]!.value.type === "VarargLiteral")
+    if (
+      e.fields.length === 1 &&
+      e.fields[0]!.type === "TableValue" &&
+      e.fields[0]!.value.type === "VarargLiteral"
+    )
       return `${this.rt("list")}(${this.vararg ?? "args"})`;
     let position = 0;
     const parts = e.fields.map((f, i) => {
@@ -655,7 +742,8 @@ class LuaTranslator {
         return `${position}: ${this.fieldValue(f.value)}`;
       }
       const key = f.key;
-      if (key.type === "StringLiteral") return `${JSON.stringify(decodeLuaString(key.raw))}: ${this.fieldValue(f.value)}`;
+      if (key.type === "StringLiteral")
+        return `${JSON.stringify(decodeLuaString(key.raw))}: ${this.fieldValue(f.value)}`;
       if (key.type === "NumericLiteral") return `${numberText(key.raw)}: ${this.fieldValue(f.value)}`;
       return `[${this.tableKey(key)}]: ${this.fieldValue(f.value)}`;
     });
@@ -663,8 +751,16 @@ class LuaTranslator {
   }
 
   tableKey(key: Expr): string {
-    if (key.type === "BooleanLiteral" || key.type === "TableConstructorExpression" || key.type === "FunctionDeclaration")
-      return this.marks.mark(key.loc!.start.line, `table key ${key.type}`, "a JavaScript object's keys are strings");
+    if (
+      key.type === "BooleanLiteral" ||
+      key.type === "TableConstructorExpression" ||
+      key.type === "FunctionDeclaration"
+    )
+      return this.marks.mark(
+        key.loc!.start.line,
+        `table key ${key.type}`,
+        "a JavaScript object's keys are strings",
+      );
     return this.expr(key);
   }
 
@@ -691,7 +787,10 @@ class LuaTranslator {
 
   wrapped(e: Expr): string {
     const text = this.expr(e);
-    return ["BinaryExpression", "LogicalExpression", "UnaryExpression"].includes(e.type) && !text.startsWith("lua.") ? `(${text})` : text;
+    return ["BinaryExpression", "LogicalExpression", "UnaryExpression"].includes(e.type) &&
+      !text.startsWith("lua.")
+      ? `(${text})`
+      : text;
   }
 
   binary(e: L.BinaryExpression): string {
@@ -708,7 +807,8 @@ class LuaTranslator {
           } else parts.push(x);
         };
         flatten(e);
-        if (parts.every((p) => p.type === "StringLiteral")) return JSON.stringify(parts.map((p) => decodeLuaString((p as L.StringLiteral).raw)).join(""));
+        if (parts.every((p) => p.type === "StringLiteral"))
+          return JSON.stringify(parts.map((p) => decodeLuaString((p as L.StringLiteral).raw)).join(""));
         return `${this.rt("concat")}(${parts.map((p) => this.expr(p)).join(", ")})`;
       }
       case "==":
@@ -721,7 +821,9 @@ class LuaTranslator {
       case ">=":
         return `${l()} ${e.operator} ${r()}`;
       case "+":
-        return this.isNumeric(e.left) && this.isNumeric(e.right) ? `${l()} + ${r()}` : `${this.rt("add")}(${this.expr(e.left)}, ${this.expr(e.right)})`;
+        return this.isNumeric(e.left) && this.isNumeric(e.right)
+          ? `${l()} + ${r()}`
+          : `${this.rt("add")}(${this.expr(e.left)}, ${this.expr(e.right)})`;
       case "-":
       case "*":
       case "/":
@@ -757,31 +859,49 @@ class LuaTranslator {
     return `${this.rt(fn)}(${this.expr(e.left)}, ${right})`;
   }
 
-  call(e: L.CallExpression | L.TableCallExpression | L.StringCallExpression, context: "single" | "multi" | "statement"): string {
+  call(
+    e: L.CallExpression | L.TableCallExpression | L.StringCallExpression,
+    context: "single" | "multi" | "statement",
+  ): string {
     const line = e.loc!.start.line;
     const args: Expr[] =
-      e.type === "CallExpression" ? e.arguments : e.type === "TableCallExpression" ? [e.arguments as Expr] : [e.argument as Expr];
+      e.type === "CallExpression"
+        ? e.arguments
+        : e.type === "TableCallExpression"
+          ? [e.arguments as Expr]
+          : [e.argument as Expr];
     const base = e.base;
     const argText = () => this.list(args).join(", ");
     let text: string;
     const name = calleeName(base);
     if (base.type === "Identifier" && base.name === "require" && !base.isLocal) {
-      return this.marks.mark(line, "require outside `local x = require(…)`", "imports are module-level in TypeScript");
+      return this.marks.mark(
+        line,
+        "require outside `local x = require(…)`",
+        "imports are module-level in TypeScript",
+      );
     }
-    if (name === "select" && args[0]?.type === "StringLiteral" && decodeLuaString(args[0].raw) === "#" && args[1]?.type === "VarargLiteral")
+    if (
+      name === "select" &&
+      args[0]?.type === "StringLiteral" &&
+      decodeLuaString(args[0].raw) === "#" &&
+      args[1]?.type === "VarargLiteral"
+    )
       return `${this.vararg ?? "args"}.length`;
     if (base.type === "MemberExpression" && base.indexer === ":") {
       const receiver = base.base;
       const method = base.identifier.name;
       const root = this.engineRoot(receiver);
-      if (this.isString(receiver)) text = `${this.rt("string")}.${method}(${[this.expr(receiver), ...this.list(args)].join(", ")})`;
-      else if (root)
-        text = `${this.primary(receiver)}.${method}(${argText()})`;
-      else text = `${this.rt("method")}(${[this.expr(receiver), JSON.stringify(method), ...this.list(args)].join(", ")})`;
+      if (this.isString(receiver))
+        text = `${this.rt("string")}.${method}(${[this.expr(receiver), ...this.list(args)].join(", ")})`;
+      else if (root) text = `${this.primary(receiver)}.${method}(${argText()})`;
+      else
+        text = `${this.rt("method")}(${[this.expr(receiver), JSON.stringify(method), ...this.list(args)].join(", ")})`;
     } else {
       text = `${this.primary(base)}(${argText()})`;
     }
-    if (context === "single" && this.mayBeMulti(e) && !this.inParens(e)) return `${this.rt("first")}(${text})`;
+    if (context === "single" && this.mayBeMulti(e) && !this.inParens(e))
+      return `${this.rt("first")}(${text})`;
     if (context === "single" && this.mayBeMulti(e)) return `${this.rt("first")}(${text})`;
     return text;
   }
@@ -830,7 +950,12 @@ function calleeName(e: Expr): string | null {
 }
 
 function requireName(e: Expr): string | null {
-  if (e.type === "CallExpression" && e.base.type === "Identifier" && e.base.name === "require" && e.arguments.length === 1) {
+  if (
+    e.type === "CallExpression" &&
+    e.base.type === "Identifier" &&
+    e.base.name === "require" &&
+    e.arguments.length === 1
+  ) {
     const a = e.arguments[0]!;
     if (a.type === "StringLiteral") return decodeLuaString(a.raw);
   }
@@ -871,7 +996,13 @@ function returnsSeveral(body: Stmt[]): boolean {
     if (n.type === "ReturnStatement") {
       const args = (n as unknown as L.ReturnStatement).arguments;
       const last = args.at(-1);
-      if (args.length !== 1 || (last && ["CallExpression", "TableCallExpression", "StringCallExpression", "VarargLiteral"].includes(last.type)))
+      if (
+        args.length !== 1 ||
+        (last &&
+          ["CallExpression", "TableCallExpression", "StringCallExpression", "VarargLiteral"].includes(
+            last.type,
+          ))
+      )
         multi = args.length !== 0;
     }
     for (const value of Object.values(n)) {
@@ -887,16 +1018,25 @@ function usesNames(e: unknown, names: Set<string>): boolean {
   if (!e || typeof e !== "object") return false;
   const n = e as { type?: string; name?: string } & Record<string, unknown>;
   if (n.type === "Identifier" && names.has(n.name!)) return true;
-  return Object.values(n).some((v) => (Array.isArray(v) ? v.some((x) => usesNames(x, names)) : v && typeof v === "object" && usesNames(v, names)));
+  return Object.values(n).some((v) =>
+    Array.isArray(v) ? v.some((x) => usesNames(x, names)) : v && typeof v === "object" && usesNames(v, names),
+  );
 }
 
 function assignsName(body: Stmt[], name: string): boolean {
   const visit = (node: unknown): boolean => {
     if (!node || typeof node !== "object") return false;
     const n = node as { type?: string } & Record<string, unknown>;
-    if (n.type === "AssignmentStatement" && (n as unknown as L.AssignmentStatement).variables.some((v) => v.type === "Identifier" && v.name === name))
+    if (
+      n.type === "AssignmentStatement" &&
+      (n as unknown as L.AssignmentStatement).variables.some(
+        (v) => v.type === "Identifier" && v.name === name,
+      )
+    )
       return true;
-    return Object.values(n).some((v) => (Array.isArray(v) ? v.some(visit) : v && typeof v === "object" && visit(v)));
+    return Object.values(n).some((v) =>
+      Array.isArray(v) ? v.some(visit) : v && typeof v === "object" && visit(v),
+    );
   };
   return body.some(visit);
 }
