@@ -475,7 +475,7 @@ class GdscriptTranslator {
   }
 
   param(p: SyntaxNode, withDefault: boolean): string {
-    const id = p.namedChildren.find((c) => c.type === "identifier")!.text;
+    const id = p.type === "identifier" ? p.text : p.namedChildren.find((c) => c.type === "identifier")!.text;
     const type = p.childForFieldName("type");
     const value = p.childForFieldName("value");
     let st: StaticType = type
@@ -571,18 +571,17 @@ class GdscriptTranslator {
   }
 
   ifStatement(node: SyntaxNode): string[] {
-    const out = [
-      `if (${this.condition(node.childForFieldName("condition")!)}) {`,
-      ...this.block(node.childForFieldName("body")!),
+    // Conditions first: the comments of their marks go before the whole statement.
+    const clauses = [
+      { keyword: "if", condition: this.condition(node.childForFieldName("condition")!), body: node.childForFieldName("body")! },
+      ...node.childrenForFieldName("alternative").map((alt) =>
+        alt.type === "elif_clause"
+          ? { keyword: "} else if", condition: this.condition(alt.childForFieldName("condition")!), body: alt.childForFieldName("body")! }
+          : { keyword: "} else", condition: null, body: alt.childForFieldName("body")! },
+      ),
     ];
-    for (const alt of node.childrenForFieldName("alternative")) {
-      if (alt.type === "elif_clause")
-        out.push(
-          `} else if (${this.condition(alt.childForFieldName("condition")!)}) {`,
-          ...this.block(alt.childForFieldName("body")!),
-        );
-      else out.push("} else {", ...this.block(alt.childForFieldName("body")!));
-    }
+    const out = this.marks.takeComments();
+    for (const c of clauses) out.push(c.condition === null ? `${c.keyword} {` : `${c.keyword} (${c.condition}) {`, ...this.block(c.body));
     out.push("}");
     return out;
   }
@@ -612,7 +611,7 @@ class GdscriptTranslator {
       const source = t === "array" ? this.expr(iterable) : `${this.gd("iter")}(${this.expr(iterable)})`;
       head = `for (const ${variable} of ${source}) {`;
     }
-    const lines = [head, ...this.block(body), "}"];
+    const lines = [...this.marks.takeComments(), head, ...this.block(body), "}"];
     this.scopes.pop();
     return lines;
   }
@@ -631,47 +630,40 @@ class GdscriptTranslator {
       pre.push(`const ${temp} = ${subject};`);
       subject = temp;
     }
-    const out: string[] = [...pre];
-    let first = true;
-    for (const section of sections) {
-      const patterns = section.namedChildren.filter(
-        (c) => c !== section.childForFieldName("body") && c.type !== "comment",
-      );
+    // Patterns first: the comments of their marks go before the whole statement.
+    const arms = sections.map((section) => {
+      const patterns = section.namedChildren.filter((c) => c !== section.childForFieldName("body") && c.type !== "comment");
       const tests: string[] = [];
+      const bindings: string[] = [];
       let wildcard = false;
       for (const p of patterns) {
         if (p.type === "identifier" && p.text === "_") wildcard = true;
-        else if (
-          [
-            "integer",
-            "float",
-            "string",
-            "true",
-            "false",
-            "null",
-            "identifier",
-            "attribute",
-            "unary_operator",
-          ].includes(p.type)
-        )
+        else if (p.type === "pattern_binding" && patterns.length === 1) {
+          // `var x:` matches anything and names it.
+          wildcard = true;
+          bindings.push(p.namedChildren[0]!.text);
+        } else if (["integer", "float", "string", "true", "false", "null", "identifier", "attribute", "unary_operator"].includes(p.type))
           tests.push(`${subject} === ${this.expr(p)}`);
         else
           tests.push(
-            this.marks.mark(
-              p.startPosition.row + 1,
-              `match pattern ${p.text}`,
-              "bindings, array and dictionary patterns are not translated",
-            ),
+            this.marks.mark(p.startPosition.row + 1, `match pattern ${p.text}`, "bindings inside, array and dictionary patterns are not translated"),
           );
       }
-      const body = this.block(section.childForFieldName("body")!);
-      const cond = wildcard ? null : tests.join(" || ");
-      if (cond === null) {
+      return { section, condition: wildcard ? null : tests.join(" || "), bindings };
+    });
+    const out: string[] = [...this.marks.takeComments(), ...pre];
+    let first = true;
+    for (const arm of arms) {
+      this.scopes.push(new Map(this.scopes.at(-1)));
+      for (const b of arm.bindings) this.scopes.at(-1)!.set(b, "unknown");
+      const body = [...arm.bindings.map((b) => `const ${safeName(b)} = ${subject};`), ...this.block(arm.section.childForFieldName("body")!)];
+      this.scopes.pop();
+      if (arm.condition === null) {
         out.push(...(first ? ["{"] : ["} else {"]), ...body);
         first = false;
         break;
       }
-      out.push(`${first ? "" : "} else "}if (${cond}) {`, ...body);
+      out.push(`${first ? "" : "} else "}if (${arm.condition}) {`, ...body);
       first = false;
     }
     if (!first) out.push("}");
