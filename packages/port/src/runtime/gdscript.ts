@@ -140,6 +140,11 @@ export function is(value: Variant, type: number): boolean {
   return typeof_(value) === type;
 }
 
+/** `value as SomeClass`: the value when it is one, else null (as GDScript's `as` on objects). */
+export function as_<T>(value: Variant, type: abstract new (...args: never[]) => T): T | null {
+  return value instanceof type ? value : null;
+}
+
 /** GDScript's truthiness: null, false, 0, 0.0, "" and empty containers are false. */
 export function truthy(value: Variant): boolean {
   if (Array.isArray(value) || value instanceof Uint8Array) return value.length > 0;

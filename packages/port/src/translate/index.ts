@@ -73,5 +73,11 @@ export function translateSource(source: string, options: TranslateOptions): File
     `${options.outDir}/${outName}`,
     options.outDir || dirname(options.file),
   );
-  return { language, outName, code, marks: result.marks.places, engineNames: result.engineNames };
+  // A place counts once, and only if it is in the output (a sub-expression translated and then dropped is not).
+  const marks = result.marks.places.filter(
+    (m, i, all) =>
+      code.includes(`needs_human(${JSON.stringify(`${m.construct} (line ${m.line})`)})`) &&
+      all.findIndex((o) => o.line === m.line && o.construct === m.construct) === i,
+  );
+  return { language, outName, code, marks, engineNames: result.engineNames };
 }

@@ -1015,8 +1015,7 @@ class GdscriptTranslator {
             node.text,
             "`as` to a built-in type converts the value; use int(), str() … explicitly",
           );
-        const cls = this.classRef(typeName, right);
-        return `(${l()} instanceof ${cls} ? ${l()} : null)`;
+        return `${this.gd("as_")}(${this.expr(left)}, ${this.classRef(typeName, right)})`;
       }
       default:
         return this.marks.mark(line, node.text, `operator ${op}`);
@@ -1040,8 +1039,9 @@ class GdscriptTranslator {
     const op =
       node.type === "assignment" ? "=" : node.children.find((c) => !c.isNamed && c.text.endsWith("="))!.text;
     if (!statement) return this.marks.mark(line, node.text, "assignment inside an expression");
+    // The value of a compound assignment when it is not `target op= right` in JavaScript too, else null.
     const value = (target: SyntaxNode) => {
-      if (op === "=") return this.expr(right);
+      if (op === "=") return null;
       const base = op.slice(0, -1);
       const lt = this.typeOf(target);
       const rt = this.typeOf(right);

@@ -15,7 +15,8 @@ export function parseLua(source: string, file: string): Chunk {
   } catch (error) {
     const e = error as Error & { line?: number; column?: number };
     if (typeof e.line === "number") {
-      const message = e.message.replace(/^\[\d+:\d+\]\s*/, "");
+      // Lua's own wording where luaparse words it differently.
+      const message = e.message.replace(/^\[\d+:\d+\]\s*/, "").replace(/^<expression> expected near/, "unexpected symbol near");
       throw new PortInputError(file, message, e.line, (e.column ?? 0) + 1);
     }
     throw error;
