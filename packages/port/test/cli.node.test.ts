@@ -27,7 +27,9 @@ function file(name: string, text: string): string {
 it("--help prints the usage and exits 0", () => {
   const { code, stdout } = cli("--help");
   expect(code).toBe(0);
-  expect(stdout).toMatch(/^Usage: wsport-port <files or folders\.\.\.> --out <dir> \[--engine-module <specifier>\]/);
+  expect(stdout).toMatch(
+    /^Usage: wsport-port <files or folders\.\.\.> --out <dir> \[--engine-module <specifier>\]/,
+  );
   expect(stdout).toContain("Exit codes: 0");
 });
 
@@ -59,10 +61,15 @@ it("places that need a human: counted in the summary, listed with file:line, exi
 
 it("--engine-module is the specifier the output imports engine names from, and no stand-ins are written", () => {
   const out = `${work}/out-engine`;
-  const script = file("engine/panel.gd", "extends Control\n\nfunc _ready() -> void:\n\tprint(Time.get_ticks_msec())\n");
+  const script = file(
+    "engine/panel.gd",
+    "extends Control\n\nfunc _ready() -> void:\n\tprint(Time.get_ticks_msec())\n",
+  );
   const { code } = cli(script, "--out", out, "--engine-module", "../my-engine.js");
   expect(code).toBe(0);
-  expect(readFileSync(`${out}/panel.ts`, "utf8")).toContain('import { Control, Time } from "../my-engine.js";');
+  expect(readFileSync(`${out}/panel.ts`, "utf8")).toContain(
+    'import { Control, Time } from "../my-engine.js";',
+  );
   expect(existsSync(`${out}/wsport-engine.ts`)).toBe(false);
 });
 
@@ -74,7 +81,9 @@ it("Lua file names: websocket.gui_script â†’ websocket.gui_script.ts, main.lua â
   expect(code).toBe(0);
   expect(stdout).toMatch(/websocket\.gui_script\.ts: translated\n/);
   expect(stdout).toMatch(/main\.ts: translated\n/);
-  expect(readFileSync(`${out}/websocket.gui_script.ts`, "utf8")).toContain("export function init(self: LuaValue) {");
+  expect(readFileSync(`${out}/websocket.gui_script.ts`, "utf8")).toContain(
+    "export function init(self: LuaValue) {",
+  );
 });
 
 it("bad input exits 2 and writes nothing: syntax errors with file:line:column, missing files, unknown extensions, usage", () => {

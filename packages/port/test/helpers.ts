@@ -7,9 +7,9 @@ import { translateSource } from "../src/translate/index.ts";
 
 export const here = fileURLToPath(new URL(".", import.meta.url));
 
-/** The end-to-end fixtures: engine folder, source file, expected output file. */
+/** The fixtures (the end-to-end ones by engine, and the constructs): folder, source file, expected output file. */
 export function fixtures(): Array<{ engine: string; source: string; expected: string }> {
-  return ["godot", "defold", "solar2d", "aseprite"].flatMap((engine) =>
+  return ["godot", "defold", "solar2d", "aseprite", "constructs"].flatMap((engine) =>
     readdirSync(`${here}fixtures/${engine}`).map((file) => {
       const result = translateFixture(engine, file);
       return { engine, source: file, expected: result.outName };

@@ -4,12 +4,16 @@ import ts from "typescript";
 import { here } from "./helpers.ts";
 
 export function typeErrors(files: string[]): Array<{ file: string; line: number; message: string }> {
-  const config = ts.getParsedCommandLineOfConfigFile(`${here}../tsconfig.json`, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    `${here}../tsconfig.json`,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  })!;
+  )!;
   const program = ts.createProgram(files, { ...config.options, noEmit: true });
   return ts
     .getPreEmitDiagnostics(program)

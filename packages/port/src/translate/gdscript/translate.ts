@@ -303,7 +303,7 @@ class GdscriptTranslator {
       this.scopes = [new Map()];
       onready.push(`this.${name} = ${this.expr(value)};`);
       this.scopes = [];
-      return [...marked, `${name}!${type || ": Variant"};`];
+      return [...marked, `${name}!${type || this.variantType()};`];
     }
     const prefix = isStatic ? "static " : "";
     if (!value) return [...marked, `${prefix}${name}${type || this.variantType()}${this.defaultFor(node)};`];
@@ -406,6 +406,30 @@ class GdscriptTranslator {
     const inner = this.classes.get(base);
     if (inner) return inner.isNode;
     return !GODOT_EXPORTS.has(base); // engine classes a script extends are nodes (Control, Node2D …)
+  }
+
+  /** A Godot virtual (_ready, _process …) that the class's base implements with no script code: godot-compat's Node and its own. */
+  nativeVirtual(name: string): boolean {
+    const virtuals = [
+      "_ready",
+      "_process",
+      "_physics_process",
+      "_enter_tree",
+      "_exit_tree",
+      "_input",
+      "_unhandled_input",
+      "_notification",
+    ];
+    if (!virtuals.includes(name)) return false;
+    let base = this.cls.base;
+    while (this.classes.has(base)) {
+      if (this.classes.get(base)!.members.has(name)) return false;
+      base = this.classes.get(base)!.base;
+    }
+    return (
+      GODOT_EXPORTS.has(base) &&
+      !(name in ((godot as unknown as Record<string, { prototype: object }>)[base]?.prototype ?? {}))
+    );
   }
 
   override(name: string): string {
@@ -526,8 +550,11 @@ class GdscriptTranslator {
     switch (node.type) {
       case "pass_statement":
         return [];
-      case "expression_statement":
-        return [`${this.expr(node.namedChildren[0]!, true)};`];
+      case "expression_statement": {
+        const text = this.expr(node.namedChildren[0]!, true);
+        const dropped = /^\/\* (.*) \*\/ undefined$/.exec(text);
+        return [dropped ? `// ${dropped[1]}` : `${text};`];
+      }
       case "return_statement": {
         const value = node.namedChildren[0];
         return [value ? `return ${this.expr(value)};` : "return;"];
@@ -544,7 +571,11 @@ class GdscriptTranslator {
         const keyword = node.type === "const_statement" || !this.reassigned.has(name) ? "const" : "let";
         const written = this.annotation(node);
         const untyped = !node.childForFieldName("type");
-        const type = written || (untyped && keyword === "let" ? this.variantType() : "");
+        // An empty Array literal gives TypeScript no element type: it holds Variants.
+        const emptyArray = !written && value?.type === "array" && value.namedChildren.length === 0;
+        const type =
+          written ||
+          (emptyArray ? `${this.variantType()}[]` : untyped && keyword === "let" ? this.variantType() : "");
         const init = value
           ? ` = ${this.expr(value)}`
           : keyword === "const"
@@ -573,15 +604,29 @@ class GdscriptTranslator {
   ifStatement(node: SyntaxNode): string[] {
     // Conditions first: the comments of their marks go before the whole statement.
     const clauses = [
-      { keyword: "if", condition: this.condition(node.childForFieldName("condition")!), body: node.childForFieldName("body")! },
-      ...node.childrenForFieldName("alternative").map((alt) =>
-        alt.type === "elif_clause"
-          ? { keyword: "} else if", condition: this.condition(alt.childForFieldName("condition")!), body: alt.childForFieldName("body")! }
-          : { keyword: "} else", condition: null, body: alt.childForFieldName("body")! },
-      ),
+      {
+        keyword: "if",
+        condition: this.condition(node.childForFieldName("condition")!),
+        body: node.childForFieldName("body")!,
+      },
+      ...node
+        .childrenForFieldName("alternative")
+        .map((alt) =>
+          alt.type === "elif_clause"
+            ? {
+                keyword: "} else if",
+                condition: this.condition(alt.childForFieldName("condition")!),
+                body: alt.childForFieldName("body")!,
+              }
+            : { keyword: "} else", condition: null, body: alt.childForFieldName("body")! },
+        ),
     ];
     const out = this.marks.takeComments();
-    for (const c of clauses) out.push(c.condition === null ? `${c.keyword} {` : `${c.keyword} (${c.condition}) {`, ...this.block(c.body));
+    for (const c of clauses)
+      out.push(
+        c.condition === null ? `${c.keyword} {` : `${c.keyword} (${c.condition}) {`,
+        ...this.block(c.body),
+      );
     out.push("}");
     return out;
   }
@@ -632,7 +677,9 @@ class GdscriptTranslator {
     }
     // Patterns first: the comments of their marks go before the whole statement.
     const arms = sections.map((section) => {
-      const patterns = section.namedChildren.filter((c) => c !== section.childForFieldName("body") && c.type !== "comment");
+      const patterns = section.namedChildren.filter(
+        (c) => c !== section.childForFieldName("body") && c.type !== "comment",
+      );
       const tests: string[] = [];
       const bindings: string[] = [];
       let wildcard = false;
@@ -642,11 +689,27 @@ class GdscriptTranslator {
           // `var x:` matches anything and names it.
           wildcard = true;
           bindings.push(p.namedChildren[0]!.text);
-        } else if (["integer", "float", "string", "true", "false", "null", "identifier", "attribute", "unary_operator"].includes(p.type))
+        } else if (
+          [
+            "integer",
+            "float",
+            "string",
+            "true",
+            "false",
+            "null",
+            "identifier",
+            "attribute",
+            "unary_operator",
+          ].includes(p.type)
+        )
           tests.push(`${subject} === ${this.expr(p)}`);
         else
           tests.push(
-            this.marks.mark(p.startPosition.row + 1, `match pattern ${p.text}`, "bindings inside, array and dictionary patterns are not translated"),
+            this.marks.mark(
+              p.startPosition.row + 1,
+              `match pattern ${p.text}`,
+              "bindings inside, array and dictionary patterns are not translated",
+            ),
           );
       }
       return { section, condition: wildcard ? null : tests.join(" || "), bindings };
@@ -656,7 +719,10 @@ class GdscriptTranslator {
     for (const arm of arms) {
       this.scopes.push(new Map(this.scopes.at(-1)));
       for (const b of arm.bindings) this.scopes.at(-1)!.set(b, "unknown");
-      const body = [...arm.bindings.map((b) => `const ${safeName(b)} = ${subject};`), ...this.block(arm.section.childForFieldName("body")!)];
+      const body = [
+        ...arm.bindings.map((b) => `const ${safeName(b)} = ${subject};`),
+        ...this.block(arm.section.childForFieldName("body")!),
+      ];
       this.scopes.pop();
       if (arm.condition === null) {
         out.push(...(first ? ["{"] : ["} else {"]), ...body);
@@ -1151,6 +1217,14 @@ class GdscriptTranslator {
       baseIsSelf = true;
     } else text = this.wrapPrimary(base);
     let receiverType: StaticType = isSuper || baseIsSelf ? { class: this.cls.name } : this.typeOf(base);
+    const first = parts[1];
+    if (
+      isSuper &&
+      parts.length === 2 &&
+      first?.type === "attribute_call" &&
+      this.nativeVirtual(first.namedChildren[0]!.text)
+    )
+      return `/* super.${first.namedChildren[0]!.text}(): Godot's own ${this.cls.base} has no script code to run */ undefined`;
     for (const part of parts.slice(1)) {
       if (part.type === "identifier") {
         text += `.${part.text}`;

@@ -16,7 +16,9 @@ export function parseLua(source: string, file: string): Chunk {
     const e = error as Error & { line?: number; column?: number };
     if (typeof e.line === "number") {
       // Lua's own wording where luaparse words it differently.
-      const message = e.message.replace(/^\[\d+:\d+\]\s*/, "").replace(/^<expression> expected near/, "unexpected symbol near");
+      const message = e.message
+        .replace(/^\[\d+:\d+\]\s*/, "")
+        .replace(/^<expression> expected near/, "unexpected symbol near");
       throw new PortInputError(file, message, e.line, (e.column ?? 0) + 1);
     }
     throw error;

@@ -93,6 +93,8 @@ class LuaTranslator {
   readonly engineObjects = new Set<string>();
   /** Local and global functions declared in this file, by name. */
   readonly functions = new Map<string, FunctionInfo>();
+  /** `T.f` and `T:f` declared in this file: whether each may return several values. */
+  readonly memberMulti = new Map<string, boolean>();
   /** Names assigned more than once (they are `let`). */
   readonly reassigned = new Set<string>();
   /** Names that only ever hold numbers (their `+` is JavaScript's). */
@@ -100,6 +102,8 @@ class LuaTranslator {
   /** Names imported from modules (`require`, compat globals). */
   readonly importedNames = new Set<string>();
   readonly exports: string[] = [];
+  /** `function T.f` at the top of the chunk: named exports when T is the module's table. */
+  readonly memberFunctions: Array<{ table: string; name: string }> = [];
   /** Names used as function parameters anywhere (never engine objects, whatever else shares the name). */
   readonly parameters = new Set<string>();
   vararg: string | null = null;
@@ -161,7 +165,13 @@ class LuaTranslator {
         case "FunctionDeclaration": {
           const f = n as unknown as L.FunctionDeclaration;
           for (const p of f.parameters) if (p.type === "Identifier") this.parameters.add(p.name);
-          if (f.identifier?.type === "Identifier") {
+          const dotted = f.identifier ? calleeName(f.identifier as Expr) : null;
+          if (f.identifier?.type === "MemberExpression" && f.identifier.base.type === "Identifier")
+            this.memberMulti.set(
+              `${f.identifier.base.name}.${f.identifier.identifier.name}`,
+              returnsSeveral(f.body),
+            );
+          if (dotted && f.identifier?.type === "Identifier") {
             this.functions.set(f.identifier.name, { multi: returnsSeveral(f.body) });
             if (!f.isLocal) this.globals.add(f.identifier.name);
           }
@@ -200,13 +210,17 @@ class LuaTranslator {
   }
 
   isEngineValue(e: Expr): boolean {
-    const root = rootName(e);
-    if (!root) return false;
     if (e.type === "CallExpression" && e.base.type === "Identifier" && e.base.name === "require") return true;
     if (e.type === "Identifier") return this.engineObjects.has(e.name);
     const isCall =
       e.type === "CallExpression" || e.type === "TableCallExpression" || e.type === "StringCallExpression";
-    return isCall && (this.isEngineName(root) || this.engineObjects.has(root));
+    let root: Expr = e;
+    while ("base" in root && root.base) root = root.base as Expr;
+    if (!isCall || root.type !== "Identifier") return false;
+    return (
+      (!root.isLocal && this.isEngineName(root.name) && !this.functions.has(root.name)) ||
+      this.engineObjects.has(root.name)
+    );
   }
 
   /** Whether `e` is rooted in an engine or compat object (its methods take no self): the root's name, else null. */
@@ -497,8 +511,11 @@ class LuaTranslator {
       return [`${exported ? "export " : ""}${this.functionExpr(f, id.name)}`];
     }
     // function M.f(…) / function M:f(…): a function stored in a table (self first for `:`).
-    const target = this.expr(id as Expr);
-    const name = (id as L.MemberExpression).identifier.name;
+    const member = id as L.MemberExpression;
+    const name = member.identifier.name;
+    const target = `${this.primary(member.base)}.${name}`;
+    if (top && member.base.type === "Identifier")
+      this.memberFunctions.push({ table: member.base.name, name });
     return [
       `${target} = ${this.rt("fn")}(${this.functionExpr(f, name, (id as L.MemberExpression).indexer === ":")});`,
     ];
@@ -527,6 +544,18 @@ class LuaTranslator {
         const name = s.arguments[0]!.name;
         this.moduleReturn = name;
         this.exports.push(`export default ${name};`);
+        const names = new Set<string>();
+        for (const f of this.memberFunctions)
+          if (
+            f.table === name &&
+            !names.has(f.name) &&
+            !this.globals.has(f.name) &&
+            !this.functions.has(f.name) &&
+            f.name === safeName(f.name)
+          ) {
+            names.add(f.name);
+            this.exports.push(`export const ${f.name} = ${name}.${f.name};`);
+          }
         return [];
       }
       return [
@@ -614,6 +643,12 @@ class LuaTranslator {
     const base = e.base;
     const name = calleeName(base);
     if (name && MULTI_RESULTS.has(name)) return true;
+    if (name && this.memberMulti.has(name)) return this.memberMulti.get(name)!;
+    if (base.type === "MemberExpression" && base.indexer === ":" && base.base.type === "Identifier") {
+      // obj:f() where only one table of this file defines f: its declaration says.
+      const defs = [...this.memberMulti].filter(([k]) => k.endsWith(`.${base.identifier.name}`));
+      if (defs.length === 1 && this.engineRoot(base.base) === null) return defs[0]![1];
+    }
     if (base.type === "Identifier") {
       const fn = this.functions.get(base.name);
       if (fn) return fn.multi;
