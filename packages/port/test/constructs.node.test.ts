@@ -48,7 +48,7 @@ it("GDScript: match on enum values, several patterns, and a binding", () => {
 });
 
 it("GDScript: String and Array methods, negative indices, Dictionary, % formatting", () => {
-  expect(scene().texts()).toEqual([3, "a-b-c", "c", 3, "HELLO", "x", "1.5", "003.1|ab  |ff"]);
+  expect(scene().texts()).toEqual([3, "a-b-c", "c", 3, "HELLO", "x", "1.5", "004.3|ab  |ff"]);
 });
 
 it("GDScript: lambdas capture, Callable.call and bind (bound arguments go last)", () => {

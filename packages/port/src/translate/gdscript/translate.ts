@@ -609,17 +609,15 @@ class GdscriptTranslator {
         condition: this.condition(node.childForFieldName("condition")!),
         body: node.childForFieldName("body")!,
       },
-      ...node
-        .childrenForFieldName("alternative")
-        .map((alt) =>
-          alt.type === "elif_clause"
-            ? {
-                keyword: "} else if",
-                condition: this.condition(alt.childForFieldName("condition")!),
-                body: alt.childForFieldName("body")!,
-              }
-            : { keyword: "} else", condition: null, body: alt.childForFieldName("body")! },
-        ),
+      ...node.childrenForFieldName("alternative").map((alt) =>
+        alt.type === "elif_clause"
+          ? {
+              keyword: "} else if",
+              condition: this.condition(alt.childForFieldName("condition")!),
+              body: alt.childForFieldName("body")!,
+            }
+          : { keyword: "} else", condition: null, body: alt.childForFieldName("body")! },
+      ),
     ];
     const out = this.marks.takeComments();
     for (const c of clauses)

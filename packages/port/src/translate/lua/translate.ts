@@ -97,6 +97,8 @@ class LuaTranslator {
   readonly memberMulti = new Map<string, boolean>();
   /** Names assigned more than once (they are `let`). */
   readonly reassigned = new Set<string>();
+  /** The statements after the one being written, in its block (a local assigned there is `let`). */
+  following: Stmt[] = [];
   /** Names that only ever hold numbers (their `+` is JavaScript's). */
   readonly numeric = new Set<string>();
   /** Names imported from modules (`require`, compat globals). */
@@ -329,17 +331,28 @@ class LuaTranslator {
   block(statements: Stmt[], top = false): string[] {
     const out: string[] = [];
     let previousEnd: number | null = null;
-    for (const stmt of statements) {
+    const saved = this.following;
+    const declared = new Set<string>();
+    for (const [index, stmt] of statements.entries()) {
+      this.following = statements.slice(index + 1);
       const comments = this.commentsBefore(stmt.range![0]);
       const firstLine = this.firstLine(stmt, comments.length > 0);
       if (previousEnd !== null && firstLine > previousEnd + 1) out.push("");
       out.push(...comments);
-      const lines = this.statement(stmt, top);
+      const again =
+        stmt.type === "LocalStatement" ? stmt.variables.find((v) => declared.has(v.name)) : undefined;
+      if (stmt.type === "LocalStatement") for (const v of stmt.variables) declared.add(v.name);
+      const lines = again
+        ? [
+            `${this.marks.mark(stmt.loc!.start.line, `local ${again.name} declared again in the same block`, "TypeScript cannot redeclare it; rename one")};`,
+          ]
+        : this.statement(stmt, top);
       out.push(...this.marks.takeComments(), ...lines);
       const trailing = this.trailingComment(stmt);
       if (trailing && out.length) out[out.length - 1] += trailing;
       previousEnd = stmt.loc!.end.line;
     }
+    this.following = saved;
     return out;
   }
 
@@ -421,7 +434,9 @@ class LuaTranslator {
       if (req !== null) return this.require(s.variables[0]!.name, req, line);
     }
     const type = this.luaValueType();
-    const keyword = s.variables.some((v) => this.reassigned.has(v.name)) ? "let" : "const";
+    const keyword = s.variables.some((v) => this.following.some((f) => assignsName([f], v.name)))
+      ? "let"
+      : "const";
     if (s.init.length === 0)
       return [`let ${s.variables.map((v) => `${safeName(v.name)}${type}`).join(", ")};`];
     if (s.variables.length === 1 && s.init.length === 1)

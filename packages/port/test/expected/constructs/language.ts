@@ -121,7 +121,7 @@ export class Language extends Node {
       gd.call("Hello", "to_upper"),
       gd.call("  x ", "strip_edges"),
       gd.str(1.5),
-      gd.format("%05.1f|%-4s|%x", [3.14159, "ab", 255]),
+      gd.format("%05.1f|%-4s|%x", [4.26, "ab", 255]),
     ];
   }
 
