@@ -2,6 +2,7 @@
 // integer division, `%` formatting, typeof/is/in, truthiness, for-in over any container, `await`
 // on a signal, scene-unique `%Name` paths, and the methods of String, Array and Dictionary, which
 // a script calls on values whose type the translator cannot see (so the receiver decides here).
+
 import {
   type Node,
   Signal,
@@ -18,6 +19,7 @@ import {
   TYPE_STRING,
 } from "@wsport/godot-compat";
 import { Dictionary } from "./gd-dictionary.js";
+import { padField } from "./pad.js";
 
 export { Dictionary };
 
@@ -106,15 +108,7 @@ export function format(template: string, values: Variant): string {
           text = typeof value === "number" ? String.fromCodePoint(value) : String(value);
       }
       if (flags.includes("+") && typeof value === "number" && value >= 0 && kind !== "s") text = `+${text}`;
-      const w = Number(width || 0);
-      if (text.length < w) {
-        if (flags.includes("-")) text = text.padEnd(w);
-        else if (flags.includes("0") && kind !== "s") {
-          const sign = /^[-+]/.test(text) ? text[0]! : "";
-          text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
-        } else text = text.padStart(w);
-      }
-      return text;
+      return padField(text, Number(width || 0), flags, kind !== "s");
     },
   );
   if (used < args.length)

@@ -1,8 +1,10 @@
 // Lua's string library with Lua patterns. Positions are 1-based and negative ones count from the
 // end, as in Lua. Strings are JavaScript strings: lengths and positions count UTF-16 units, which
 // are Lua's bytes for ASCII text.
+
 import { type LuaValue, len as luaLen, ret, tostring } from "./lua.js";
 import { patternFind } from "./lua-pattern.js";
+import { padField } from "./pad.js";
 
 /** Lua's rule for a start position: negative from the end, 0 as 1. */
 function startAt(s: string, i: number): number {
@@ -176,15 +178,7 @@ export function format(fmt: string, ...args: LuaValue[]): string {
           text = tostring(arg);
           if (prec !== undefined) text = text.slice(0, Number(prec));
       }
-      const w = Number(width || 0);
-      if (text.length < w) {
-        if (flags.includes("-")) text = text.padEnd(w);
-        else if (flags.includes("0") && kind !== "s") {
-          const sign = /^[-+ ]/.test(text) ? text[0]! : "";
-          text = sign + text.slice(sign.length).padStart(w - sign.length, "0");
-        } else text = text.padStart(w);
-      }
-      return text;
+      return padField(text, Number(width || 0), flags, kind !== "s");
     },
   );
 }

@@ -952,18 +952,19 @@ class GdscriptTranslator {
     return `${op}${this.wrap(operand)}`;
   }
 
-  /** An operand, parenthesized when it is itself an operation. */
-  wrap(node: SyntaxNode): string {
+  /** An operand, parenthesized when it is itself an operation (and, as the base of `.x`, a number). */
+  wrap(node: SyntaxNode, primary = false): string {
     const text = this.expr(node);
-    return [
+    const operations = [
       "binary_operator",
       "conditional_expression",
       "unary_operator",
       "await_expression",
       "lambda",
-    ].includes(node.type)
-      ? `(${text})`
-      : text;
+    ];
+    const wrapped =
+      operations.includes(node.type) || (primary && (node.type === "integer" || node.type === "float"));
+    return wrapped ? `(${text})` : text;
   }
 
   binary(node: SyntaxNode): string {
@@ -1213,7 +1214,7 @@ class GdscriptTranslator {
     } else if (base.type === "identifier" && base.text === "self") {
       text = this.selfCall("this", base);
       baseIsSelf = true;
-    } else text = this.wrapPrimary(base);
+    } else text = this.wrap(base, true);
     let receiverType: StaticType = isSuper || baseIsSelf ? { class: this.cls.name } : this.typeOf(base);
     const first = parts[1];
     if (
@@ -1256,21 +1257,6 @@ class GdscriptTranslator {
       } else return this.marks.mark(node.startPosition.row + 1, node.text, `attribute part ${part.type}`);
     }
     return text;
-  }
-
-  wrapPrimary(node: SyntaxNode): string {
-    const text = this.expr(node);
-    return [
-      "binary_operator",
-      "conditional_expression",
-      "unary_operator",
-      "await_expression",
-      "lambda",
-      "integer",
-      "float",
-    ].includes(node.type)
-      ? `(${text})`
-      : text;
   }
 
   awaitExpr(node: SyntaxNode): string {
