@@ -100,8 +100,10 @@ export function tonumber(value: LuaValue, base?: number): LuaValue {
   if (typeof value !== "string") return undefined;
   const s = value.trim();
   if (base !== undefined) {
-    const n = Number.parseInt(s, base);
-    return Number.isNaN(n) || !/^-?[0-9a-z]+$/i.test(s) ? undefined : n;
+    // Every digit must be below the base ("12" in base 2 is nil, where parseInt would stop at "1").
+    const digits = s.replace(/^-/, "").toLowerCase();
+    const valid = digits !== "" && [...digits].every((d) => Number.parseInt(d, 36) < base);
+    return valid ? Number.parseInt(s, base) : undefined;
   }
   if (/^-?0x[0-9a-f]+$/i.test(s)) return s.startsWith("-") ? -Number(s.slice(1)) : Number(s);
   if (s === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
