@@ -15,7 +15,7 @@ import {
   TYPE_PACKED_BYTE_ARRAY,
   TYPE_STRING,
 } from "@wsport/godot-compat";
-import { Dictionary, gd, needs_human } from "@wsport/port";
+import { Dictionary, gd, needs_human, RefCounted } from "@wsport/port";
 import { describe, expect, it, vi } from "vitest";
 
 describe("gd.format and gd.mod (GDScript's % operator)", () => {
@@ -256,4 +256,19 @@ it("needs_human stops a program that runs a marked place anyway, naming it", () 
   expect(() => needs_human("a / b (line 3)" as never)).toThrow(
     "wsport-port: this place needs a human: a / b (line 3)",
   );
+});
+
+it("RefCounted binds its subclasses' methods, as a Callable is bound to its object", () => {
+  class Counter extends RefCounted {
+    count = 0;
+    bump(): void {
+      this.count += 1;
+    }
+  }
+  const counter = new Counter();
+  const s = new Signal<[]>("done");
+  s.connect(counter.bump);
+  s.emit();
+  s.emit();
+  expect(counter.count).toBe(2);
 });

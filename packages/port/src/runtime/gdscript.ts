@@ -273,5 +273,26 @@ export function set_index(target: Variant, key: Variant, value: Variant): void {
   else target[key] = value;
 }
 
-/** GDScript's RefCounted (and Object): a script with no `extends`. The collector frees it. */
-export class RefCounted {}
+/**
+ * GDScript's RefCounted (and Object): a script with no `extends`. The collector frees it. As with
+ * godot-compat's Node, its script methods are bound to it, as `signal.connect(_on_done)` expects.
+ */
+export class RefCounted {
+  constructor() {
+    for (
+      let proto = Object.getPrototypeOf(this);
+      proto && proto !== RefCounted.prototype;
+      proto = Object.getPrototypeOf(proto)
+    ) {
+      for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+        if (key === "constructor" || typeof descriptor.value !== "function" || Object.hasOwn(this, key))
+          continue;
+        Object.defineProperty(this, key, {
+          value: descriptor.value.bind(this),
+          writable: true,
+          configurable: true,
+        });
+      }
+    }
+  }
+}
