@@ -1,6 +1,6 @@
 // The construct fixtures, translated (test/expected/constructs), compute what Godot and Lua compute.
 import { Node, SceneTree } from "@wsport/godot-compat";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { LuaMulti } from "../src/runtime/lua.ts";
 import { Language, Mode } from "./expected/constructs/language.ts";
 import semantics, { demo, min_max } from "./expected/constructs/semantics.ts";
@@ -89,4 +89,11 @@ it("Lua: 1-based tables, #, pairs/ipairs, several results, select, .., truthines
   ]);
   expect([...min_max(4, -2, 8, 0)]).toEqual([-2, 8]);
   expect(semantics.min_max).toBe(min_max); // the module table, and its functions as named exports
+});
+
+it("Lua: coroutines as generators: resume and yield pass values both ways, through a function that yields, and wrap", async () => {
+  const log = vi.spyOn(console, "log").mockImplementation(() => {});
+  await import("./expected/constructs/coroutines.ts");
+  expect(log.mock.calls).toEqual([["item 1,item 2,stopped!\t1\t2\ttrue\tdead"]]);
+  log.mockRestore();
 });

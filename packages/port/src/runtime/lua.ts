@@ -2,9 +2,11 @@
 // Tables are JavaScript objects whose positional items sit at keys 1, 2, 3 …, so `t[1]` stays
 // `t[1]`; nil is undefined, and a key set to nil is skipped as Lua skips it. Several results are a
 // LuaMulti; truthiness is Lua's (only nil and false are false).
+import { Coroutine } from "./lua-coroutine.js";
 import { patternFind } from "./lua-pattern.js";
 import * as stringLibrary from "./lua-string.js";
 
+export * as coroutine from "./lua-coroutine.js";
 export * as math from "./lua-math.js";
 export * as os from "./lua-os.js";
 export * as string from "./lua-string.js";
@@ -112,6 +114,7 @@ export function tonumber(value: LuaValue, base?: number): LuaValue {
 
 export function type(value: LuaValue): string {
   if (value === undefined || value === null) return "nil";
+  if (value instanceof Coroutine) return "thread";
   if (typeof value === "object") return "table";
   return typeof value === "bigint" ? "number" : typeof value;
 }

@@ -35,7 +35,7 @@ const BASE_FUNCTIONS = new Set([
   "unpack",
 ]);
 /** The standard libraries the runtime provides as lua.<library>. */
-const LIBRARIES = new Set(["string", "table", "math", "os"]);
+const LIBRARIES = new Set(["string", "table", "math", "os", "coroutine"]);
 /** Calls whose results may be several (the others give one value). */
 const MULTI_RESULTS = new Set([
   "select",
@@ -48,6 +48,8 @@ const MULTI_RESULTS = new Set([
   "string.gsub",
   "string.byte",
   "table.unpack",
+  "coroutine.resume",
+  "coroutine.running",
 ]);
 /** Defold's script callbacks: exported for runScript. */
 const DEFOLD_CALLBACKS = new Set([
@@ -97,6 +99,12 @@ class LuaTranslator {
   readonly memberMulti = new Map<string, boolean>();
   /** Names assigned more than once (they are `let`). */
   readonly reassigned = new Set<string>();
+  /** Functions that yield (directly, or by calling one that does): generator functions. */
+  readonly generators = new Set<L.FunctionDeclaration>();
+  /** Their names (`f`, `T.f`), for calls to them. */
+  readonly yielding = new Set<string>();
+  /** Whether the function being written is a generator. */
+  inGenerator = false;
   /** The statements after the one being written, in its block (a local assigned there is `let`). */
   following: Stmt[] = [];
   /** Names that only ever hold numbers (their `+` is JavaScript's). */
@@ -191,6 +199,7 @@ class LuaTranslator {
       }
     };
     visit(this.chunk);
+    this.findGenerators();
     // Engine objects: every assignment is a call on an engine or compat name (or a require of one).
     for (let pass = 0; pass < 3; pass++)
       for (const [name, values] of assignments)
@@ -209,6 +218,77 @@ class LuaTranslator {
         }
       }
     }
+  }
+
+  /**
+   * Coroutines: a function whose body calls coroutine.yield is a generator, and so is one that calls
+   * a generator by name, up to the functions handed to coroutine.create or wrap.
+   */
+  findGenerators(): void {
+    const functions: Array<{
+      node: L.FunctionDeclaration;
+      name: string | null;
+      yields: boolean;
+      calls: Set<string>;
+    }> = [];
+    const collect = (node: unknown): void => {
+      if (!node || typeof node !== "object") return;
+      const n = node as { type?: string } & Record<string, unknown>;
+      if (n.type === "FunctionDeclaration") {
+        const f = n as unknown as L.FunctionDeclaration;
+        const calls = new Set<string>();
+        let yields = false;
+        const scan = (inner: unknown): void => {
+          if (!inner || typeof inner !== "object") return;
+          const m = inner as { type?: string } & Record<string, unknown>;
+          if (m.type === "FunctionDeclaration") return; // its own entry
+          if (
+            m.type === "CallExpression" ||
+            m.type === "StringCallExpression" ||
+            m.type === "TableCallExpression"
+          ) {
+            const base = (m as unknown as L.CallExpression).base;
+            const called =
+              calleeName(base) ?? (base.type === "MemberExpression" ? `:${base.identifier.name}` : null);
+            if (called === "coroutine.yield") yields = true;
+            else if (called) calls.add(called);
+          }
+          for (const v of Object.values(m)) (Array.isArray(v) ? v : [v]).forEach(scan);
+        };
+        f.body.forEach(scan);
+        const id = f.identifier;
+        const name = id
+          ? (calleeName(id as Expr) ??
+            (id.type === "MemberExpression" ? `${calleeName(id.base)}.${id.identifier.name}` : null))
+          : null;
+        functions.push({ node: f, name, yields, calls });
+      }
+      for (const v of Object.values(n)) (Array.isArray(v) ? v : [v]).forEach(collect);
+    };
+    collect(this.chunk);
+    const method = (name: string) => name.slice(name.lastIndexOf(".") + 1);
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const f of functions) {
+        if (this.generators.has(f.node)) continue;
+        const callsYielding = [...f.calls].some((c) =>
+          c.startsWith(":") ? [...this.yielding].some((y) => `:${method(y)}` === c) : this.yielding.has(c),
+        );
+        if (f.yields || callsYielding) {
+          this.generators.add(f.node);
+          if (f.name) this.yielding.add(f.name.replace(":", "."));
+          changed = true;
+        }
+      }
+    }
+  }
+
+  /** Whether a call runs a function of this file that yields (its name, or a method of that name). */
+  callsGenerator(base: Expr): boolean {
+    if (base.type === "MemberExpression" && base.indexer === ":")
+      return [...this.yielding].some((y) => y.endsWith(`.${base.identifier.name}`));
+    const name = calleeName(base);
+    return name !== null && this.yielding.has(name);
   }
 
   isEngineValue(e: Expr): boolean {
@@ -249,13 +329,7 @@ class LuaTranslator {
 
   /** A global the script never assigns and the runtime does not provide: the engine's. */
   isEngineName(name: string): boolean {
-    return (
-      !this.globals.has(name) &&
-      !BASE_FUNCTIONS.has(name) &&
-      !LIBRARIES.has(name) &&
-      name !== "require" &&
-      name !== "coroutine"
-    );
+    return !this.globals.has(name) && !BASE_FUNCTIONS.has(name) && !LIBRARIES.has(name) && name !== "require";
   }
 
   isNumeric(e: Expr): boolean {
@@ -538,15 +612,24 @@ class LuaTranslator {
 
   functionExpr(f: L.FunctionDeclaration, name: string | null, method = false): string {
     const saved = this.vararg;
+    const savedGenerator = this.inGenerator;
     const params = f.parameters.map((p) =>
       p.type === "VarargLiteral" ? "...args: LuaValue[]" : `${safeName(p.name)}: LuaValue`,
     );
     if (method) params.unshift("self: LuaValue");
     this.imports.type(RUNTIME, "LuaValue");
     this.vararg = f.parameters.some((p) => p.type === "VarargLiteral") ? "args" : null;
+    this.inGenerator = this.generators.has(f);
     const body = this.block(f.body);
     body.push(...this.commentsBefore(f.range![1]));
     this.vararg = saved;
+    this.inGenerator = savedGenerator;
+    if (this.generators.has(f)) {
+      // Said in the output: the function changed kind.
+      const note =
+        "// wsport-port: a coroutine's code: a generator function (coroutine.yield is `yield`, calls to it `yield*`)";
+      return `${note}\nfunction*${name ? ` ${safeName(name)}` : ""}(${params.join(", ")}): Generator<LuaValue, LuaValue, LuaValue> {\n${body.join("\n")}\n}`;
+    }
     // An anonymous function never uses `this`: an arrow function is the same.
     if (!name) return `(${params.join(", ")}) => {\n${body.join("\n")}\n}`;
     return `function ${safeName(name)}(${params.join(", ")}) {\n${body.join("\n")}\n}`;
@@ -669,7 +752,7 @@ class LuaTranslator {
       if (fn) return fn.multi;
       if (BASE_FUNCTIONS.has(base.name)) return false;
       if (base.name === "require") return false;
-      if (this.isEngineName(base.name) || this.importedNames.has(base.name)) return false;
+      if ((!base.isLocal && this.isEngineName(base.name)) || this.importedNames.has(base.name)) return false;
       return true;
     }
     if (base.type === "MemberExpression" && base.indexer === ":")
@@ -761,8 +844,6 @@ class LuaTranslator {
     if (BASE_FUNCTIONS.has(name) || LIBRARIES.has(name)) return this.rt(name);
     if (name === "_G")
       return this.marks.mark(e.loc!.start.line, "_G", "the global table has no JavaScript counterpart");
-    if (name === "coroutine")
-      return this.marks.mark(e.loc!.start.line, "coroutine", "coroutines are not translated yet");
     if (COMPAT_GLOBALS[name]) {
       this.importedNames.add(name);
       return this.imports.value(COMPAT_GLOBALS[name]!, name);
@@ -938,6 +1019,17 @@ class LuaTranslator {
       args[1]?.type === "VarargLiteral"
     )
       return `${this.vararg ?? "args"}.length`;
+    if (name === "coroutine.yield") {
+      if (!this.inGenerator)
+        return this.marks.mark(
+          line,
+          "coroutine.yield outside a function",
+          "only a function can be a coroutine's body",
+        );
+      const yielded = `yield ${this.rt("ret")}(${argText()})`;
+      if (context === "statement") return yielded;
+      return context === "single" ? `${this.rt("first")}(${yielded})` : `(${yielded})`;
+    }
     if (base.type === "MemberExpression" && base.indexer === ":") {
       const receiver = base.base;
       const method = base.identifier.name;
@@ -949,6 +1041,15 @@ class LuaTranslator {
         text = `${this.rt("method")}(${[this.expr(receiver), JSON.stringify(method), ...this.list(args)].join(", ")})`;
     } else {
       text = `${this.primary(base)}(${argText()})`;
+    }
+    if (this.callsGenerator(base)) {
+      if (!this.inGenerator)
+        return this.marks.mark(
+          line,
+          `${name ?? "a call"} outside a coroutine`,
+          "it yields: only a coroutine's code can call it",
+        );
+      text = `(yield* ${text})`;
     }
     if (context === "single" && this.mayBeMulti(e) && !this.inParens(e))
       return `${this.rt("first")}(${text})`;
