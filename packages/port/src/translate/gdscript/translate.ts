@@ -141,6 +141,8 @@ class GdscriptTranslator {
         continue;
       }
       const out = this.member(child, onready);
+      if (child.type !== "class_definition" && child.type !== "function_definition")
+        out.lines.unshift(...expressionComments(child));
       if (child.type === "function_definition" && child.childForFieldName("name")?.text === "_ready")
         hasReady = true;
       const target = out.where === "module" ? module : members;
@@ -537,7 +539,7 @@ class GdscriptTranslator {
         else out.push(comment(stmt));
       } else {
         const lines = this.statement(stmt);
-        out.push(...this.marks.takeComments(), ...lines);
+        out.push(...expressionComments(stmt), ...this.marks.takeComments(), ...lines);
       }
       previous = stmt;
     }
@@ -1337,6 +1339,20 @@ function bigOp(op: string, a: bigint, b: bigint): bigint {
 
 function comment(node: SyntaxNode): string {
   return `//${node.text.replace(/^#+/, (m) => (m.length > 1 ? "/" : ""))}`;
+}
+
+/** Comments inside a statement's expressions (an Array's or Dictionary's lines), which go above it; a body's own are its block's. */
+function expressionComments(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  const walk = (n: SyntaxNode) => {
+    for (const child of n.namedChildren) {
+      if (child.type === "body" || child.type === "class_body" || child.type === "lambda") continue;
+      if (child.type === "comment") out.push(comment(child));
+      else walk(child);
+    }
+  };
+  walk(node);
+  return out;
 }
 
 function lastTarget(node: SyntaxNode): string | undefined {

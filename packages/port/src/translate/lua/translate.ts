@@ -421,7 +421,9 @@ class LuaTranslator {
             `${this.marks.mark(stmt.loc!.start.line, `local ${again.name} declared again in the same block`, "TypeScript cannot redeclare it; rename one")};`,
           ]
         : this.statement(stmt, top);
-      out.push(...this.marks.takeComments(), ...lines);
+      // Comments inside an expression (a table constructor's lines) go above their statement.
+      const inner = this.commentsBefore(stmt.range![1]);
+      out.push(...inner, ...this.marks.takeComments(), ...lines);
       const trailing = this.trailingComment(stmt);
       if (trailing && out.length) out[out.length - 1] += trailing;
       previousEnd = stmt.loc!.end.line;
