@@ -4,7 +4,8 @@
 // synchronously, as Lua's does (async functions could not: their next step runs later).
 import { all, LuaError, type LuaMulti, type LuaValue, ret } from "./lua.js";
 
-type Status = "suspended" | "running" | "normal" | "dead";
+/** What coroutine.status() says. */
+export type Status = "suspended" | "running" | "normal" | "dead";
 
 /** A coroutine: the body, and once started the generator that holds its place. */
 export class Coroutine {

@@ -3,7 +3,6 @@
 // `t[1]`; nil is undefined, and a key set to nil is skipped as Lua skips it. Several results are a
 // LuaMulti; truthiness is Lua's (only nil and false are false).
 import { Coroutine } from "./lua-coroutine.js";
-import { patternFind } from "./lua-pattern.js";
 import * as stringLibrary from "./lua-string.js";
 
 export * as coroutine from "./lua-coroutine.js";
@@ -345,4 +344,4 @@ export const shl = (a: number, b: number) => (b >= 64 ? 0 : Number(BigInt.asIntN
 export const shr = (a: number, b: number) =>
   b >= 64 ? 0 : Number(BigInt.asIntN(64, BigInt.asUintN(64, i64(a)) >> BigInt(b)));
 
-export { patternFind };
+export { type Capture, patternFind } from "./lua-pattern.js";

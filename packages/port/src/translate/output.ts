@@ -70,7 +70,10 @@ export class Marks {
   constructor(private readonly imports: Imports) {}
 
   /** Records a place and returns an expression that fails `tsc` (and throws if run). */
-  mark(line: number, construct: string, reason: string): string {
+  mark(line: number, source: string, reason: string): string {
+    // One line of source in a comment: whitespace runs collapsed, long text cut.
+    const flat = source.replace(/\s+/g, " ").trim();
+    const construct = flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
     this.places.push({ line, construct, reason });
     this.#pending.push(`// wsport-port: needs a human (source line ${line}): ${construct}: ${reason}`);
     this.imports.value("@wsport/port", "needs_human");

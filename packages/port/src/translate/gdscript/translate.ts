@@ -75,7 +75,7 @@ class GdscriptTranslator {
     const extendsStmt = root.namedChildren.find((n) => n.type === "extends_statement");
     const name = classNameStmt?.childForFieldName("name")?.text ?? pascalCase(this.options.baseName);
     const base = extendsStmt ? extendsStmt.text.replace(/^extends\s+/, "").trim() : "RefCounted";
-    const body = root.namedChildren.filter((n) => n !== classNameStmt && n !== extendsStmt);
+    const body = root.namedChildren.filter((n) => !same(n, classNameStmt) && !same(n, extendsStmt));
     // Inner classes first, so the outer class knows their members.
     for (const inner of body.filter((n) => n.type === "class_definition")) this.collectClass(inner);
     this.moduleNames.set(name, { class: name });
@@ -95,6 +95,7 @@ class GdscriptTranslator {
       this.imports.render(),
       "",
       ...module,
+      ...(module.length ? [""] : []),
       ...members,
       "",
       `export default ${name};`,
@@ -678,7 +679,7 @@ class GdscriptTranslator {
     // Patterns first: the comments of their marks go before the whole statement.
     const arms = sections.map((section) => {
       const patterns = section.namedChildren.filter(
-        (c) => c !== section.childForFieldName("body") && c.type !== "comment",
+        (c) => !same(c, section.childForFieldName("body")) && c.type !== "comment",
       );
       const tests: string[] = [];
       const bindings: string[] = [];
@@ -1315,9 +1316,14 @@ const GLOBAL_FUNCTIONS = new Set([
   "weakref",
 ]);
 
+/** Whether two nodes are the same place: node-tree-sitter may hand out a new object for a node it gave before. */
+function same(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
 function operator(node: SyntaxNode): string {
   return node.children
-    .filter((c) => !c.isNamed && node.childForFieldName("left") !== c)
+    .filter((c) => !c.isNamed && !same(node.childForFieldName("left"), c))
     .map((c) => c.text)
     .join(" ");
 }

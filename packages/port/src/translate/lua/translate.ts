@@ -409,10 +409,15 @@ class LuaTranslator {
     const declared = new Set<string>();
     for (const [index, stmt] of statements.entries()) {
       this.following = statements.slice(index + 1);
-      const comments = this.commentsBefore(stmt.range![0]);
-      const firstLine = this.firstLine(stmt, comments.length > 0);
-      if (previousEnd !== null && firstLine > previousEnd + 1) out.push("");
-      out.push(...comments);
+      // Comments above the statement, and the blank lines around them, as in the source.
+      let last = previousEnd;
+      while (this.comments.length && this.comments[0]!.range![0] < stmt.range![0]) {
+        const c = this.comments.shift()!;
+        if (last !== null && c.loc!.start.line > last + 1) out.push("");
+        out.push(...luaComment(c));
+        last = c.loc!.end.line;
+      }
+      if (last !== null && stmt.loc!.start.line > last + 1) out.push("");
       const again =
         stmt.type === "LocalStatement" ? stmt.variables.find((v) => declared.has(v.name)) : undefined;
       if (stmt.type === "LocalStatement") for (const v of stmt.variables) declared.add(v.name);
@@ -430,20 +435,6 @@ class LuaTranslator {
     }
     this.following = saved;
     return out;
-  }
-
-  /** The first source line of a statement, counting the comments just before it. */
-  firstLine(stmt: Stmt, _hasComments: boolean): number {
-    const line = stmt.loc!.start.line;
-    let first = line;
-    const text = this.source.slice(0, stmt.range![0]).split("\n");
-    // walk back over comment lines directly above
-    for (let i = line - 2; i >= 0; i--) {
-      const t = text[i]?.trim() ?? "";
-      if (t.startsWith("--")) first = i + 1;
-      else break;
-    }
-    return first;
   }
 
   // --- statements ------------------------------------------------------------------------------------

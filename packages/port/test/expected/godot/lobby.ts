@@ -2,6 +2,7 @@ import { Node, OK, rpc, Signal, WebSocketMultiplayerPeer } from "@wsport/godot-c
 import { gd, type Variant } from "@wsport/port";
 
 export const PROTOCOL = "lobby";
+
 export class Lobby extends Node {
   /// A lobby where players say hello: the host keeps the roster and tells everyone who joined.
   roster_changed = new Signal<[names: Variant[]]>("roster_changed");

@@ -1,0 +1,111 @@
+// Rules of the README's tables that the fixtures do not show on their own, one snippet each, with
+// the TypeScript expected; and what the output keeps: comments (also inside expressions) and blank lines.
+import { describe, expect, it } from "vitest";
+import { translateSnippet } from "./helpers.ts";
+
+/** The translation of a snippet, without its import lines. */
+function body(source: string, file: string): string {
+  const { code, marks } = translateSnippet(source, file);
+  expect(marks).toEqual([]);
+  return code.replace(/^import .*\n/gm, "").trim();
+}
+
+describe("GDScript", () => {
+  it("no extends: a RefCounted named after the file; @onready with no _ready gets one; godot-compat's X.new() stays", () => {
+    const ts = body("var peer = WebSocketPeer.new()\n@onready var label = $Label\n", "my_helper.gd");
+    expect(ts).toBe(
+      [
+        "export class MyHelper extends RefCounted {",
+        "  peer: Variant = WebSocketPeer.new();",
+        "  label!: Variant;",
+        "",
+        "  _ready(): void {",
+        '    this.label = gd.get_node(this, "Label");',
+        "  }",
+        "}",
+        "",
+        "export default MyHelper;",
+      ].join("\n"),
+    );
+  });
+  it("emit_signal, a bound method as a Callable, static members, reserved words as names", () => {
+    const ts = body(
+      [
+        "extends Node",
+        "signal done(code: int)",
+        "static var made := 0",
+        "func finish(new: int) -> void:",
+        '\temit_signal("done", new)',
+        "\tdone.connect(_on_done)",
+        "\tmade += 1",
+        "func _on_done(code: int) -> void:",
+        "\tpass",
+      ].join("\n"),
+      "finisher.gd",
+    );
+    expect(ts).toContain("finish(new_: number): void {");
+    expect(ts).toContain("this.done.emit(new_);");
+    expect(ts).toContain("this.done.connect(this._on_done);");
+    expect(ts).toContain("static made = 0;");
+    expect(ts).toContain("Finisher.made += 1;");
+  });
+  it("keeps comments, also inside an Array, and single blank lines", () => {
+    const ts = body(
+      ["extends Node", "", "# ports", "const PORTS = [", "\t80, # http", "\t443,", "]", "", "", "# greet", "func hi() -> void:", '\tprint("hi") # say it'].join("\n"),
+      "commented.gd",
+    );
+    expect(ts).toBe(
+      [
+        "// ports",
+        "// http",
+        "export const PORTS = [80, 443];",
+        "",
+        "export class Commented extends Node {",
+        "  // greet",
+        "  hi(): void {",
+        '    gd.print("hi"); // say it',
+        "  }",
+        "}",
+        "",
+        "export default Commented;",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("Lua", () => {
+  it("a module: the table is the default export and its functions named exports; methods take self", () => {
+    const ts = body(
+      ["local M = {}", "", "function M.greet(name)", '\treturn "hi " .. name', "end", "", "function M:count()", "\treturn #self", "end", "", "return M"].join("\n"),
+      "greeter.lua",
+    );
+    expect(ts).toBe(
+      [
+        "const M: LuaValue = {};",
+        "",
+        "M.greet = lua.fn(function greet(name: LuaValue) {",
+        '  return lua.concat("hi ", name);',
+        "});",
+        "",
+        "M.count = lua.fn(function count(self: LuaValue) {",
+        "  return lua.len(self);",
+        "});",
+        "",
+        "export default M;",
+        "export const greet = M.greet;",
+        "export const count = M.count;",
+      ].join("\n"),
+    );
+  });
+  it("globals become module variables; several values are assigned at once; a counting for reads its bounds once", () => {
+    const ts = body(["score = 0", "function bump(n)", "\tfor i = 1, n do score = score + i end", "end", "a, b = b, a"].join("\n"), "globals.lua");
+    expect(ts).toContain("let score: LuaValue, a: LuaValue, b: LuaValue;");
+    expect(ts).toContain("for (let i = 1; i <= n; i++) {"); // n is never assigned: reading it each time is reading it once
+    expect(ts).toContain("score = score + i;"); // score only ever holds numbers: JavaScript's +
+    expect(ts).toContain("[a, b] = lua.values(2, b, a);");
+  });
+  it("keeps comments, long comments and blank lines", () => {
+    const ts = body(["--[[ header", "  two lines ]]", "", "local x = 1 -- one", "", "", "print(x)"].join("\n"), "notes.lua");
+    expect(ts).toBe(["/*", " header", "  two lines ", "*/", "", "const x: LuaValue = 1; // one", "", "lua.print(x);"].join("\n"));
+  });
+});
