@@ -51,7 +51,20 @@ describe("GDScript", () => {
   });
   it("keeps comments, also inside an Array, and single blank lines", () => {
     const ts = body(
-      ["extends Node", "", "# ports", "const PORTS = [", "\t80, # http", "\t443,", "]", "", "", "# greet", "func hi() -> void:", '\tprint("hi") # say it'].join("\n"),
+      [
+        "extends Node",
+        "",
+        "# ports",
+        "const PORTS = [",
+        "\t80, # http",
+        "\t443,",
+        "]",
+        "",
+        "",
+        "# greet",
+        "func hi() -> void:",
+        '\tprint("hi") # say it',
+      ].join("\n"),
       "commented.gd",
     );
     expect(ts).toBe(
@@ -76,7 +89,19 @@ describe("GDScript", () => {
 describe("Lua", () => {
   it("a module: the table is the default export and its functions named exports; methods take self", () => {
     const ts = body(
-      ["local M = {}", "", "function M.greet(name)", '\treturn "hi " .. name', "end", "", "function M:count()", "\treturn #self", "end", "", "return M"].join("\n"),
+      [
+        "local M = {}",
+        "",
+        "function M.greet(name)",
+        '\treturn "hi " .. name',
+        "end",
+        "",
+        "function M:count()",
+        "\treturn #self",
+        "end",
+        "",
+        "return M",
+      ].join("\n"),
       "greeter.lua",
     );
     expect(ts).toBe(
@@ -98,14 +123,26 @@ describe("Lua", () => {
     );
   });
   it("globals become module variables; several values are assigned at once; a counting for reads its bounds once", () => {
-    const ts = body(["score = 0", "function bump(n)", "\tfor i = 1, n do score = score + i end", "end", "a, b = b, a"].join("\n"), "globals.lua");
+    const ts = body(
+      ["score = 0", "function bump(n)", "\tfor i = 1, n do score = score + i end", "end", "a, b = b, a"].join(
+        "\n",
+      ),
+      "globals.lua",
+    );
     expect(ts).toContain("let score: LuaValue, a: LuaValue, b: LuaValue;");
     expect(ts).toContain("for (let i = 1; i <= n; i++) {"); // n is never assigned: reading it each time is reading it once
     expect(ts).toContain("score = score + i;"); // score only ever holds numbers: JavaScript's +
     expect(ts).toContain("[a, b] = lua.values(2, b, a);");
   });
   it("keeps comments, long comments and blank lines", () => {
-    const ts = body(["--[[ header", "  two lines ]]", "", "local x = 1 -- one", "", "", "print(x)"].join("\n"), "notes.lua");
-    expect(ts).toBe(["/*", " header", "  two lines ", "*/", "", "const x: LuaValue = 1; // one", "", "lua.print(x);"].join("\n"));
+    const ts = body(
+      ["--[[ header", "  two lines ]]", "", "local x = 1 -- one", "", "", "print(x)"].join("\n"),
+      "notes.lua",
+    );
+    expect(ts).toBe(
+      ["/*", " header", "  two lines ", "*/", "", "const x: LuaValue = 1; // one", "", "lua.print(x);"].join(
+        "\n",
+      ),
+    );
   });
 });
