@@ -120,4 +120,4 @@ it("bad input exits 2 and writes nothing: syntax errors with file:line:column, m
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("would both write good.ts");
   expect(existsSync(out)).toBe(false);
-});
+}, 90_000); // eleven runs of the CLI

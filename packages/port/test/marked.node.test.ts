@@ -15,7 +15,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 const cases = {
   "untranslatable.gd": [
     [1, "annotation @tool"],
-    [6, "property with set/get"],
+    [6, "property speed with set = / get = functions"],
     [12, "a / b"],
     [16, "value is int"],
     [18, "value as int"],

@@ -146,3 +146,53 @@ describe("Lua", () => {
     );
   });
 });
+
+describe("GDScript: what tree-sitter-gdscript parses differently from Godot", () => {
+  it("a call at the end of a dotted chain belongs to the chain, not to the operation before it", () => {
+    const ts = body(
+      [
+        "func f(a, b):",
+        "\tvar x = 1 + a.b.c()",
+        '\tvar y = "%d" % a.peer.get_id()',
+        "\tvar z = -a.b.c()",
+        "\tvar w = not a.b.c()",
+        "\treturn [x, y, z, w]",
+      ].join("\n"),
+      "grouping.gd",
+    );
+    expect(ts).toContain("const x = 1 + a.b.c();");
+    expect(ts).toContain('const y = gd.format("%d", a.peer.get_id());');
+    expect(ts).toContain("const z = -a.b.c();");
+    expect(ts).toContain("const w = !gd.truthy(a.b.c());");
+  });
+});
+
+describe("GDScript: properties, regions, _init, as", () => {
+  it("set(value): and get: bodies become accessors over a private field; #region stays a region", () => {
+    const ts = body(
+      [
+        "extends Node",
+        "#region State",
+        "var hp: int = 10:",
+        "\tset(value):",
+        "\t\thp = clampi(value, 0, 100)",
+        "\tget:",
+        "\t\treturn hp",
+        "#endregion",
+        "func _init() -> void:",
+        "\thp = 5",
+        "func parse(data) -> Dictionary:",
+        "\treturn data as Dictionary",
+      ].join("\n"),
+      "props.gd",
+    );
+    expect(ts).toContain(
+      "//#region State\n  #hp: number = 10;\n  get hp(): number {\n    return this.#hp;\n  }",
+    );
+    expect(ts).toContain(
+      "set hp(value: number) {\n    this.#hp = this.clampi(value, 0, 100);\n  }\n  //#endregion",
+    );
+    expect(ts).toContain("constructor() {\n    super();\n    this.hp = 5;\n  }");
+    expect(ts).toContain("return gd.as_type(data, TYPE_DICTIONARY);");
+  });
+});

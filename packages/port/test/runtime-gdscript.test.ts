@@ -272,3 +272,15 @@ it("RefCounted binds its subclasses' methods, as a Callable is bound to its obje
   s.emit();
   expect(counter.count).toBe(2);
 });
+
+it("a Dictionary's String keys read and write as properties (`data.type`), as in GDScript; a missing one is Godot's error", async () => {
+  const d = gd.dict([["type", 1]]);
+  expect(d.type).toBe(1);
+  d.id = 7;
+  expect([d.get("id"), d.size(), d.keys()]).toEqual([7, 2, ["type", "id"]]);
+  expect(() => d.nope).toThrow(
+    "Invalid access to property or key 'nope' on a base object of type 'Dictionary'.",
+  );
+  expect(JSON.stringify(d)).toBe("{}"); // JSON and await look for toJSON and then: not keys
+  expect(await Promise.resolve(d)).toBe(d);
+});

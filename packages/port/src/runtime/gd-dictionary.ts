@@ -2,12 +2,43 @@
 // insertion order, which a plain object cannot do and a Map does.
 import { str } from "@wsport/godot-compat";
 
+/** Names JavaScript itself and its tools look for on any object (await, JSON, test matchers): never keys. */
+const PROBED = new Set(["then", "toJSON", "asymmetricMatch", "nodeType", "tagName", "_isMockFunction"]);
+
 /** A GDScript Dictionary with Godot's method names. */
 export class Dictionary<K = unknown, V = unknown> {
+  /** GDScript reads a String key as a property too: `data.type` is `data["type"]`. */
+  [key: string]: unknown;
+
   readonly #map: Map<K, V>;
 
   constructor(entries: Iterable<readonly [K, V]> = []) {
     this.#map = new Map(entries);
+    // `d.key` and `d.key = v` on a key that is not one of the methods: the key, as in GDScript.
+    // biome-ignore lint/correctness/noConstructorReturn: the Proxy is the Dictionary
+    return new Proxy(this, {
+      get(target, property, receiver) {
+        if (
+          typeof property === "symbol" ||
+          property in target ||
+          PROBED.has(property) ||
+          property.startsWith("$$")
+        ) {
+          const value = Reflect.get(target, property, receiver);
+          return typeof value === "function" ? value.bind(target) : value;
+        }
+        if (!target.#map.has(property as K))
+          throw new RangeError(
+            `Invalid access to property or key '${property}' on a base object of type 'Dictionary'.`,
+          );
+        return target.#map.get(property as K);
+      },
+      set(target, property, value) {
+        if (typeof property === "symbol" || property in target) return Reflect.set(target, property, value);
+        target.#map.set(property as K, value as V);
+        return true;
+      },
+    });
   }
 
   get(key: K, fallback: V | null = null): V | null {
@@ -41,7 +72,7 @@ export class Dictionary<K = unknown, V = unknown> {
     this.#map.clear();
   }
   merge(other: Dictionary<K, V>, overwrite = false): void {
-    for (const [k, v] of other.#map) if (overwrite || !this.#map.has(k)) this.#map.set(k, v);
+    for (const [k, v] of other.entries()) if (overwrite || !this.#map.has(k)) this.#map.set(k, v);
   }
   duplicate(): Dictionary<K, V> {
     return new Dictionary(this.#map);

@@ -139,6 +139,14 @@ export function as_<T>(value: Variant, type: abstract new (...args: never[]) => 
   return value instanceof type ? value : null;
 }
 
+/** `value as Dictionary`, `value as Array`: the value when it is one, else Godot's error. */
+export function as_type(value: Variant, type: number): Variant {
+  if (typeof_(value) === type) return value;
+  throw new TypeError(
+    `Invalid cast: could not convert value to '${type === TYPE_DICTIONARY ? "Dictionary" : "Array"}'.`,
+  );
+}
+
 /** GDScript's truthiness: null, false, 0, 0.0, "" and empty containers are false. */
 export function truthy(value: Variant): boolean {
   if (Array.isArray(value) || value instanceof Uint8Array) return value.length > 0;

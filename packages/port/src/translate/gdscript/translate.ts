@@ -65,6 +65,8 @@ class GdscriptTranslator {
   cls!: ClassInfo;
   scopes: Array<Map<string, StaticType>> = [];
   inStatic = false;
+  /** The property whose accessors are being written: its name is the private field there. */
+  backing: string | null = null;
   /** Lines of the function being written, and names it reassigns (they are `let`, the others `const`). */
   reassigned = new Set<string>();
 
@@ -252,7 +254,15 @@ class GdscriptTranslator {
         return { where: "module", lines: entries.map((e) => `export const ${e.key} = ${e.text};`) };
       }
       case "function_definition":
+      case "constructor_definition":
         return { where: "class", lines: this.method(node) };
+      case "region_start":
+        return {
+          where: "class",
+          lines: [`//#region${node.namedChildren[0] ? ` ${node.namedChildren[0].text.trim()}` : ""}`],
+        };
+      case "region_end":
+        return { where: "class", lines: ["//#endregion"] };
       case "class_definition": {
         const name = node.childForFieldName("name")!.text;
         const ext = node.childForFieldName("extends");
@@ -290,11 +300,9 @@ class GdscriptTranslator {
     );
     const isStatic = node.children.some((c) => c.type === "static_keyword");
     const value = node.childForFieldName("value");
-    if (node.childForFieldName("setget") || node.children.some((c) => c.type === "setget"))
-      return [
-        `needs_human_${line} = ${this.marks.mark(line, "property with set/get", "write the accessors by hand")};`,
-      ];
     const type = this.annotation(node);
+    const setget = node.childForFieldName("setget");
+    if (setget) return this.accessors(node, name, type || this.variantType(), setget);
     const unknownAnnotations = annotations.filter(
       (a) => !["export", "onready"].includes(a) && !a.startsWith("export_"),
     );
@@ -318,6 +326,46 @@ class GdscriptTranslator {
     const annotated =
       type || (node.childForFieldName("type")?.type === "inferred_type" ? "" : this.variantType());
     return [...marked, `${prefix}${name}${annotated} = ${init};`];
+  }
+
+  /**
+   * `var x: T = v:` with `set(value):` and `get:` bodies: a private field holds the value, and the
+   * accessors read and write it (inside them `x` is the field, as in Godot). `set = f, get = g`
+   * (named functions) is marked: whether `x` inside f is the field is not visible here.
+   */
+  accessors(node: SyntaxNode, name: string, type: string, setget: SyntaxNode): string[] {
+    const line = node.startPosition.row + 1;
+    const set = setget.childForFieldName("set");
+    const get = setget.childForFieldName("get");
+    if ((set && set.type !== "set_body") || (get && get.type !== "get_body"))
+      return [
+        `needs_human_${line} = ${this.marks.mark(line, `property ${name} with set = / get = functions`, "write the accessors by hand")};`,
+      ];
+    const value = node.childForFieldName("value");
+    this.scopes = [new Map()];
+    const init = value ? ` = ${this.expr(value)}` : this.defaultFor(node);
+    this.scopes = [];
+    const savedBacking = this.backing;
+    this.backing = name;
+    const lines = [`#${name}${type}${init};`];
+    this.scopes = [new Map()];
+    this.reassigned = new Set();
+    lines.push(
+      `get ${name}()${type} {`,
+      ...(get ? this.block(get.childForFieldName("body")!) : [`return this.#${name};`]),
+      "}",
+    );
+    const param = set?.namedChildren.find((c) => c.type === "parameters")?.namedChildren[0]?.text ?? "value";
+    this.scopes = [new Map([[param, "unknown"]])];
+    if (set) this.reassigned = reassignedNames(set.childForFieldName("body")!);
+    lines.push(
+      `set ${name}(${safeName(param)}${type}) {`,
+      ...(set ? this.block(set.childForFieldName("body")!) : [`this.#${name} = ${safeName(param)};`]),
+      "}",
+    );
+    this.scopes = [];
+    this.backing = savedBacking;
+    return lines;
   }
 
   /** GDScript's default for a typed var with no value: 0, "", false, [] …; untyped is null. */
@@ -447,7 +495,7 @@ class GdscriptTranslator {
   // --- functions ------------------------------------------------------------------------------
 
   method(node: SyntaxNode): string[] {
-    const name = node.childForFieldName("name")!.text;
+    const name = node.type === "constructor_definition" ? "_init" : node.childForFieldName("name")!.text;
     const isStatic = node.children.some((c) => c.type === "static_keyword");
     const params = node.childForFieldName("parameters")?.namedChildren ?? [];
     const returns = node.childForFieldName("return_type");
@@ -553,6 +601,10 @@ class GdscriptTranslator {
     switch (node.type) {
       case "pass_statement":
         return [];
+      case "region_start":
+        return [`//#region${node.namedChildren[0] ? ` ${node.namedChildren[0].text.trim()}` : ""}`];
+      case "region_end":
+        return ["//#endregion"];
       case "expression_statement": {
         const text = this.expr(node.namedChildren[0]!, true);
         const dropped = /^\/\* (.*) \*\/ undefined$/.exec(text);
@@ -928,6 +980,7 @@ class GdscriptTranslator {
     const name = node.text;
     if (name === "self") return this.selfCall("this", node);
     if (this.lookup(name) !== undefined) return safeName(name);
+    if (name === this.backing) return `this.#${name}`;
     const member = this.cls?.members.get(name);
     if (member) return member.isStatic ? `${this.cls.name}.${name}` : this.selfCall(`this.${name}`, node);
     if (this.moduleNames.has(name)) return name;
@@ -970,13 +1023,22 @@ class GdscriptTranslator {
     return wrapped ? `(${text})` : text;
   }
 
-  binary(node: SyntaxNode): string {
+  /**
+   * A binary operation. `tail` is what tree-sitter-gdscript hung on the whole operation but belongs to
+   * its right operand: it parses `a + b.c.d()` as `(a + b.c).d()`, where GDScript means `a + (b.c.d())`.
+   */
+  binary(node: SyntaxNode, tail: SyntaxNode[] = []): string {
     const op = operator(node);
     const left = node.childForFieldName("left")!;
     const right = node.childForFieldName("right")!;
     const line = node.startPosition.row + 1;
     const lt = this.typeOf(left);
-    const rt = this.typeOf(right);
+    const rt = tail.length ? "unknown" : this.typeOf(right);
+    const rightText = () => {
+      if (!tail.length) return this.expr(right);
+      if (right.type === "binary_operator") return this.binary(right, tail);
+      return this.attributeParts([right, ...tail], node);
+    };
     // tree-sitter-gdscript groups these differently from Godot: mark rather than compute the other value.
     if (
       op === "**" &&
@@ -999,7 +1061,8 @@ class GdscriptTranslator {
         "the parser groups `not` differently from Godot; add parentheses in the source",
       );
     const l = () => this.wrap(left);
-    const r = () => this.wrap(right);
+    const r = () =>
+      tail.length ? (right.type === "binary_operator" ? `(${rightText()})` : rightText()) : this.wrap(right);
     switch (op) {
       case "==":
         return `${l()} === ${r()}`;
@@ -1016,8 +1079,7 @@ class GdscriptTranslator {
       case "**":
         return `${l()} ** ${r()}`;
       case "/":
-        if (lt === "int" && rt === "int")
-          return `${this.gd("idiv")}(${this.expr(left)}, ${this.expr(right)})`;
+        if (lt === "int" && rt === "int") return `${this.gd("idiv")}(${this.expr(left)}, ${rightText()})`;
         if ((isNumber(lt) && isNumber(rt)) || lt === "float" || rt === "float") return `${l()} / ${r()}`;
         return this.marks.mark(
           line,
@@ -1026,25 +1088,25 @@ class GdscriptTranslator {
         );
       case "%":
         if (lt === "string") {
-          const args = right.type === "array" ? this.expr(right) : this.expr(right);
+          const args = right.type === "array" ? rightText() : rightText();
           return `${this.gd("format")}(${this.expr(left)}, ${args})`;
         }
         if (isNumber(lt) && isNumber(rt)) return `${l()} % ${r()}`;
-        return `${this.gd("mod")}(${this.expr(left)}, ${this.expr(right)})`;
+        return `${this.gd("mod")}(${this.expr(left)}, ${rightText()})`;
       case "<<":
       case ">>":
       case "&":
       case "|":
       case "^": {
         const a = this.constInt(left);
-        const b = this.constInt(right);
+        const b = tail.length ? null : this.constInt(right);
         if (a !== null && b !== null) {
           const v = BigInt.asIntN(64, bigOp(op, BigInt(a), BigInt(b)));
           if (v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER)) return String(v);
           return this.marks.mark(line, node.text, "a 64-bit integer beyond JavaScript's exact range");
         }
         const fn = { "<<": "shl", ">>": "shr", "&": "band", "|": "bor", "^": "bxor" }[op]!;
-        return `${this.gd(fn)}(${this.expr(left)}, ${this.expr(right)})`;
+        return `${this.gd(fn)}(${this.expr(left)}, ${rightText()})`;
       }
       case "and":
       case "&&":
@@ -1053,12 +1115,31 @@ class GdscriptTranslator {
         const js = op === "and" || op === "&&" ? "&&" : "||";
         const side = (n: SyntaxNode, t: StaticType) =>
           t === "bool" ? this.wrap(n) : `${this.gd("truthy")}(${this.expr(n)})`;
-        return `${side(left, lt)} ${js} ${side(right, rt)}`;
+        const rightSide = rt === "bool" ? r() : `${this.gd("truthy")}(${rightText()})`;
+        return `${side(left, lt)} ${js} ${rightSide}`;
       }
       case "in":
-        return `${this.gd("has")}(${this.expr(right)}, ${this.expr(left)})`;
+        return `${this.gd("has")}(${rightText()}, ${this.expr(left)})`;
       case "not in":
-        return `!${this.gd("has")}(${this.expr(right)}, ${this.expr(left)})`;
+        return `!${this.gd("has")}(${rightText()}, ${this.expr(left)})`;
+      case "is":
+      case "is not":
+      case "as":
+        if (tail.length)
+          return this.marks.mark(
+            line,
+            node.parent?.text ?? node.text,
+            "the parser hung a call on a type test; add parentheses in the source",
+          );
+        return this.typeTest(op, left, right, line, node);
+      default:
+        return this.marks.mark(line, node.text, `operator ${op}`);
+    }
+  }
+
+  typeTest(op: string, left: SyntaxNode, right: SyntaxNode, line: number, node: SyntaxNode): string {
+    const l = () => this.wrap(left);
+    switch (op) {
       case "is":
       case "is not": {
         const typeName = right.text;
@@ -1077,6 +1158,8 @@ class GdscriptTranslator {
       }
       case "as": {
         const typeName = right.text;
+        if (typeName === "Dictionary" || typeName === "Array")
+          return `${this.gd("as_type")}(${this.expr(left)}, ${this.imports.value(GODOT, BUILTIN_TYPE_IDS[typeName]!)})`;
         if (BUILTIN_TYPE_IDS[typeName] || typeName === "int" || typeName === "float")
           return this.marks.mark(
             line,
@@ -1208,6 +1291,15 @@ class GdscriptTranslator {
 
   attributeParts(parts: SyntaxNode[], node: SyntaxNode): string {
     const base = parts[0]!;
+    if (base.type === "binary_operator" && parts.length > 1) return this.binary(base, parts.slice(1));
+    if (base.type === "unary_operator" && parts.length > 1) {
+      // The same parser grouping: `-a.b.c()` arrives as `(-a.b).c()`.
+      const op = base.children[0]!.text;
+      const operand = this.attributeParts([base.namedChildren[0]!, ...parts.slice(1)], node);
+      if (op === "not" || op === "!") return `!${this.gd("truthy")}(${operand})`;
+      if (op === "~") return `${this.gd("bnot")}(${operand})`;
+      return `${op}${operand}`;
+    }
     let text: string;
     let baseIsSelf = false;
     let isSuper = false;
