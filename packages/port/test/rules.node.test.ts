@@ -196,3 +196,26 @@ describe("GDScript: properties, regions, _init, as", () => {
     expect(ts).toContain("return gd.as_type(data, TYPE_DICTIONARY);");
   });
 });
+
+describe("GDScript: types", () => {
+  it("an object-typed var with no value is `T | null`; Packed*Array is an Array; extends a script by path", () => {
+    const ts = body(
+      [
+        'extends "res://net/base_client.gd"',
+        "var tls: TLSOptions",
+        "var protocols: PackedStringArray",
+        "func f() -> void:",
+        "\tvar peer: WebSocketPeer",
+        "\tpeer = WebSocketPeer.new()",
+      ].join("\n"),
+      "typed.gd",
+    );
+    expect(translateSnippet('extends "res://net/base_client.gd"\n', "typed.gd").code).toContain(
+      'import BaseClient from "./base_client.js";',
+    );
+    expect(ts).toContain("export class Typed extends BaseClient {");
+    expect(ts).toContain("tls: TLSOptions | null = null;");
+    expect(ts).toContain("protocols: string[] = [];");
+    expect(ts).toContain("let peer: WebSocketPeer | null = null;");
+  });
+});

@@ -76,7 +76,14 @@ class GdscriptTranslator {
     const classNameStmt = root.namedChildren.find((n) => n.type === "class_name_statement");
     const extendsStmt = root.namedChildren.find((n) => n.type === "extends_statement");
     const name = classNameStmt?.childForFieldName("name")?.text ?? pascalCase(this.options.baseName);
-    const base = extendsStmt ? extendsStmt.text.replace(/^extends\s+/, "").trim() : "RefCounted";
+    let base = extendsStmt ? extendsStmt.text.replace(/^extends\s+/, "").trim() : "RefCounted";
+    const path = /^["'](.+)\.gd["']$/.exec(base);
+    if (path) {
+      // `extends "other.gd"`: that script's translation, written beside this one.
+      const file = path[1]!.split("/").pop()!;
+      base = this.imports.default(`./${file}.js`, pascalCase(file));
+      this.moduleNames.set(base, { class: base });
+    }
     const body = root.namedChildren.filter((n) => !same(n, classNameStmt) && !same(n, extendsStmt));
     // Inner classes first, so the outer class knows their members.
     for (const inner of body.filter((n) => n.type === "class_definition")) this.collectClass(inner);
@@ -317,7 +324,11 @@ class GdscriptTranslator {
       return [...marked, `${name}!${type || this.variantType()};`];
     }
     const prefix = isStatic ? "static " : "";
-    if (!value) return [...marked, `${prefix}${name}${type || this.variantType()}${this.defaultFor(node)};`];
+    if (!value)
+      return [
+        ...marked,
+        `${prefix}${name}${this.nullable(type, node) || this.variantType()}${this.defaultFor(node)};`,
+      ];
     this.scopes = [new Map()];
     this.inStatic = isStatic;
     const init = this.expr(value);
@@ -389,6 +400,11 @@ class GdscriptTranslator {
     }
   }
 
+  /** An object type with no value starts as null, as in Godot: `T | null`. */
+  nullable(type: string, node: SyntaxNode): string {
+    return type && this.defaultFor(node) === " = null" ? `${type} | null` : type;
+  }
+
   variantType(): string {
     this.imports.type(RUNTIME, "Variant");
     return ": Variant";
@@ -430,6 +446,13 @@ class GdscriptTranslator {
         return this.gd("Dictionary");
       case "Callable":
         return "(...args: Variant[]) => Variant";
+      case "PackedStringArray":
+        return "string[]";
+      case "PackedInt32Array":
+      case "PackedInt64Array":
+      case "PackedFloat32Array":
+      case "PackedFloat64Array":
+        return "number[]";
       default:
         return this.classRef(text, at, true);
     }
@@ -629,7 +652,7 @@ class GdscriptTranslator {
         // An empty Array literal gives TypeScript no element type: it holds Variants.
         const emptyArray = !written && value?.type === "array" && value.namedChildren.length === 0;
         const type =
-          written ||
+          (value ? written : this.nullable(written, node)) ||
           (emptyArray ? `${this.variantType()}[]` : untyped && keyword === "let" ? this.variantType() : "");
         const init = value
           ? ` = ${this.expr(value)}`

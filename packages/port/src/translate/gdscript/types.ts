@@ -43,6 +43,11 @@ export function staticTypeOf(name: string): StaticType {
     case "NodePath":
       return "string";
     case "Array":
+    case "PackedStringArray":
+    case "PackedInt32Array":
+    case "PackedInt64Array":
+    case "PackedFloat32Array":
+    case "PackedFloat64Array":
       return "array";
     case "Dictionary":
       return "dict";
