@@ -284,3 +284,23 @@ it("a Dictionary's String keys read and write as properties (`data.type`), as in
   expect(JSON.stringify(d)).toBe("{}"); // JSON and await look for toJSON and then: not keys
   expect(await Promise.resolve(d)).toBe(d);
 });
+
+it("set_process(false) stops a node's _process in the tree's frames, set_process(true) starts it again", () => {
+  class Ticker extends Node {
+    ticks = 0;
+    _process(_delta: number): void {
+      this.ticks += 1;
+    }
+  }
+  const tree = new SceneTree();
+  const ticker = new Ticker();
+  tree.root.add_child(ticker);
+  tree.process(0.016);
+  gd.set_process(ticker, false);
+  expect(gd.is_processing(ticker)).toBe(false);
+  tree.process(0.016);
+  gd.set_process(ticker, true);
+  gd.set_process(ticker, true); // twice: no change
+  tree.process(0.016);
+  expect([ticker.ticks, gd.is_processing(ticker)]).toEqual([2, true]);
+});

@@ -304,3 +304,25 @@ export class RefCounted {
     }
   }
 }
+
+const stopped = new WeakMap<Node, unknown>();
+
+/**
+ * Node.set_process(false) / (true): godot-compat's SceneTree calls a node's `_process` when it has
+ * one, so stopping takes it away from the node and starting gives it back.
+ */
+export function set_process(node: Node, enabled: boolean): void {
+  const own = node as unknown as { _process?: unknown };
+  if (!enabled && !stopped.has(node)) {
+    stopped.set(node, own._process);
+    Object.defineProperty(node, "_process", { value: undefined, writable: true, configurable: true });
+  } else if (enabled && stopped.has(node)) {
+    Object.defineProperty(node, "_process", { value: stopped.get(node), writable: true, configurable: true });
+    stopped.delete(node);
+  }
+}
+
+/** Node.is_processing(): false after set_process(false) (Godot also says false for a node with no _process; this does not). */
+export function is_processing(node: Node): boolean {
+  return !stopped.has(node);
+}

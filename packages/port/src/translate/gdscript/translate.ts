@@ -460,7 +460,8 @@ class GdscriptTranslator {
 
   /** A class name as the output spells it, importing it from godot-compat or the engine module. */
   classRef(name: string, at: SyntaxNode, typeOnly = false): string {
-    if (name.includes(".")) return name;
+    // `StreamPeerTLS.Status`, `Inner.Mode`: an enum's type, and GDScript's enums are ints.
+    if (name.includes(".")) return typeOnly ? "number" : name;
     if (this.moduleNames.has(name) || this.classes.has(name)) return name;
     if (name === "RefCounted" || name === "Object") return this.imports.value(RUNTIME, "RefCounted");
     if (GODOT_EXPORTS.has(name))
@@ -1275,6 +1276,11 @@ class GdscriptTranslator {
     if (name === "super") return `super(${a()})`;
     if (name === "typeof") return `${this.gd("typeof_")}(${a()})`;
     if (name === "get_node") return this.selfCall(`${this.gd("get_node")}(this, ${a()})`, node);
+    if (name === "set_process" || name === "is_processing")
+      return this.selfCall(
+        `${this.gd(name)}(${["this", ...args.map((x) => this.expr(x))].join(", ")})`,
+        node,
+      );
     if (name === "emit_signal" && args[0]?.type === "string")
       return `this.${stringValue(args[0].text)}.emit(${args
         .slice(1)

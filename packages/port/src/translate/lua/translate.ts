@@ -995,7 +995,10 @@ class LuaTranslator {
           ? [e.arguments as Expr]
           : [e.argument as Expr];
     const base = e.base;
-    const argText = () => this.list(args).join(", ");
+    // A function of one parameter takes the first of several results (TypeScript would refuse the spread).
+    const single =
+      base.type === "Identifier" && !base.isLocal && ["tostring", "type", "getmetatable"].includes(base.name);
+    const argText = () => (single && args.length === 1 ? this.expr(args[0]!) : this.list(args).join(", "));
     let text: string;
     const name = calleeName(base);
     if (base.type === "Identifier" && base.name === "require" && !base.isLocal) {
