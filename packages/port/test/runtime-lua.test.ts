@@ -277,6 +277,25 @@ describe("the string library with Lua patterns", () => {
   });
 });
 
+describe("string.pack and string.unpack", () => {
+  it("pack gives bytes in the format's order and sizes; unpack reads them back with the next position", () => {
+    expect([...string.pack("<LLL", 73, 4, 3)].slice(0, 9)).toEqual([73, 0, 0, 0, 0, 0, 0, 0, 4]);
+    expect([...string.pack(">i2 B x", -2, 255)]).toEqual([0xff, 0xfe, 255, 0]);
+    const bytes = string.pack("<i4 d s1 z", -5, 0.5, "hi", "ok");
+    expect([...string.unpack("<i4 d s1 z", bytes)]).toEqual([-5, 0.5, "hi", "ok", bytes.length + 1]);
+    expect([...string.unpack(">H", string.pack(">H", 258))]).toEqual([258, 3]);
+    expect([...string.unpack("<f", string.pack("<f", 1.5))]).toEqual([1.5, 5]);
+  });
+  it("says so for a value that does not fit, a short input and an unknown option", () => {
+    expect(() => string.pack("i4", 1.5)).toThrow("number has no integer representation");
+    expect(() => string.pack("i4")).toThrow("(no value)");
+    expect(() => string.unpack("<i4", new Uint8Array(2))).toThrow("data string too short");
+    expect(() => string.pack("q", 1)).toThrow("invalid format option 'q'");
+    expect(() => string.pack("!i4", 1)).toThrow("alignment");
+    expect(() => string.pack("i9", 1)).toThrow("out of limits");
+  });
+});
+
 describe("math and os", () => {
   it("math.random stays in its interval; an empty one is Lua's error", () => {
     for (let i = 0; i < 50; i++) {

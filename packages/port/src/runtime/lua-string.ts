@@ -182,3 +182,4 @@ export function format(fmt: string, ...args: LuaValue[]): string {
     },
   );
 }
+export { pack, unpack } from "./lua-pack.js";

@@ -48,6 +48,7 @@ const MULTI_RESULTS = new Set([
   "string.gsub",
   "string.byte",
   "table.unpack",
+  "string.unpack",
   "coroutine.resume",
   "coroutine.running",
 ]);
