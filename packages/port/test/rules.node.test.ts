@@ -219,3 +219,9 @@ describe("GDScript: types", () => {
     expect(ts).toContain("let peer: WebSocketPeer | null = null;");
   });
 });
+
+it("GDScript: an enum with comments between its values (the comments go above it)", () => {
+  expect(body("extends Node\nenum Mode {\n\tA, # first\n\t# second\n\tB = 5,\n}\n", "modes.gd")).toContain(
+    "// first\n// second\nexport enum Mode {\n  A = 0,\n  B = 5,\n}",
+  );
+});

@@ -208,7 +208,7 @@ class GdscriptTranslator {
         break;
     }
     if (node.type === "enum_definition" && !node.childForFieldName("name"))
-      for (const e of node.childForFieldName("body")!.namedChildren)
+      for (const e of node.childForFieldName("body")!.namedChildren.filter((c) => c.type === "enumerator"))
         this.moduleNames.set(e.childForFieldName("left")!.text, "int");
   }
 
@@ -244,7 +244,10 @@ class GdscriptTranslator {
       case "enum_definition": {
         const name = node.childForFieldName("name")?.text;
         let next = 0;
-        const entries = node.childForFieldName("body")!.namedChildren.map((e) => {
+        const enumerators = node
+          .childForFieldName("body")!
+          .namedChildren.filter((e) => e.type === "enumerator");
+        const entries = enumerators.map((e) => {
           const key = e.childForFieldName("left")!.text;
           const right = e.childForFieldName("right");
           const value = right ? this.constInt(right) : next;
