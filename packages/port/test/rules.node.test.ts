@@ -225,3 +225,9 @@ it("GDScript: an enum with comments between its values (the comments go above it
     "// first\n// second\nexport enum Mode {\n  A = 0,\n  B = 5,\n}",
   );
 });
+
+it("GDScript: a parameter with an inferred type (`b := false`) and parameters continued on the next line", () => {
+  expect(
+    body("extends Node\nfunc f(a: Dictionary, b := false, \\\n\t\tc = 2) -> void:\n\tpass\n", "params.gd"),
+  ).toContain("f(a: gd.Dictionary, b = false, c: Variant = 2): void {}");
+});

@@ -226,7 +226,7 @@ class GdscriptTranslator {
     switch (node.type) {
       case "signal_statement": {
         const name = node.childForFieldName("name")!.text;
-        const params = node.childForFieldName("parameters")?.namedChildren ?? [];
+        const params = (node.childForFieldName("parameters")?.namedChildren ?? []).filter(isParameter);
         const signalType = this.imports.value(GODOT, "Signal");
         const args = params.map((p) => this.param(p, false)).join(", ");
         return {
@@ -524,7 +524,7 @@ class GdscriptTranslator {
   method(node: SyntaxNode): string[] {
     const name = node.type === "constructor_definition" ? "_init" : node.childForFieldName("name")!.text;
     const isStatic = node.children.some((c) => c.type === "static_keyword");
-    const params = node.childForFieldName("parameters")?.namedChildren ?? [];
+    const params = (node.childForFieldName("parameters")?.namedChildren ?? []).filter(isParameter);
     const returns = node.childForFieldName("return_type");
     const body = node.childForFieldName("body")!;
     const isAsync = containsAwait(body);
@@ -578,7 +578,9 @@ class GdscriptTranslator {
 
   param(p: SyntaxNode, withDefault: boolean): string {
     const id = p.type === "identifier" ? p.text : p.namedChildren.find((c) => c.type === "identifier")!.text;
-    const type = p.childForFieldName("type");
+    const written = p.childForFieldName("type");
+    // `x := 1`: the type is the default's, which TypeScript infers the same way.
+    const type = written?.type === "inferred_type" ? null : written;
     const value = p.childForFieldName("value");
     let st: StaticType = type
       ? staticTypeOf(type.text)
@@ -589,7 +591,7 @@ class GdscriptTranslator {
     this.scopes.at(-1)?.set(id, st);
     const ts = type
       ? this.tsType(type)
-      : p.type === "typed_default_parameter" && value
+      : (p.type === "typed_default_parameter" || written) && value
         ? ""
         : this.variantType().slice(2);
     const def = withDefault && value ? ` = ${this.expr(value)}` : "";
@@ -1405,7 +1407,7 @@ class GdscriptTranslator {
   }
 
   lambda(node: SyntaxNode): string {
-    const params = node.childForFieldName("parameters")?.namedChildren ?? [];
+    const params = (node.childForFieldName("parameters")?.namedChildren ?? []).filter(isParameter);
     const body = node.childForFieldName("body")!;
     const saved = this.reassigned;
     this.scopes.push(new Map(this.scopes.at(-1)));
@@ -1439,6 +1441,11 @@ const GLOBAL_FUNCTIONS = new Set([
   "hash",
   "weakref",
 ]);
+
+/** A function's parameter (not a comment or a line continuation between them). */
+function isParameter(node: SyntaxNode): boolean {
+  return ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"].includes(node.type);
+}
 
 /** Whether two nodes are the same place: node-tree-sitter may hand out a new object for a node it gave before. */
 function same(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
