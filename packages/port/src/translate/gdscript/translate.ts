@@ -1444,7 +1444,9 @@ const GLOBAL_FUNCTIONS = new Set([
 
 /** A function's parameter (not a comment or a line continuation between them). */
 function isParameter(node: SyntaxNode): boolean {
-  return ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"].includes(node.type);
+  return ["identifier", "typed_parameter", "default_parameter", "typed_default_parameter"].includes(
+    node.type,
+  );
 }
 
 /** Whether two nodes are the same place: node-tree-sitter may hand out a new object for a node it gave before. */
