@@ -2,7 +2,7 @@
 // cannot see: `x.size()` becomes `gd.call(x, "size")`, and the receiver decides here. An object
 // (a Node, a Dictionary, a PackedByteArray, any class) gets its own method called.
 import { str } from "@wsport/godot-compat";
-import type { Variant } from "./gdscript.js";
+import type { Variant } from "./gd-variant.js";
 
 type Method = (self: Variant, ...args: Variant[]) => Variant;
 

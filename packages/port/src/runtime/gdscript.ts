@@ -19,13 +19,11 @@ import {
   TYPE_STRING,
 } from "@wsport/godot-compat";
 import { Dictionary } from "./gd-dictionary.js";
+import type { Variant } from "./gd-variant.js";
 import { padField } from "./pad.js";
 
+export type { Variant } from "./gd-variant.js";
 export { Dictionary };
-
-/** A GDScript value whose type the script does not declare (Variant). */
-// biome-ignore lint/suspicious/noExplicitAny: an untyped GDScript value is dynamic, as in Godot
-export type Variant = any;
 
 /** GDScript's print(): the arguments as str() writes them, with no separator. */
 export function print(...args: unknown[]): void {

@@ -2,19 +2,21 @@
 // `coroutine.yield(a)` is `yield lua.ret(a)`, and a function that yields is called with `yield*`
 // from the one that calls it. resume() runs the body up to its next yield and returns what it yielded,
 // synchronously, as Lua's does (async functions could not: their next step runs later).
-import { all, LuaError, type LuaMulti, type LuaValue, ret } from "./lua.js";
+import { all, LuaError, type LuaMulti, LuaThread, type LuaValue, ret } from "./lua-core.js";
 
 /** What coroutine.status() says. */
 export type Status = "suspended" | "running" | "normal" | "dead";
 
 /** A coroutine: the body, and once started the generator that holds its place. */
-export class Coroutine {
+export class Coroutine extends LuaThread {
   status: Status = "suspended";
   generator: Generator<LuaValue, LuaValue, LuaValue> | undefined;
   readonly #id = (nextId++).toString(16).padStart(8, "0");
-  constructor(readonly body: (...args: LuaValue[]) => LuaValue) {}
+  constructor(readonly body: (...args: LuaValue[]) => LuaValue) {
+    super();
+  }
   /** What tostring() and print() show, as Lua's `thread: 0x…`. */
-  toString(): string {
+  override toString(): string {
     return `thread: 0x${this.#id}`;
   }
 }

@@ -1,5 +1,5 @@
 // Lua's math library.
-import type { LuaValue } from "./lua.js";
+import type { LuaValue } from "./lua-core.js";
 
 export const pi = Math.PI;
 export const huge = Number.POSITIVE_INFINITY;

@@ -1,7 +1,7 @@
 // string.pack and string.unpack (Lua 5.3) for the formats network code uses: `<` `>` `=` endianness,
 // b B h H i[n] I[n] l L j J T integers, f d n floats, s[n] and z strings, x padding. Packed data is
 // bytes (a Uint8Array), which the compat packages send as a binary message.
-import { type LuaValue, ret } from "./lua.js";
+import { type LuaValue, ret } from "./lua-core.js";
 
 interface Item {
   kind: "int" | "uint" | "float" | "string" | "zstring" | "pad";

@@ -2,7 +2,7 @@
 // end, as in Lua. Strings are JavaScript strings: lengths and positions count UTF-16 units, which
 // are Lua's bytes for ASCII text.
 
-import { type LuaValue, len as luaLen, ret, tostring } from "./lua.js";
+import { type LuaValue, len as luaLen, ret, tostring } from "./lua-core.js";
 import { patternFind } from "./lua-pattern.js";
 import { padField } from "./pad.js";
 

@@ -1,5 +1,5 @@
 // Lua's table library over tables whose items sit at keys 1 … n.
-import { type LuaValue, len, ret, tostring } from "./lua.js";
+import { type LuaValue, len, ret, tostring } from "./lua-core.js";
 
 /** table.insert(t, v) appends; table.insert(t, pos, v) shifts up from pos. */
 export function insert(t: LuaValue, ...args: [value: LuaValue] | [pos: number, value: LuaValue]): void {

@@ -32,6 +32,11 @@ export class Imports {
     return name;
   }
 
+  /** `import type {} from "…"`: a module read for its global type declarations only. */
+  declarations(from: string): void {
+    this.#module(from);
+  }
+
   default(from: string, local: string): string {
     this.#module(from).default = local;
     return local;
@@ -54,6 +59,8 @@ export class Imports {
           .map((x) => x.s);
         const parts = [def, named.length ? `{ ${named.join(", ")} }` : undefined].filter(Boolean);
         const typeOnly = !def && values.size === 0 && types.size > 0;
+        if (!def && values.size === 0 && types.size === 0)
+          return `import type {} from ${JSON.stringify(from)};`;
         return typeOnly
           ? `import type { ${[...types].sort().join(", ")} } from ${JSON.stringify(from)};`
           : `import ${parts.join(", ")} from ${JSON.stringify(from)};`;

@@ -565,6 +565,8 @@ class GdscriptTranslator {
       const args = a.childForFieldName("arguments");
       if (name === "rpc") {
         const rpc = this.imports.value(GODOT, "rpc");
+        // `.rpc()` / `.rpc_id()` on methods are typed by godot-compat's opt-in declarations.
+        this.imports.declarations(`${GODOT}/rpc-callable`);
         out.push(args ? `@${rpc}(${args.namedChildren.map((x) => this.expr(x)).join(", ")})` : `@${rpc}`);
       } else {
         const at = a.startPosition.row + 1;

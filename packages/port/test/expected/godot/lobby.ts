@@ -1,4 +1,5 @@
 import { Node, OK, rpc, Signal, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
+import type {} from "@wsport/godot-compat/rpc-callable";
 import { gd, type Variant } from "@wsport/port";
 
 export const PROTOCOL = "lobby";
