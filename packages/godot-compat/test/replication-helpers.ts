@@ -35,6 +35,8 @@ export function joining(port: number): ArenaGame {
 }
 
 /** A hosting game and `count` games that joined it, each knowing every other. */
+export async function hosting(port: number, count: 1): Promise<[ArenaGame, ArenaGame]>;
+export async function hosting(port: number, count: 2): Promise<[ArenaGame, ArenaGame, ArenaGame]>;
 export async function hosting(port: number, count: number): Promise<ArenaGame[]> {
   const host = newArenaGame();
   const server = newMultiplayerPeer();
