@@ -264,6 +264,21 @@ describe("Node's lifecycle signals", () => {
 });
 
 describe("SceneMultiplayer's replication members", () => {
+  it("multiplayer_peer as set_multiplayer_peer / get_multiplayer_peer (what the bomber demo calls)", () => {
+    const api = SceneMultiplayer.new();
+    const offline = api.get_multiplayer_peer();
+    expect(offline).not.toBeNull();
+    api.set_multiplayer_peer(null);
+    expect(api.get_multiplayer_peer()).toBeNull();
+    api.set_multiplayer_peer(offline);
+    expect(api.multiplayer_peer).toBe(offline);
+    api.set_multiplayer_peer("peer" as never);
+    expect(api.get_multiplayer_peer()).toBe(offline);
+    expect(printed()).toEqual([
+      expect.stringContaining("multiplayer_peer must be a MultiplayerPeer or null"),
+    ]);
+  });
+
   it("max_sync_packet_size and max_delta_packet_size (Godot's 1350 and 65535), at least 128", () => {
     const api = SceneMultiplayer.new();
     expect(api.max_sync_packet_size).toBe(1350);
