@@ -229,6 +229,25 @@ describe("scenes", () => {
   });
 });
 
+describe("SceneTree.paused", () => {
+  it("stops _process on the nodes while the tree still polls the network", () => {
+    const tree = new SceneTree();
+    let frames = 0;
+    class Ticker extends Node {
+      _process(): void {
+        frames++;
+      }
+    }
+    tree.root.add_child(new Ticker());
+    tree.process(0.1);
+    tree.paused = true;
+    tree.process(0.1);
+    tree.paused = false;
+    tree.process(0.1);
+    expect(frames).toBe(2);
+  });
+});
+
 describe("Node's lifecycle signals", () => {
   it("fire in Godot's order: tree_entered then child_entered_tree, ready children first, tree_exiting, tree_exited", () => {
     const tree = new SceneTree();
