@@ -26,7 +26,7 @@ export { StreamPeerBuffer } from "./io/stream-peer-buffer.js";
 export { StreamPeerTCP } from "./io/stream-peer-tcp.js";
 export { StreamPeerTLS } from "./io/stream-peer-tls.js";
 export { TCPServer } from "./io/tcp-server.js";
-export { MultiplayerSpawner } from "./multiplayer/multiplayer-spawner.js";
+export { MultiplayerSpawner, type SpawnFunction } from "./multiplayer/multiplayer-spawner.js";
 export { MultiplayerSynchronizer } from "./multiplayer/multiplayer-synchronizer.js";
 export { OfflineMultiplayerPeer } from "./multiplayer/offline-multiplayer-peer.js";
 export { SceneTree } from "./multiplayer/register-types.js";

@@ -11,6 +11,9 @@ import { load, type PackedScene } from "../scene/packed-scene.js";
 import type { Variant } from "../variant/variant-types.js";
 import { NodePath } from "../variant/variant-types.js";
 
+/** Makes the node for spawn(data); its parameter is typed by the game (GDScript's `func f(data: Array)`). */
+export type SpawnFunction = (data: never) => unknown;
+
 /** The scene index a custom spawn (spawn_function) sends. */
 export const CUSTOM_SPAWN = 0xff;
 
@@ -31,7 +34,7 @@ export class MultiplayerSpawner extends Node {
 
   #spawnPath = "";
   #spawnLimit = 0;
-  #spawnFunction: ((data: Variant) => unknown) | null = null;
+  #spawnFunction: SpawnFunction | null = null;
   readonly #scenes: Array<{ path: string; scene: PackedScene | null }> = [];
   #spawnNode: Node | null = null;
   readonly #tracked = new Map<Node, SpawnInfo>();
@@ -115,17 +118,17 @@ export class MultiplayerSpawner extends Node {
   }
 
   /** Makes the node for spawn(data) on every peer; it must return a Node that is not in the tree. */
-  get spawn_function(): ((data: Variant) => unknown) | null {
+  get spawn_function(): SpawnFunction | null {
     return this.#spawnFunction;
   }
-  set spawn_function(callable: ((data: Variant) => unknown) | null) {
+  set spawn_function(callable: SpawnFunction | null) {
     if (callable === null || typeof callable === "function") this.#spawnFunction = callable;
     else printError(`spawn_function must be a Callable, got ${describe(callable)}.`);
   }
-  get_spawn_function(): ((data: Variant) => unknown) | null {
+  get_spawn_function(): SpawnFunction | null {
     return this.#spawnFunction;
   }
-  set_spawn_function(callable: ((data: Variant) => unknown) | null): void {
+  set_spawn_function(callable: SpawnFunction | null): void {
     this.spawn_function = callable;
   }
 
@@ -206,7 +209,7 @@ export class MultiplayerSpawner extends Node {
     }
     let node: unknown;
     try {
-      node = make(data);
+      node = (make as (data: Variant) => unknown)(data);
     } catch (error) {
       printError(`Failed to call spawn function: ${(error as Error)?.message ?? error}`);
       return null;
