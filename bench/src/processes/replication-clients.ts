@@ -11,6 +11,8 @@ import { reply, serve } from "./ipc.ts";
 const [kind, portText, countText] = process.argv.slice(2);
 const url = `ws://127.0.0.1:${portText}`;
 const count = Number(countText);
+/** Each client's frame, as a game's (60 fps): every SceneTree processed once, or the bare clients' sends due. */
+const FRAME_MS = 16;
 /** The bare clients send what a Godot client sends per update: relay header, SYNC header, one state (41 B). */
 const MESSAGE_BYTES = 41;
 
@@ -77,7 +79,7 @@ async function godotClients(): Promise<Clients> {
   while (!games.every((g) => g.players.get_child_count() >= count)) {
     if (Date.now() > deadline) throw new Error("the Godot clients did not all see each other in 120 s");
     tick();
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
   }
   const start = () => {
     for (const game of games) {
@@ -123,7 +125,7 @@ let running = true;
 const loop = () => {
   if (!running) return;
   clients.tick();
-  setTimeout(loop, kind === "godot" ? 1 : 2);
+  setTimeout(loop, FRAME_MS);
 };
 loop();
 
@@ -137,14 +139,16 @@ serve(async (request) => {
   ages.length = 0;
   counting = true;
   const [bytesBefore, updatesBefore] = clients.bytes();
+  const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, ms));
   counting = false;
+  const elapsed = performance.now() - started;
   const [bytesAfter, updatesAfter] = clients.bytes();
   running = false;
   ages.sort((a, b) => a - b);
   const at = (q: number) => ages[Math.min(ages.length - 1, Math.floor(q * ages.length))] ?? Number.NaN;
   const bytesPerUpdate =
     kind === "godot" ? (bytesAfter - bytesBefore) / Math.max(1, updatesAfter - updatesBefore) : bytesAfter;
-  return { delivered, p50: at(0.5), p99: at(0.99), bytesPerUpdate };
+  return { delivered, perSecond: delivered / (elapsed / 1000), p50: at(0.5), p99: at(0.99), bytesPerUpdate };
 });
 reply({ ready: true });

@@ -504,6 +504,7 @@ export class SceneReplication implements MultiplayerLayer {
     for (const sync of syncs) {
       const state = this.#sendable(sync);
       if (!state || !this.#verify(peer, sync, state)) continue;
+      if (sync.replication_config!._watchProperties().length === 0) continue; // nothing is ever watched
       const delta = this.#deltaState(sync, state, now, lastWatch.get(sync) ?? 0);
       if (delta === null) continue;
       if (delta.bytes.length > mtu) {
