@@ -9,6 +9,7 @@ import {
   Node,
   preload,
   register_scene,
+  rpc,
   SceneReplicationConfig,
   Vector2,
 } from "@wsport/godot-compat";
@@ -61,7 +62,14 @@ export class Player extends Node {
 
 /** Owned by the server: its state travels in the spawn and in every SYNC. */
 export class Npc extends Player {
+  /** What the server said to this NPC's copy (an RPC). */
+  heard: string[] = [];
   override _enter_tree(): void {}
+
+  @rpc("reliable")
+  say(text: string): void {
+    this.heard.push(text);
+  }
 }
 
 export class Bomb extends Node {

@@ -204,6 +204,25 @@ describe("visibility", () => {
     expect(printed()).toEqual([]);
   });
 
+  it("RPCs on a replicated node go only to the peers that can see it (Godot's is_rpc_visible)", async () => {
+    const [host, a, b] = await hosting(await freePort(), 2);
+    const npc = host.arena.add_npc("Secret", 0, 0, "", (n) => {
+      n.sync.public_visibility = false;
+      n.sync.set_visibility_for(a.id(), true);
+    });
+    await pollUntil([host, a, b], () => !!a.arena.npc("Secret"), "a's copy");
+    npc.say.rpc("to all who see it");
+    npc.say.rpc_id(b.id(), "to b");
+    expect(printed()).toEqual([
+      `Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${b.id()}`,
+    ]);
+    await pollUntil([host, a, b], () => a.arena.npc("Secret")!.heard.length === 1, "a's RPC");
+    await pollFor([host, a, b], 100);
+    expect(a.arena.npc("Secret")!.heard).toEqual(["to all who see it"]);
+    expect(b.arena.npc("Secret")).toBeNull();
+    expect(printed().length).toBe(1); // b was sent nothing (it would print "Requested node was not found")
+  });
+
   it("visibility filters run every frame (VISIBILITY_PROCESS_IDLE) or on update_visibility() (NONE)", async () => {
     const [host, a, b] = await hosting(await freePort(), 2);
     let allowB = false;

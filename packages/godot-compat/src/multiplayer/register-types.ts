@@ -23,8 +23,8 @@ function registerTypes(tree: typeof Tree): typeof Tree {
   MultiplayerAPI._registerInterface("SceneMultiplayer", () => new SceneMultiplayer());
   SceneMultiplayer._setLayerMaker((api) => {
     const cache = new SceneCache(api);
-    makeRpcLayer(api, cache);
-    new SceneReplication(api, cache);
+    const replication = new SceneReplication(api, cache);
+    makeRpcLayer(api, cache, (node, peer) => replication.isRpcVisible(node, peer));
   });
   return tree;
 }

@@ -287,6 +287,25 @@ export class SceneReplication implements MultiplayerLayer {
     return OK;
   }
 
+  /**
+   * Whether an RPC on `node` may go to `peer` (0: to every peer), as Godot's is_rpc_visible: a node no
+   * synchronizer replicates is visible to all; the peer that spawned a node sees it; a node spawned here is
+   * visible where it was spawned; otherwise where any of its synchronizers is visible.
+   */
+  isRpcVisible(node: Node, peer: number): boolean {
+    const tracked = this.#tracked.get(node);
+    if (!tracked || tracked.synchronizers.size === 0) return true;
+    if (peer < 0) return false;
+    if (tracked.remotePeer && peer === tracked.remotePeer) return true;
+    if (this.#spawned.has(node)) {
+      if (peer) return this.#peers.get(peer)?.spawnNodes.has(node) ?? false;
+      for (const info of this.#peers.values()) if (!info.spawnNodes.has(node)) return false;
+      return true;
+    }
+    for (const sync of tracked.synchronizers) if (sync._isVisibleTo(peer)) return true;
+    return false;
+  }
+
   // --- tracking ------------------------------------------------------------------------------------
 
   #track(node: Node): Tracked {

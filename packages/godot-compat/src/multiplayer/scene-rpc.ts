@@ -25,9 +25,16 @@ const { CONNECTION_CONNECTED: CONNECTED } = MultiplayerPeer;
 const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
+/** Whether an RPC on a node may go to a peer (0: every peer): the replication layer's visibility. */
+export type RpcVisibility = (node: Node, peer: number) => boolean;
+
 /** The RPC layer of a SceneMultiplayer (it attaches itself), made when a SceneTree first configures the API. */
-export function makeRpcLayer(api: SceneMultiplayer, cache: SceneCache): MultiplayerLayer {
-  return new SceneRPC(api, cache);
+export function makeRpcLayer(
+  api: SceneMultiplayer,
+  cache: SceneCache,
+  visible: RpcVisibility,
+): MultiplayerLayer {
+  return new SceneRPC(api, cache, visible);
 }
 
 class SceneRPC implements MultiplayerLayer {
@@ -35,11 +42,13 @@ class SceneRPC implements MultiplayerLayer {
 
   readonly #api: SceneMultiplayer;
   readonly #cache: SceneCache;
+  readonly #visible: RpcVisibility;
   readonly #setSender: (id: number) => void;
 
-  constructor(api: SceneMultiplayer, cache: SceneCache) {
+  constructor(api: SceneMultiplayer, cache: SceneCache, visible: RpcVisibility) {
     this.#api = api;
     this.#cache = cache;
+    this.#visible = visible;
     this.#setSender = SceneMultiplayer._attachLayer(api, this);
   }
 
@@ -111,14 +120,25 @@ class SceneRPC implements MultiplayerLayer {
       else printError(`Attempt to call RPC with unknown peer ID: ${to}.`);
       return OK;
     }
-    const targets = to > 0 ? [to] : peers.filter((p) => p !== -to);
+    // Only the peers that can see the node (replication visibility), as Godot's _send_rpc.
+    if (to > 0 && !this.#visible(node, to)) {
+      printError(`Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}`);
+      return OK;
+    }
+    const restricted = to <= 0 && !this.#visible(node, 0);
+    const targets = to > 0 ? [to] : peers.filter((p) => p !== -to && (!restricted || this.#visible(node, p)));
     if (targets.length === 0) return OK;
     if (args.length > 255) return fail("Too many arguments (>255).", ERR_INVALID_PARAMETER);
     const encoded = encodeArgs(args);
     if (typeof encoded === "number") return fail("Unable to encode RPC arguments.", encoded);
 
-    const { id: cacheId, confirmed: allConfirmed } = this.#cache.sendObjectCache(node, to);
-
+    let cacheId = 0;
+    let allConfirmed = true;
+    for (const target of targets) {
+      const cached = this.#cache.sendObjectCache(node, target);
+      cacheId = cached.id;
+      allConfirmed &&= cached.confirmed;
+    }
     const peer = this.#api.multiplayer_peer!;
     peer.transfer_channel = config.channel;
     peer.transfer_mode = config.transfer_mode;
