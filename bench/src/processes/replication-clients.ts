@@ -75,9 +75,9 @@ async function godotClients(): Promise<Clients> {
       game.tree.process(0.001);
     }
   };
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + 170_000;
   while (!games.every((g) => g.players.get_child_count() >= count)) {
-    if (Date.now() > deadline) throw new Error("the Godot clients did not all see each other in 120 s");
+    if (Date.now() > deadline) throw new Error("the Godot clients did not all see each other in 170 s");
     tick();
     await new Promise((resolve) => setTimeout(resolve, FRAME_MS));
   }

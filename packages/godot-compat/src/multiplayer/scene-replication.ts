@@ -479,7 +479,7 @@ export class SceneReplication implements MultiplayerLayer {
 
   #sendSync(peer: number, syncs: MultiplayerSynchronizer[], time: number, now: number): void {
     const mtu = this.#api.max_sync_packet_size;
-    const writer = new SyncWriter(false, mtu, time);
+    let writer: SyncWriter | null = null; // made for the first state due (most frames have none)
     for (const sync of syncs) {
       const state = this.#sendable(sync);
       if (!state) continue;
@@ -506,8 +506,11 @@ export class SceneReplication implements MultiplayerLayer {
         );
         continue;
       }
-      if (bytes.length > 0) writer.add(state.netId, bytes);
+      if (bytes.length === 0) continue;
+      writer ??= new SyncWriter(false, mtu, time);
+      writer.add(state.netId, bytes);
     }
+    if (!writer) return;
     writer.flush();
     for (const packet of writer.packets) this.#sendRaw(packet, peer, false);
   }
@@ -519,7 +522,7 @@ export class SceneReplication implements MultiplayerLayer {
     lastWatch: Map<MultiplayerSynchronizer, number>,
   ): void {
     const mtu = this.#api.max_delta_packet_size;
-    const writer = new SyncWriter(true, mtu);
+    let writer: SyncWriter | null = null;
     for (const sync of syncs) {
       const state = this.#sendable(sync);
       if (!state || !this.#verify(peer, sync, state)) continue;
@@ -532,9 +535,11 @@ export class SceneReplication implements MultiplayerLayer {
         );
         continue;
       }
+      writer ??= new SyncWriter(true, mtu);
       writer.add(state.netId, delta.bytes, delta.indexes);
       lastWatch.set(sync, now);
     }
+    if (!writer) return;
     writer.flush();
     for (const packet of writer.packets) this.#sendRaw(packet, peer, true);
   }
