@@ -8,6 +8,8 @@ export interface Child {
   request<T>(message: Record<string, unknown>, timeoutMs: number): Promise<T>;
   /** Kills the child (it is also killed when we exit). */
   stop(): Promise<void>;
+  /** The child's process id (to read its CPU time from outside when its event loop is too busy to answer). */
+  readonly pid: number;
 }
 
 const live = new Set<ChildProcess>();
@@ -45,6 +47,7 @@ export async function startChild<T>(name: string, args: string[], timeoutMs = 15
 
   const ready = await next<T>(timeoutMs);
   const child: Child = {
+    pid: proc.pid ?? 0,
     request: <R>(message: Record<string, unknown>, ms: number) => {
       const answer = next<R>(ms);
       proc.send(message);

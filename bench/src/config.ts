@@ -52,6 +52,9 @@ export interface BenchConfig {
   /** Client connections opened per adapter for the per-object heap figure. */
   clientConnections: number;
   pollCalls: number;
+  /** Client counts of the scene replication figure (10), and its measured window in ms. */
+  replicationClients: readonly number[];
+  replicationMs: number;
   /** Upper bound for one measured run; a run that takes longer is reported as failed. */
   runTimeoutMs: number;
 }
@@ -98,6 +101,8 @@ export const fullConfig: BenchConfig = {
   idleConnections: [1000, 5000],
   clientConnections: 200,
   pollCalls: 1_000_000,
+  replicationClients: [50, 100, 200],
+  replicationMs: 3000,
   runTimeoutMs: 30_000,
 };
 
@@ -142,5 +147,7 @@ export const quickConfig: BenchConfig = {
   idleConnections: [50],
   clientConnections: 10,
   pollCalls: 10_000,
+  replicationClients: [5],
+  replicationMs: 500,
   runTimeoutMs: 10_000,
 };

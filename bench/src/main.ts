@@ -13,6 +13,7 @@ import { measureFrames, openBrowserClients } from "./sections/browser.ts";
 import { measureLatency, measureThroughput, startClientProcesses } from "./sections/clients.ts";
 import { measureClientHeap, measureServerHeap } from "./sections/memory.ts";
 import { measureGodotPoll } from "./sections/poll.ts";
+import { measureReplication } from "./sections/replication.ts";
 import { measureServers, type ServerProcess } from "./sections/server.ts";
 import { measureBundleSizes } from "./sizes.ts";
 
@@ -80,6 +81,7 @@ const results: Results = {
   serverHeap: [],
   clientHeap: [],
   godotPoll: null,
+  replication: [],
   browser: null,
   bundles: [],
   goals: [],
@@ -98,6 +100,7 @@ try {
   results.clientHeap = await measureClientHeap(config, clients, bareWs.url);
   log("bench: godot poll");
   results.godotPoll = await measureGodotPoll(config, bareWs.url);
+  results.replication = await measureReplication(config, log);
   log("bench: browser");
   const browser = await openBrowserClients();
   try {

@@ -96,6 +96,17 @@ function allGoals(r: Results): Goal[] {
         r.godotPoll.error ?? `${fixed(r.godotPoll.bytesPerCall)} B/call, ${r.godotPoll.gcDuringMeasure} GCs`,
     });
   }
+  for (const row of r.replication.filter((x) => x.server !== "bare ws fan-out")) {
+    const bare = r.replication.find((x) => x.clients === row.clients && x.server === "bare ws fan-out");
+    const ratio = bare ? row.cpuMicrosPerUpdate / bare.cpuMicrosPerUpdate : Number.NaN;
+    goals.push({
+      goal: `Godot replication server CPU per update <= 1.5 x bare ws fan-out (${row.clients} clients)`,
+      met: row.error || !Number.isFinite(ratio) ? false : ratio <= 1.5,
+      detail:
+        row.error ??
+        `x${fixed(ratio)}; ${int(row.deliveredPerSecond)} of ${int(row.expectedPerSecond)} updates/s delivered`,
+    });
+  }
   goals.push(...browserGoals(r));
   for (const b of r.bundles) {
     if (!isOurs(b.package)) continue;
@@ -330,6 +341,50 @@ function blocks(r: Results): Block[] {
       text: `${fixed(p.nsPerCall, 1)} ns/call, ${fixed(p.bytesPerCall, 3)} bytes/call allocated, ${p.gcDuringMeasure} GCs over ${int(p.calls)} calls`,
     });
   }
+
+  out.push({
+    heading:
+      "10. Godot scene replication: one server, N clients each synchronizing its player 30 times/s to every other client through the relay",
+  });
+  out.push({
+    headers: [
+      "server",
+      "clients",
+      "expected/s",
+      "delivered/s",
+      "server CPU us/update",
+      "CPU ratio",
+      "age p50 ms",
+      "age p99 ms",
+      "bytes/update",
+    ],
+    rows: r.replication.map((row) => {
+      const bare = r.replication.find((b) => b.clients === row.clients && b.server === "bare ws fan-out");
+      return row.error
+        ? [
+            row.server,
+            String(row.clients),
+            int(row.expectedPerSecond),
+            `failed: ${row.error}`,
+            "",
+            "",
+            "",
+            "",
+            "",
+          ]
+        : [
+            row.server,
+            String(row.clients),
+            int(row.expectedPerSecond),
+            int(row.deliveredPerSecond),
+            fixed(row.cpuMicrosPerUpdate),
+            bare ? fixed(row.cpuMicrosPerUpdate / bare.cpuMicrosPerUpdate) : "-",
+            fixed(row.p50Ms, 1),
+            fixed(row.p99Ms, 1),
+            fixed(row.bytesPerUpdate, 1),
+          ];
+    }),
+  });
 
   out.push({
     heading: `6. Browser bundles: the packed package's typical import built by ${BUNDLERS.join(", ")} (min+gzip -9, core included), and every export (esbuild)`,

@@ -84,6 +84,8 @@ export interface Results {
   serverHeap: HeapRow[];
   clientHeap: HeapRow[];
   godotPoll: PollResult | null;
+  /** Godot scene replication at scale (figure 10). */
+  replication: ReplicationRow[];
   /** null when the browser section did not run (no Chromium). */
   browser: BrowserResults | null;
   bundles: Array<BundleSize | { package: string; error: string }>;
@@ -124,4 +126,21 @@ export interface BrowserResults {
   throughput: ThroughputRow[];
   latency: LatencyRow[];
   frames: FrameRow[];
+}
+
+/** One server and N clients, each client's player synchronized 30 times a second, seen by every other client. */
+export interface ReplicationRow {
+  server: string;
+  clients: number;
+  /** N x (N - 1) x 30: every update reaching every other client. */
+  expectedPerSecond: number;
+  deliveredPerSecond: number;
+  /** Server CPU microseconds per update delivered to a client. */
+  cpuMicrosPerUpdate: number;
+  /** Age of an update on arrival (sent and received in the clients' process), ms. */
+  p50Ms: number;
+  p99Ms: number;
+  /** Bytes a client receives per update (the relay's header included). */
+  bytesPerUpdate: number;
+  error?: string;
 }

@@ -38,6 +38,7 @@ export default async function setup(project: TestProject) {
   project.provide("godotRawPort", ports.raw);
   project.provide("godotTlsEchoPort", ports.tlsEcho);
   project.provide("godotMultiplayerTlsPort", ports.tlsOpen);
+  project.provide("godotReplicationPort", ports.replication);
   return () => {
     child.kill();
   };

@@ -7,6 +7,8 @@
 // is a game (a SceneTree with an EchoGame at /root/Game) that answers RPCs. The fifth is a wss://
 // echo server built the Godot way, TCPServer + StreamPeerTLS + WebSocketPeer (tls-echo-server.ts).
 // The sixth is the first served over wss:// by create_server(port, address, TLSOptions.server(...)).
+// The seventh is a replication game (replication-game.ts's Arena at /root/Arena): a player for each peer that
+// joins (freed when it leaves), a bomb spawned with spawn(data) for each, and an NPC that walks every tick.
 import { WebSocketServer } from "ws";
 import { freePort } from "../../../test/free-port.mjs";
 import {
@@ -15,8 +17,10 @@ import {
   SceneMultiplayer,
   SceneTree,
   TLSOptions,
+  Vector2,
   WebSocketMultiplayerPeer,
 } from "../src/node.ts";
+import { Arena } from "./replication-game.ts";
 import { EchoGame } from "./rpc-echo-game.ts";
 import { startTlsEchoServer } from "./tls-echo-server.ts";
 
@@ -83,6 +87,30 @@ async function startRpcGame(): Promise<number> {
   return port;
 }
 
+async function startReplicationGame(): Promise<number> {
+  const port = await freePort();
+  const tree = new SceneTree();
+  const arena = new Arena();
+  arena.name = "Arena";
+  tree.root.add_child(arena);
+  const peer = new WebSocketMultiplayerPeer();
+  const error = peer.create_server(port, "127.0.0.1");
+  if (error !== OK) throw new Error(`create_server(${port}) failed with ${error}`);
+  const multiplayer = tree.get_multiplayer();
+  multiplayer.multiplayer_peer = peer;
+  multiplayer.peer_connected.connect((id) => {
+    arena.add_player(id);
+    arena.bombSpawner.spawn([id % 100, 1, id]);
+  });
+  multiplayer.peer_disconnected.connect((id) => arena.player(id)?.queue_free());
+  const npc = arena.add_npc("Walker", 0, 0, "npc");
+  setInterval(() => {
+    npc.position = new Vector2(npc.position.x + 1, 0);
+    tree.process(0.005);
+  }, 5);
+  return port;
+}
+
 /** The ports this process sends its parent (global-setup.ts) once every server listens. */
 export interface ServerPorts {
   open: number;
@@ -91,6 +119,7 @@ export interface ServerPorts {
   rpcGame: number;
   tlsEcho: number;
   tlsOpen: number;
+  replication: number;
 }
 
 /** Server TLS options with a key and self-signed certificate made by Crypto (the browsers trust it). */
@@ -108,5 +137,6 @@ const raw = await rawGodotServer();
 const rpcGame = await startRpcGame();
 const tlsEcho = await startTlsEchoServer();
 const tlsOpen = await startMultiplayerServer(undefined, selfSigned());
-process.send?.({ open, guarded, raw, rpcGame, tlsEcho, tlsOpen } satisfies ServerPorts);
+const replication = await startReplicationGame();
+process.send?.({ open, guarded, raw, rpcGame, tlsEcho, tlsOpen, replication } satisfies ServerPorts);
 process.on("disconnect", () => process.exit(0)); // the test run ended

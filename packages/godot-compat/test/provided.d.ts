@@ -15,5 +15,7 @@ declare module "vitest" {
     godotTlsEchoPort: number;
     /** The first multiplayer server again, served over wss:// by create_server(..., TLSOptions.server(key, cert)). */
     godotMultiplayerTlsPort: number;
+    /** A replication game in Node: an Arena (replication-game.ts) spawning a player and a bomb per peer, a walking NPC. */
+    godotReplicationPort: number;
   }
 }

@@ -57,7 +57,7 @@ export function encodeArgs(args: readonly unknown[]): EncodedArgs | GodotError {
 }
 
 /** bool in one byte, int in the fewest of 1/2/4/8 bytes, anything else as var_to_bytes does. */
-function encodeCompressed(value: unknown): Uint8Array | GodotError {
+export function encodeCompressed(value: unknown): Uint8Array | GodotError {
   if (typeof value === "boolean") return Uint8Array.of(TYPE_BOOL | (value ? BOOL_TRUE : 0));
   if (typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value))) {
     const big = BigInt(value);
@@ -98,7 +98,8 @@ export function decodeArgs(bytes: Uint8Array, argc: number, byteOnly: boolean): 
   return args;
 }
 
-function decodeCompressed(bytes: Uint8Array): { value: Variant; length: number } | null {
+/** One value as encodeCompressed wrote it, and how many bytes it took; null when malformed. */
+export function decodeCompressed(bytes: Uint8Array): { value: Variant; length: number } | null {
   const meta = bytes[0]!;
   const type = meta & TYPE_MASK;
   if (type === TYPE_BOOL) return { value: (meta & BOOL_TRUE) !== 0, length: 1 };

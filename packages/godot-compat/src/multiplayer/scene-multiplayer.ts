@@ -40,22 +40,27 @@ import {
 import { OfflineMultiplayerPeer } from "./offline-multiplayer-peer.js";
 
 /**
- * A layer built on top (the RPC layer, when a SceneTree uses this API): it handles its own
- * commands and hears about peers. Installed by SceneMultiplayer._attachLayer, so that a game that only sends
- * bytes does not carry RPC code in its bundle.
+ * A layer built on top (the node path cache, RPC, replication, when a SceneTree uses this API): it
+ * handles its own commands and hears about peers. Installed by SceneMultiplayer._attachLayer, so that a
+ * game that only sends bytes does not carry their code in its bundle.
  */
 export interface MultiplayerLayer {
   readonly commands: readonly number[];
   process(from: number, packet: Uint8Array): void;
   peerChanged(id: number, connected: boolean): void;
   clear(): void;
-  rpcp(node: Node, peer: number, method: string, args: readonly unknown[]): GodotError;
+  /** Node.rpc_id() (the RPC layer). */
+  rpcp?(node: Node, peer: number, method: string, args: readonly unknown[]): GodotError;
   /** Where node paths start: the branch's node, found when needed, and its absolute path. */
-  setRoot(root: () => Node | null, rootPath: string): void;
+  setRoot?(root: () => Node | null, rootPath: string): void;
+  /** A spawner's or synchronizer's configuration (the replication layer); null when it is not the layer's. */
+  configure?(object: object | null, configuration: unknown, add: boolean): GodotError | null;
+  /** At the end of each poll(), as Godot's replicator->on_network_process(). */
+  networkProcess?(): void;
 }
 
-/** Makes the RPC layer; multiplayer/register-types.ts installs it, so a bundle without a SceneTree leaves RPC out. */
-let makeLayer: ((api: SceneMultiplayer) => MultiplayerLayer) | null = null;
+/** Makes the layers; multiplayer/register-types.ts installs it, so a bundle without a SceneTree leaves them out. */
+let makeLayers: ((api: SceneMultiplayer) => void) | null = null;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;
@@ -108,34 +113,99 @@ export class SceneMultiplayer extends MultiplayerAPI {
   readonly #onPeerConnected = (id: number): void => this.#addPeer(id);
   readonly #onPeerDisconnected = (id: number): void => this.#delPeer(id);
 
-  #layer: MultiplayerLayer | null = null;
+  /** Attached in Godot's order (cache, RPC, replication): peers join them in this order and leave in reverse. */
+  readonly #layers: MultiplayerLayer[] = [];
+  #rpcLayer: MultiplayerLayer | null = null;
+  #rootPath = "";
+  #syncMtu = 1350;
+  #deltaMtu = 65535;
 
   constructor() {
     super();
     this.multiplayer_peer = new OfflineMultiplayerPeer();
   }
 
-  /** @internal How a SceneMultiplayer makes its RPC layer when a SceneTree first configures it. */
-  static _setLayerMaker(make: (api: SceneMultiplayer) => MultiplayerLayer): void {
-    makeLayer = make;
+  /** @internal How a SceneMultiplayer makes its layers when a SceneTree first configures it. */
+  static _setLayerMaker(make: (api: SceneMultiplayer) => void): void {
+    makeLayers = make;
   }
 
   /**
-   * The tree's root node and the absolute path of the branch this API serves (SceneTree.set_multiplayer
-   * calls it); RPC node paths are relative to that branch. Any other configuration: ERR_UNAVAILABLE.
+   * SceneTree.set_multiplayer calls it with the tree's root node and the absolute path of the branch this
+   * API serves (node paths are relative to that branch); MultiplayerSpawner and MultiplayerSynchronizer
+   * with a node and themselves, as in Godot. Anything else: ERR_INVALID_PARAMETER.
    */
   object_configuration_add(object: object | null, configuration: unknown): GodotError {
-    if (!(object instanceof Node) || typeof configuration !== "string" || makeLayer === null)
-      return ERR_UNAVAILABLE;
-    const root = object;
-    if (this.#layer === null) makeLayer(this);
-    this.#layer!.setRoot(() => root.get_node_or_null(configuration), configuration);
-    return OK;
+    if (object instanceof Node && typeof configuration === "string") {
+      if (makeLayers === null) return ERR_UNAVAILABLE;
+      if (this.#layers.length === 0) makeLayers(this);
+      const root = object;
+      this.#rootPath = configuration;
+      for (const layer of this.#layers)
+        layer.setRoot?.(() => root.get_node_or_null(configuration), configuration);
+      return OK;
+    }
+    return this.#configure(object, configuration, true);
   }
 
-  /** Nothing to undo for a branch root; any other configuration: ERR_UNAVAILABLE. */
+  /** Undoes object_configuration_add (nothing to undo for a branch root). */
   object_configuration_remove(object: object | null, configuration: unknown): GodotError {
-    return object instanceof Node && typeof configuration === "string" ? OK : ERR_UNAVAILABLE;
+    if (object instanceof Node && typeof configuration === "string") return OK;
+    return this.#configure(object, configuration, false);
+  }
+
+  #configure(object: object | null, configuration: unknown, add: boolean): GodotError {
+    for (const layer of this.#layers) {
+      const result = layer.configure?.(object, configuration, add);
+      if (result !== undefined && result !== null) return result;
+    }
+    return ERR_INVALID_PARAMETER;
+  }
+
+  /** The absolute path of the branch this API serves ("/root" for a whole tree's API). */
+  get root_path(): string {
+    return this.#rootPath;
+  }
+  get_root_path(): string {
+    return this.#rootPath;
+  }
+
+  /** Largest SYNC packet the replication layer sends (unreliable; several states share one). */
+  get max_sync_packet_size(): number {
+    return this.#syncMtu;
+  }
+  set max_sync_packet_size(size: number) {
+    if (Number.isInteger(size) && size >= 128) this.#syncMtu = size;
+    else printError("Sync maximum packet size must be at least 128 bytes.");
+  }
+  get_max_sync_packet_size(): number {
+    return this.#syncMtu;
+  }
+  set_max_sync_packet_size(size: number): void {
+    this.max_sync_packet_size = size;
+  }
+
+  /** Largest delta SYNC packet the replication layer sends (reliable). */
+  get max_delta_packet_size(): number {
+    return this.#deltaMtu;
+  }
+  set max_delta_packet_size(size: number) {
+    if (Number.isInteger(size) && size >= 128) this.#deltaMtu = size;
+    else printError("Sync maximum packet size must be at least 128 bytes.");
+  }
+  get_max_delta_packet_size(): number {
+    return this.#deltaMtu;
+  }
+  set_max_delta_packet_size(size: number): void {
+    this.max_delta_packet_size = size;
+  }
+
+  /** @internal The attached layer that `test` picks (the node path cache, for replication). */
+  static _findLayer<T extends MultiplayerLayer>(
+    api: SceneMultiplayer,
+    test: (layer: MultiplayerLayer) => layer is T,
+  ): T | undefined {
+    return api.#layers.find(test);
   }
 
   /**
@@ -143,7 +213,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
    * returns how it sets get_remote_sender_id() while a call_local RPC runs.
    */
   static _attachLayer(api: SceneMultiplayer, layer: MultiplayerLayer): (senderId: number) => void {
-    api.#layer = layer;
+    api.#layers.push(layer);
+    if (layer.rpcp) api.#rpcLayer = layer;
     for (const command of layer.commands)
       api.#handlers.set(command, (from, packet) => layer.process(from, packet));
     for (const id of api.#connected) layer.peerChanged(id, true);
@@ -154,12 +225,13 @@ export class SceneMultiplayer extends MultiplayerAPI {
 
   /** Calls `method` on `object` on `peer` (0 every peer, negative all but one); Node.rpc_id() comes here. */
   rpc(peer: number, object: Node, method: string, arguments_: unknown[] = []): GodotError {
-    if (this.#layer === null) {
+    const layer = this.#rpcLayer;
+    if (layer === null) {
       return invalid("rpc() needs a node in a SceneTree that uses this MultiplayerAPI.", ERR_UNCONFIGURED);
     }
     if (!Array.isArray(arguments_))
       return invalid(`rpc() needs an Array of arguments, got ${describe(arguments_)}.`);
-    return this.#layer.rpcp(object, peer, method, arguments_);
+    return layer.rpcp!(object, peer, method, arguments_);
   }
 
   // --- the peer -----------------------------------------------------------------------------
@@ -194,7 +266,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     this.#lastStatus = CONNECTION_DISCONNECTED;
     this.#pending.clear();
     this.#connected.clear();
-    this.#layer?.clear();
+    for (const layer of this.#layers) layer.clear();
   }
 
   /** Emits connection_failed or server_disconnected when the peer's status drops. */
@@ -232,6 +304,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
     }
     this.#expireAuthentications(peer);
     this.#updateStatus();
+    if (this.#lastStatus !== CONNECTION_CONNECTED || this.#peer !== peer) return OK;
+    for (const layer of this.#layers) layer.networkProcess?.();
     return OK;
   }
 
@@ -371,7 +445,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
       }
     }
     this.#connected.add(id);
-    this.#layer?.peerChanged(id, true);
+    for (const layer of this.#layers) layer.peerChanged(id, true);
     if (id === 1) this.connected_to_server.emit();
     this.peer_connected.emit(id);
   }
@@ -392,8 +466,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
         peer.put_packet(sysMessage(SYS_COMMAND_DEL_PEER, id));
       }
     }
+    for (const layer of [...this.#layers].reverse()) layer.peerChanged(id, false);
     this.#connected.delete(id);
-    this.#layer?.peerChanged(id, false);
     if (!this.#quiet) this.peer_disconnected.emit(id);
   }
 

@@ -1,8 +1,7 @@
-// Follows Godot's modules/multiplayer/scene_rpc_interface.cpp, scene_cache_interface.cpp.
-// SceneMultiplayer's RPC half, as Godot 4 does it (scene_rpc_interface.cpp, scene_cache_interface.cpp):
-// sending node.rpc()/rpc_id(), checking and running the calls that arrive, and the node path cache
-// (a node is named by its path until the peer confirms a short id for it). One per MultiplayerAPI;
-// the API hands it the commands it does not handle itself and tells it when peers come and go.
+// Follows Godot's modules/multiplayer/scene_rpc_interface.cpp.
+// SceneMultiplayer's RPC half, as Godot 4 does it: sending node.rpc()/rpc_id() and checking and running
+// the calls that arrive. Nodes are named through the node path cache it shares with replication
+// (scene-cache.ts). One per MultiplayerAPI; the API hands it the REMOTE_CALL commands.
 import { describe } from "@wsport/core/internal";
 import {
   ERR_CONNECTION_ERROR,
@@ -17,81 +16,45 @@ import { MultiplayerAPI } from "../scene/multiplayer-api.js";
 import { MultiplayerPeer } from "../scene/multiplayer-peer.js";
 import { Node } from "../scene/node.js";
 import { type RpcConfig, rpcTable } from "../scene/rpc-config.js";
-import {
-  NETWORK_COMMAND_CONFIRM_PATH as CMD_CONFIRM_PATH,
-  CMD_MASK,
-  NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL,
-  NETWORK_COMMAND_SIMPLIFY_PATH as CMD_SIMPLIFY_PATH,
-} from "./network-commands.js";
-import {
-  decodeCallArgs,
-  decodeConfirmPath,
-  decodeRemoteCall,
-  decodeSimplifyPath,
-  encodeArgs,
-  encodeConfirmPath,
-  encodeRemoteCall,
-  encodeSimplifyPath,
-} from "./rpc-wire.js";
+import { NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL } from "./network-commands.js";
+import { decodeCallArgs, decodeRemoteCall, encodeArgs, encodeRemoteCall } from "./rpc-wire.js";
+import type { SceneCache } from "./scene-cache.js";
 import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
 
-const { CONNECTION_CONNECTED: CONNECTED, TRANSFER_MODE_RELIABLE } = MultiplayerPeer;
+const { CONNECTION_CONNECTED: CONNECTED } = MultiplayerPeer;
 const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
-/** The RPC layer of a SceneMultiplayer (it attaches itself), made when a SceneTree first configures the API. */
-export function makeRpcLayer(api: SceneMultiplayer): MultiplayerLayer {
-  return new SceneRPC(api);
-}
+/** Whether an RPC on a node may go to a peer (0: every peer): the replication layer's visibility. */
+export type RpcVisibility = (node: Node, peer: number) => boolean;
 
-interface Received {
-  node: Node | null;
-  path: string;
+/** The RPC layer of a SceneMultiplayer (it attaches itself), made when a SceneTree first configures the API. */
+export function makeRpcLayer(
+  api: SceneMultiplayer,
+  cache: SceneCache,
+  visible: RpcVisibility,
+): MultiplayerLayer {
+  return new SceneRPC(api, cache, visible);
 }
 
 class SceneRPC implements MultiplayerLayer {
-  readonly commands = [CMD_REMOTE_CALL, CMD_SIMPLIFY_PATH, CMD_CONFIRM_PATH];
+  readonly commands = [CMD_REMOTE_CALL];
 
   readonly #api: SceneMultiplayer;
+  readonly #cache: SceneCache;
+  readonly #visible: RpcVisibility;
   readonly #setSender: (id: number) => void;
-  #root: (() => Node | null) | null = null;
-  #rootPath = "";
-  // The cache: ids this side gave its nodes, and per peer what it was told and what it confirmed.
-  #nextCacheId = 1;
-  readonly #cacheIds = new Map<Node, number>();
-  readonly #nodesByCacheId = new Map<number, Node>();
-  readonly #sent = new Map<number, Map<Node, boolean>>();
-  readonly #received = new Map<number, Map<number, Received>>();
 
-  constructor(api: SceneMultiplayer) {
+  constructor(api: SceneMultiplayer, cache: SceneCache, visible: RpcVisibility) {
     this.#api = api;
+    this.#cache = cache;
+    this.#visible = visible;
     this.#setSender = SceneMultiplayer._attachLayer(api, this);
   }
 
-  /** Where paths start: SceneTree.set_multiplayer() gives the branch this API serves. */
-  setRoot(root: () => Node | null, rootPath: string): void {
-    this.#root = root;
-    this.#rootPath = rootPath;
-  }
+  peerChanged(): void {}
 
-  /** The peer joined (`connected`) or left: its cache starts empty or is dropped. */
-  peerChanged(id: number, connected: boolean): void {
-    if (connected) {
-      this.#sent.set(id, new Map());
-      this.#received.set(id, new Map());
-    } else {
-      this.#sent.delete(id);
-      this.#received.delete(id);
-    }
-  }
-
-  clear(): void {
-    this.#sent.clear();
-    this.#received.clear();
-    this.#cacheIds.clear();
-    this.#nodesByCacheId.clear();
-    this.#nextCacheId = 1;
-  }
+  clear(): void {}
 
   /** Node.rpc_id(): sends to `peerId` (0 all, negative all but one) and calls here too when `call_local` says so. */
   rpcp(node: Node, peerId: number, method: string, args: readonly unknown[]): GodotError {
@@ -141,12 +104,9 @@ class SceneRPC implements MultiplayerLayer {
     return OK;
   }
 
-  /** A command from `from` that belongs to the RPC layer; false if it is not one of its commands. */
+  /** A REMOTE_CALL command from `from`. */
   process(from: number, packet: Uint8Array): void {
-    const command = packet[0]! & CMD_MASK;
-    if (command === CMD_REMOTE_CALL) this.#processCall(from, packet);
-    else if (command === CMD_SIMPLIFY_PATH) this.#processSimplifyPath(from, packet);
-    else if (command === CMD_CONFIRM_PATH) this.#processConfirmPath(from, packet);
+    this.#processCall(from, packet);
   }
 
   // --- sending -------------------------------------------------------------------------------
@@ -160,17 +120,25 @@ class SceneRPC implements MultiplayerLayer {
       else printError(`Attempt to call RPC with unknown peer ID: ${to}.`);
       return OK;
     }
-    const targets = to > 0 ? [to] : peers.filter((p) => p !== -to);
+    // Only the peers that can see the node (replication visibility), as Godot's _send_rpc.
+    if (to > 0 && !this.#visible(node, to)) {
+      printError(`Attempt to call an RPC to a peer that cannot see this node. Peer ID: ${to}`);
+      return OK;
+    }
+    const restricted = to <= 0 && !this.#visible(node, 0);
+    const targets = to > 0 ? [to] : peers.filter((p) => p !== -to && (!restricted || this.#visible(node, p)));
     if (targets.length === 0) return OK;
     if (args.length > 255) return fail("Too many arguments (>255).", ERR_INVALID_PARAMETER);
     const encoded = encodeArgs(args);
     if (typeof encoded === "number") return fail("Unable to encode RPC arguments.", encoded);
 
-    const cacheId = this.#cacheIdOf(node);
-    const unknown = targets.filter((p) => !this.#sent.get(p)?.has(node));
-    if (unknown.length > 0) this.#sendSimplifyPath(node, cacheId, unknown);
-    const allConfirmed = targets.every((p) => this.#sent.get(p)?.get(node) === true);
-
+    let cacheId = 0;
+    let allConfirmed = true;
+    for (const target of targets) {
+      const cached = this.#cache.sendObjectCache(node, target);
+      cacheId = cached.id;
+      allConfirmed &&= cached.confirmed;
+    }
     const peer = this.#api.multiplayer_peer!;
     peer.transfer_channel = config.channel;
     peer.transfer_mode = config.transfer_mode;
@@ -180,42 +148,11 @@ class SceneRPC implements MultiplayerLayer {
       return OK;
     }
     const byId = encodeRemoteCall(cacheId, methodId, encoded, true);
-    const byPath = encodeRemoteCall(cacheId, methodId, encoded, true, this.#relativePath(node));
+    const byPath = encodeRemoteCall(cacheId, methodId, encoded, true, this.#cache.relativePath(node));
     for (const target of targets) {
-      this.#api.sendCommand(target, this.#sent.get(target)?.get(node) === true ? byId : byPath);
+      this.#api.sendCommand(target, this.#cache.isConfirmed(node, target) ? byId : byPath);
     }
     return OK;
-  }
-
-  #cacheIdOf(node: Node): number {
-    let id = this.#cacheIds.get(node);
-    if (id === undefined) {
-      id = this.#nextCacheId++;
-      this.#cacheIds.set(node, id);
-      this.#nodesByCacheId.set(id, node);
-    }
-    return id;
-  }
-
-  #sendSimplifyPath(node: Node, cacheId: number, peers: number[]): void {
-    const packet = encodeSimplifyPath(rpcTable(Node._rpcs(node)).md5Hex, cacheId, this.#relativePath(node));
-    const peer = this.#api.multiplayer_peer!;
-    for (const id of peers) {
-      peer.transfer_channel = 0;
-      peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-      if (this.#api.sendCommand(id, packet) !== OK) return;
-      this.#sent.get(id)?.set(node, false);
-    }
-  }
-
-  /** The node's path from this API's root, as Godot's NodePath.rel_path_to writes it. */
-  #relativePath(node: Node): string {
-    const from = this.#rootPath.split("/").filter(Boolean);
-    const to = node.get_path().split("/").filter(Boolean);
-    let common = 0;
-    while (common < from.length && common < to.length && from[common] === to[common]) common++;
-    const parts = [...from.slice(common).map(() => ".."), ...to.slice(common)];
-    return parts.length ? parts.join("/") : ".";
   }
 
   // --- receiving -----------------------------------------------------------------------------
@@ -228,9 +165,9 @@ class SceneRPC implements MultiplayerLayer {
     }
     let node: Node | null;
     if (call.path !== undefined) {
-      node = this.#nodeAt(call.path);
+      node = this.#cache.nodeAt(call.path);
       if (!node) printError(`Failed to get path from RPC: ${call.path}.`);
-    } else node = this.#cachedNode(from, call.nodeId!);
+    } else node = this.#cache.getCachedObject(from, call.nodeId!);
     if (!node) {
       printError("Invalid packet received. Requested node was not found.");
       return;
@@ -262,67 +199,6 @@ class SceneRPC implements MultiplayerLayer {
       printError(`RPC - ${describeError(error)}`);
     }
   }
-
-  #processSimplifyPath(from: number, packet: Uint8Array): void {
-    const received = this.#received.get(from);
-    if (!received) return; // not a peer (yet): Godot treats this as a bug and drops it
-    const simplify = decodeSimplifyPath(packet);
-    if (!simplify) {
-      printError("Invalid packet received. Size too small.");
-      return;
-    }
-    if (received.has(simplify.id)) {
-      printError(`Duplicate remote cache ID ${simplify.id} for peer ${from}`);
-      return;
-    }
-    const node = this.#nodeAt(simplify.path);
-    if (!node) {
-      printError('Parameter "node" is null.');
-      return;
-    }
-    const valid = rpcTable(Node._rpcs(node)).md5Hex === simplify.md5Hex;
-    if (!valid) checksumFailed(simplify.path);
-    received.set(simplify.id, { node, path: simplify.path });
-    const peer = this.#api.multiplayer_peer;
-    if (!peer) return;
-    peer.transfer_channel = 0;
-    peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-    this.#api.sendCommand(from, encodeConfirmPath(valid, simplify.id));
-  }
-
-  #processConfirmPath(from: number, packet: Uint8Array): void {
-    const confirm = decodeConfirmPath(packet);
-    if (!confirm) {
-      printError("Invalid packet received. Size too small.");
-      return;
-    }
-    const node = this.#nodesByCacheId.get(confirm.id);
-    if (!node) return; // the node may have been removed since
-    if (!confirm.valid) checksumFailed(node.get_path());
-    const sent = this.#sent.get(from);
-    if (!sent?.has(node)) {
-      printError("Invalid packet received. Tries to confirm a node which was not requested.");
-      return;
-    }
-    sent.set(node, true);
-  }
-
-  #cachedNode(from: number, id: number): Node | null {
-    const entry = this.#received.get(from)?.get(id);
-    if (!entry) {
-      printError(`ID ${id} not found in cache of peer ${from}.`);
-      return null;
-    }
-    // The node may have left the tree since; as Godot does, look its path up again.
-    if (!entry.node?.is_inside_tree()) entry.node = this.#nodeAt(entry.path);
-    if (!entry.node) printError(`Failed to get cached node from peer ${from} with cache ID ${id}.`);
-    return entry.node;
-  }
-
-  #nodeAt(path: string): Node | null {
-    const root = this.#root?.();
-    return root ? root.get_node_or_null(path) : null;
-  }
 }
 
 function callMethod(node: Node, name: string, args: readonly unknown[]): void {
@@ -330,12 +206,6 @@ function callMethod(node: Node, name: string, args: readonly unknown[]): void {
   if (typeof fn !== "function")
     throw new TypeError(`Invalid call. Nonexistent function '${name}' in base '${node.constructor.name}'.`);
   fn.apply(node, args);
-}
-
-function checksumFailed(path: string): void {
-  printError(
-    `The rpc node checksum failed. Make sure to have the same methods on both nodes. Node path: ${path}`,
-  );
 }
 
 function describeError(error: unknown): string {

@@ -37,6 +37,14 @@ export abstract class MultiplayerAPI {
   abstract get multiplayer_peer(): MultiplayerPeer | null;
   abstract set multiplayer_peer(peer: MultiplayerPeer | null);
 
+  /** The multiplayer_peer property as Godot binds it: a setter method. */
+  set_multiplayer_peer(peer: MultiplayerPeer | null): void {
+    this.multiplayer_peer = peer;
+  }
+  get_multiplayer_peer(): MultiplayerPeer | null {
+    return this.multiplayer_peer;
+  }
+
   /** Reads the network and emits the signals. Call it every frame (Godot's SceneTree does). */
   abstract poll(): GodotError;
   abstract get_unique_id(): number;

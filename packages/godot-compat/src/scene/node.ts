@@ -5,6 +5,7 @@
 // keep their lifecycle functions.
 import { ERR_UNCONFIGURED, type GodotError } from "../core/error.js";
 import { printError } from "../core/print.js";
+import { Signal } from "../core/signal.js";
 import type { MultiplayerAPI } from "./multiplayer-api.js";
 import { type NodeRpcs, newNodeRpcs, readRpcConfig, setNodeRpc } from "./rpc-config.js";
 
@@ -51,7 +52,22 @@ export class Node {
   #rpcs: NodeRpcs | null = null;
   /** On a tree's root: the nodes queue_free() called, which the tree removes at the end of its frame. */
   #freed: Node[] = [];
+
+  /** After this node entered the tree (its _enter_tree ran), before its children enter. */
+  readonly tree_entered = new Signal<[]>("tree_entered");
+  /** When this node starts leaving the tree (after its children, after its _exit_tree). */
+  readonly tree_exiting = new Signal<[]>("tree_exiting");
+  /** After this node left the tree and its parent. */
+  readonly tree_exited = new Signal<[]>("tree_exited");
+  /** Once, after _ready, when the node and its children are ready. */
+  readonly ready = new Signal<[]>("ready");
+  /** A child entered the tree (after the child's own tree_entered). */
+  readonly child_entered_tree = new Signal<[node: Node]>("child_entered_tree");
+  /** A child is leaving the tree (after the child's own tree_exiting). */
+  readonly child_exiting_tree = new Signal<[node: Node]>("child_exiting_tree");
+
   #name = "";
+  #sceneFilePath = "";
   #parent: Node | null = null;
   readonly #children: Node[] = [];
   #tree: TreeOfNodes | null = null;
@@ -66,6 +82,21 @@ export class Node {
   set name(value: string) {
     const name = String(value).replace(INVALID_NAME, "_");
     this.#name = this.#parent ? this.#parent.#uniqueName(name, this) : name;
+  }
+
+  /** The scene this node was instantiated from ("res://player.tscn"; PackedScene.instantiate() sets it), or "". */
+  get scene_file_path(): string {
+    return this.#sceneFilePath;
+  }
+  set scene_file_path(path: string) {
+    if (typeof path === "string") this.#sceneFilePath = path;
+    else printError(`scene_file_path must be a String, got ${typeof path}.`);
+  }
+  get_scene_file_path(): string {
+    return this.#sceneFilePath;
+  }
+  set_scene_file_path(path: string): void {
+    this.scene_file_path = path;
   }
 
   // --- the tree ------------------------------------------------------------------------------
@@ -114,9 +145,11 @@ export class Node {
       printError(`Cannot remove child node '${name}' as it is not a child of this node.`);
       return;
     }
-    if (this.#tree) node.#exit();
+    const inTree = this.#tree !== null;
+    if (inTree) node.#exit();
     this.#children.splice(at, 1);
     node.#parent = null;
+    if (inTree) node.#afterExit();
   }
 
   get_parent(): Node | null {
@@ -273,6 +306,8 @@ export class Node {
   #enterTree(tree: TreeOfNodes): void {
     this.#tree = tree;
     this.#call("_enter_tree");
+    this.tree_entered.emit();
+    this.#parent?.child_entered_tree.emit(this);
     for (const child of [...this.#children]) child.#enterTree(tree);
   }
 
@@ -281,11 +316,14 @@ export class Node {
     if (this.#ready) return;
     this.#ready = true;
     this.#call("_ready");
+    this.ready.emit();
   }
 
   #exit(): void {
     for (const child of [...this.#children].reverse()) child.#exit();
     this.#call("_exit_tree");
+    this.tree_exiting.emit();
+    this.#parent?.child_exiting_tree.emit(this);
     this.#tree = null;
   }
 
@@ -293,6 +331,12 @@ export class Node {
   static _rpcs(node: Node): NodeRpcs {
     node.#rpcs ??= newNodeRpcs();
     return node.#rpcs;
+  }
+
+  /** tree_exited, children first, once the branch is out of the tree. */
+  #afterExit(): void {
+    for (const child of [...this.#children].reverse()) child.#afterExit();
+    this.tree_exited.emit();
   }
 
   /** @internal The tree's root enters through this (SceneTree's constructor). */

@@ -17,6 +17,8 @@ export class SceneTree {
   readonly root: Node;
   /** Whether process() polls the multiplayer APIs, as Godot's `multiplayer_poll`. */
   multiplayer_poll = true;
+  /** While paused, process() still polls the network but runs no node's _process (every node here is pausable). */
+  paused = false;
 
   #multiplayer: MultiplayerAPI;
   readonly #branches = new Map<string, MultiplayerAPI>();
@@ -84,7 +86,7 @@ export class SceneTree {
       this.#multiplayer.poll();
       for (const api of new Set(this.#branches.values())) api.poll();
     }
-    Node._processFrame(this.root, delta);
+    if (!this.paused) Node._processFrame(this.root, delta);
     Node._freeQueued(this.root);
     return false;
   }
