@@ -141,7 +141,8 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
         const s = await readPage(second);
         return { ok: s.left < 60, detail: `left paddle at y=${s.left} on the second page` };
       },
-      4000,
+      // Generous: the paddle moves per frame, and a WebKit window on a loaded CI machine draws few frames.
+      15_000,
     );
     const scored = await eventually(
       "pong: a first point is scored",
