@@ -15,6 +15,8 @@ import { makeRpcLayer } from "./scene-rpc.js";
  * Godot's SceneTree, returned by the registration so that it runs exactly when a program uses SceneTree:
  * the call is marked pure, so a bundle that never names SceneTree drops it (and SceneMultiplayer, and RPC),
  * even once a build has merged this file into a chunk with everything else.
+ *
+ * @class
  */
 export const SceneTree: typeof Tree = /* @__PURE__ */ registerTypes(Tree);
 export type SceneTree = Tree;
