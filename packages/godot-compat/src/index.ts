@@ -21,6 +21,7 @@ export {
 export { Crypto, HashingContext } from "./crypto/crypto.js";
 export { CryptoKey, X509Certificate } from "./crypto/crypto-resources.js";
 export { type Certificate, TLSOptions } from "./crypto/tls-options.js";
+export { PacketPeer } from "./io/packet-peer.js";
 export { StreamPeer } from "./io/stream-peer.js";
 export { StreamPeerBuffer } from "./io/stream-peer-buffer.js";
 export { StreamPeerTCP } from "./io/stream-peer-tcp.js";
@@ -30,7 +31,7 @@ export { OfflineMultiplayerPeer } from "./multiplayer/offline-multiplayer-peer.j
 export { SceneTree } from "./multiplayer/register-types.js";
 export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
 export { MultiplayerAPI } from "./scene/multiplayer-api.js";
-export { MultiplayerPeer } from "./scene/multiplayer-peer.js";
+export { type ConnectionStatus, MultiplayerPeer, type TransferMode } from "./scene/multiplayer-peer.js";
 export { Node } from "./scene/node.js";
 export { type MethodDecorator, rpc } from "./scene/rpc.js";
 export type { RpcArgument, RpcConfig, RpcMode, TransferMode } from "./scene/rpc-config.js";

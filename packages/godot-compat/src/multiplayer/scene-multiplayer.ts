@@ -24,9 +24,11 @@ import {
   isPeerId,
   MultiplayerPeer,
   TRANSFER_MODE_RELIABLE,
+  type TransferMode,
 } from "../scene/multiplayer-peer.js";
 import { Node } from "../scene/node.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
+import { NodePath } from "../variant/variant-types.js";
 import {
   CMD_MASK,
   NETWORK_COMMAND_RAW,
@@ -80,6 +82,13 @@ function sysMessage(sysCommand: number, peer: number, payload?: Uint8Array): Pac
   return message;
 }
 
+/** Replication packet limits are whole numbers of at least 128 bytes, as in Godot. */
+function isPacketSize(size: unknown): size is number {
+  if (Number.isSafeInteger(size) && (size as number) >= 128) return true;
+  printError(`Sync maximum packet size must be at least 128 bytes, got ${describe(size)}.`);
+  return false;
+}
+
 export class SceneMultiplayer extends MultiplayerAPI {
   static new(): SceneMultiplayer {
     return new this();
@@ -109,6 +118,13 @@ export class SceneMultiplayer extends MultiplayerAPI {
   readonly #onPeerDisconnected = (id: number): void => this.#delPeer(id);
 
   #layer: MultiplayerLayer | null = null;
+  /** The tree root object_configuration_add was given: node paths in root_path are found from it. */
+  #treeRoot: Node | null = null;
+  #rootPath = new NodePath();
+  #allowObjectDecoding = false;
+  /** Replication's packet limits (Godot's SceneReplicationInterface keeps them; 1350 fits one UDP datagram). */
+  #maxSyncPacketSize = 1350;
+  #maxDeltaPacketSize = 65535;
 
   constructor() {
     super();
@@ -122,20 +138,57 @@ export class SceneMultiplayer extends MultiplayerAPI {
 
   /**
    * The tree's root node and the absolute path of the branch this API serves (SceneTree.set_multiplayer
-   * calls it); RPC node paths are relative to that branch. Any other configuration: ERR_UNAVAILABLE.
+   * calls it); it becomes root_path, and RPC node paths are relative to that branch. Any other
+   * configuration: ERR_INVALID_PARAMETER (the replication configurations are not built here).
    */
   object_configuration_add(object: object | null, configuration: unknown): GodotError {
-    if (!(object instanceof Node) || typeof configuration !== "string" || makeLayer === null)
-      return ERR_UNAVAILABLE;
-    const root = object;
-    if (this.#layer === null) makeLayer(this);
-    this.#layer!.setRoot(() => root.get_node_or_null(configuration), configuration);
+    const path = configuration instanceof NodePath ? String(configuration) : configuration;
+    if (!(object instanceof Node) || typeof path !== "string") return ERR_INVALID_PARAMETER;
+    this.#treeRoot = object;
+    this.set_root_path(path);
     return OK;
   }
 
-  /** Nothing to undo for a branch root; any other configuration: ERR_UNAVAILABLE. */
+  /** Undoes object_configuration_add: root_path becomes empty again. */
   object_configuration_remove(object: object | null, configuration: unknown): GodotError {
-    return object instanceof Node && typeof configuration === "string" ? OK : ERR_UNAVAILABLE;
+    const path = configuration instanceof NodePath ? String(configuration) : configuration;
+    if (!(object instanceof Node) || typeof path !== "string") return ERR_INVALID_PARAMETER;
+    if (path !== String(this.#rootPath)) {
+      return invalid(
+        `object_configuration_remove(): "${path}" is not this API's root_path.`,
+        ERR_INVALID_PARAMETER,
+      );
+    }
+    this.set_root_path("");
+    return OK;
+  }
+
+  /** The branch of the tree this API serves, absolute ("/root/Lobby"), or empty before a SceneTree uses it. */
+  get root_path(): NodePath {
+    return this.#rootPath;
+  }
+  set root_path(path: NodePath | string) {
+    this.set_root_path(path);
+  }
+  get_root_path(): NodePath {
+    return this.#rootPath;
+  }
+  set_root_path(path: NodePath | string): void {
+    if (!(path instanceof NodePath) && typeof path !== "string") {
+      printError(`root_path must be a NodePath, got ${describe(path)}.`);
+      return;
+    }
+    const rootPath = path instanceof NodePath ? path : new NodePath(path);
+    if (!rootPath.is_absolute() && !rootPath.is_empty()) {
+      printError("SceneMultiplayer root path must be absolute.");
+      return;
+    }
+    this.#rootPath = rootPath;
+    const text = String(rootPath);
+    const root = this.#treeRoot;
+    if (root === null || text === "") return;
+    if (this.#layer === null && makeLayer !== null) makeLayer(this);
+    this.#layer?.setRoot(() => root.get_node_or_null(text), text);
   }
 
   /**
@@ -235,7 +288,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     return OK;
   }
 
-  #receive(sender: number, packet: PackedByteArray, mode: number, channel: number): void {
+  #receive(sender: number, packet: PackedByteArray, mode: TransferMode, channel: number): void {
     const pending = this.#pending.get(sender);
     if (pending !== undefined) this.#authMessage(sender, pending, packet);
     else if (!this.#connected.has(sender)) {
@@ -290,7 +343,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     else this.peer_packet.emit(from, new PackedByteArray(packet.subarray(1)));
   };
 
-  #processSys(from: number, packet: PackedByteArray, mode: number, channel: number): void {
+  #processSys(from: number, packet: PackedByteArray, mode: TransferMode, channel: number): void {
     if (packet.length < SYS_CMD_SIZE) {
       printError("Invalid packet received. Size too small.");
       return;
@@ -324,7 +377,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
    * A relayed command. On the server `target` is where it goes (0 everyone, -id all but one) and it
    * is passed on with the sender's id in its place; on a client `target` is who sent it.
    */
-  #relay(from: number, target: number, inner: Uint8Array, mode: number, channel: number): void {
+  #relay(from: number, target: number, inner: Uint8Array, mode: TransferMode, channel: number): void {
     const peer = this.#peer!;
     let source = target;
     if (this.get_unique_id() === 1) {
@@ -427,7 +480,12 @@ export class SceneMultiplayer extends MultiplayerAPI {
   // --- sending ------------------------------------------------------------------------------------
 
   /** Sends `bytes` to `id` (0 everyone, -id all but one); they arrive as peer_packet(sender, bytes). */
-  send_bytes(bytes: Uint8Array, id = 0, mode: number = TRANSFER_MODE_RELIABLE, channel = 0): GodotError {
+  send_bytes(
+    bytes: Uint8Array,
+    id = 0,
+    mode: TransferMode = TRANSFER_MODE_RELIABLE,
+    channel = 0,
+  ): GodotError {
     if (!(bytes instanceof Uint8Array))
       return invalid(`send_bytes() needs a PackedByteArray, got ${describe(bytes)}.`);
     if (!isPeerId(id)) return invalid(`send_bytes() needs an integer peer id, got ${describe(id)}.`);
@@ -650,5 +708,74 @@ export class SceneMultiplayer extends MultiplayerAPI {
   set refuse_new_connections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuse_new_connections = refuse;
     else printError("No multiplayer peer is assigned. Unable to set 'refuse_new_connections'.");
+  }
+
+  /** Whether RPC arguments may carry encoded Objects; they never decode here (see the README). */
+  get allow_object_decoding(): boolean {
+    return this.#allowObjectDecoding;
+  }
+  set allow_object_decoding(enable: boolean) {
+    this.set_allow_object_decoding(enable);
+  }
+  is_object_decoding_allowed(): boolean {
+    return this.#allowObjectDecoding;
+  }
+  set_allow_object_decoding(enable: boolean): void {
+    if (typeof enable === "boolean") this.#allowObjectDecoding = enable;
+    else printError(`allow_object_decoding must be a bool, got ${describe(enable)}.`);
+  }
+
+  /** Largest packet of unreliable synchronization, in bytes (at least 128). */
+  get max_sync_packet_size(): number {
+    return this.#maxSyncPacketSize;
+  }
+  set max_sync_packet_size(size: number) {
+    this.set_max_sync_packet_size(size);
+  }
+  get_max_sync_packet_size(): number {
+    return this.#maxSyncPacketSize;
+  }
+  set_max_sync_packet_size(size: number): void {
+    if (isPacketSize(size)) this.#maxSyncPacketSize = size;
+  }
+
+  /** Largest packet of reliable (delta) synchronization, in bytes (at least 128). */
+  get max_delta_packet_size(): number {
+    return this.#maxDeltaPacketSize;
+  }
+  set max_delta_packet_size(size: number) {
+    this.set_max_delta_packet_size(size);
+  }
+  get_max_delta_packet_size(): number {
+    return this.#maxDeltaPacketSize;
+  }
+  set_max_delta_packet_size(size: number): void {
+    if (isPacketSize(size)) this.#maxDeltaPacketSize = size;
+  }
+
+  // Godot binds each property's setter and getter as methods too.
+  get_auth_callback(): AuthCallback | null {
+    return this.auth_callback;
+  }
+  set_auth_callback(callback: AuthCallback | null): void {
+    this.auth_callback = callback;
+  }
+  get_auth_timeout(): number {
+    return this.auth_timeout;
+  }
+  set_auth_timeout(timeout: number): void {
+    this.auth_timeout = timeout;
+  }
+  is_server_relay_enabled(): boolean {
+    return this.server_relay;
+  }
+  set_server_relay_enabled(enabled: boolean): void {
+    this.server_relay = enabled;
+  }
+  is_refusing_new_connections(): boolean {
+    return this.refuse_new_connections;
+  }
+  set_refuse_new_connections(refuse: boolean): void {
+    this.refuse_new_connections = refuse;
   }
 }

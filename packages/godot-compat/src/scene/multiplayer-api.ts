@@ -82,6 +82,13 @@ export abstract class MultiplayerAPI {
   /** Undoes object_configuration_add. */
   abstract object_configuration_remove(object: object | null, configuration: unknown): GodotError;
 
+  get_multiplayer_peer(): MultiplayerPeer | null {
+    return this.multiplayer_peer;
+  }
+  set_multiplayer_peer(peer: MultiplayerPeer | null): void {
+    this.multiplayer_peer = peer;
+  }
+
   has_multiplayer_peer(): boolean {
     return this.multiplayer_peer !== null;
   }
