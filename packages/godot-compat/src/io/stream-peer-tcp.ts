@@ -5,26 +5,13 @@
 // that a close by the other side shows in get_status().
 import { capabilities, connectTcp, type TcpStream } from "@wsport/core";
 import { describe } from "@wsport/core/internal";
-import { constantsOnInstances } from "../core/class-constants.js";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import { coreStreamOf, isBindAddress, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
-import { StreamPeer, setByteIo } from "./stream-peer.js";
+import { setByteIo } from "./stream-peer.js";
+import { type SocketStatus, StreamPeerSocket } from "./stream-peer-socket.js";
 
-export class StreamPeerTCP extends StreamPeer {
-  static readonly STATUS_NONE = 0;
-  static readonly STATUS_CONNECTING = 1;
-  static readonly STATUS_CONNECTED = 2;
-  static readonly STATUS_ERROR = 3;
-  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
-
-  declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
-  declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
-  declare readonly STATUS_CONNECTED: typeof StreamPeerTCP.STATUS_CONNECTED;
-  declare readonly STATUS_ERROR: typeof StreamPeerTCP.STATUS_ERROR;
-
+export class StreamPeerTCP extends StreamPeerSocket {
   static new(): StreamPeerTCP {
     return new StreamPeerTCP();
   }
@@ -66,7 +53,7 @@ export class StreamPeerTCP extends StreamPeer {
     return OK;
   }
 
-  get_status(): number {
+  override get_status(): SocketStatus {
     switch (coreStreamOf(this)?.state) {
       case "connecting":
         return StreamPeerTCP.STATUS_CONNECTING;
@@ -80,7 +67,7 @@ export class StreamPeerTCP extends StreamPeer {
   }
 
   /** Starts reading (so a close by the other side is seen); status changes are read live. */
-  poll(): GodotError {
+  override poll(): GodotError {
     const stream = coreStreamOf(this);
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
@@ -107,7 +94,7 @@ export class StreamPeerTCP extends StreamPeer {
   }
 
   /** Drops the connection (STATUS_NONE); the peer can connect again. */
-  disconnect_from_host(): void {
+  override disconnect_from_host(): void {
     coreStreamOf(this)?.destroy();
     this.#reported = false;
   }

@@ -56,6 +56,9 @@ export class StreamPeerTLS extends StreamPeer {
    * The server side of a handshake on `stream` with `TLSOptions.server(key, certificate)`. Godot 4.0's
    * form `accept_stream(stream, key, certificate)` is taken too.
    */
+  accept_stream(stream: StreamPeer, server_options: TLSOptions): GodotError;
+  /** Godot 3's form, kept for ports. */
+  accept_stream(stream: StreamPeer, key: CryptoKey, certificate: X509Certificate): GodotError;
   accept_stream(
     stream: StreamPeer,
     server_options: TLSOptions | CryptoKey,
