@@ -18,8 +18,9 @@ export {
   CONNECT_REFERENCE_COUNTED,
   Signal,
 } from "./core/signal.js";
-export { Crypto, HashingContext } from "./crypto/crypto.js";
+export { Crypto } from "./crypto/crypto.js";
 export { CryptoKey, X509Certificate } from "./crypto/crypto-resources.js";
+export { HashingContext, type HashType } from "./crypto/hashing-context.js";
 export { type Certificate, TLSOptions } from "./crypto/tls-options.js";
 export { PacketPeer } from "./io/packet-peer.js";
 export { SocketServer } from "./io/socket-server.js";
