@@ -22,6 +22,8 @@ export { Crypto } from "./crypto/crypto.js";
 export { CryptoKey, X509Certificate } from "./crypto/crypto-resources.js";
 export { HashingContext, type HashType } from "./crypto/hashing-context.js";
 export { type Certificate, TLSOptions } from "./crypto/tls-options.js";
+export { JSON } from "./io/json.js";
+export { Marshalls } from "./io/marshalls.js";
 export { PacketPeer } from "./io/packet-peer.js";
 export { SocketServer } from "./io/socket-server.js";
 export { StreamPeer } from "./io/stream-peer.js";
