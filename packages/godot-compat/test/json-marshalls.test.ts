@@ -70,7 +70,7 @@ describe("JSON.parse", () => {
       ['{"a": 1\n "b": 2}', 1, "Expected '}' or ','"],
       ["[1, 2", 0, "Expected ']'"],
       ["[1 2]", 0, "Expected ','"],
-      ["[1\n,\n", 2, "Expected ']'"],
+      ["[1\n,\n", 2, "Expected value, got 'EOF'"],
       ["{1: 2}", 0, "Expected key"],
       ['{"a" 1}', 0, "Expected ':'"],
       ["tru", 0, "Expected 'true', 'false', or 'null', got 'tru'"],
