@@ -231,12 +231,18 @@ export class SceneMultiplayer extends MultiplayerAPI {
       printError("Supplied MultiplayerPeer must be connecting or connected.");
       return;
     }
-    if (this.#peer !== null) {
-      this.#peer.peer_connected.disconnect(this.#onPeerConnected);
-      this.#peer.peer_disconnected.disconnect(this.#onPeerDisconnected);
+    const old = this.#peer;
+    if (old !== null) {
+      old.peer_connected.disconnect(this.#onPeerConnected);
+      old.peer_disconnected.disconnect(this.#onPeerDisconnected);
       this.clear();
     }
     this.#peer = peer;
+    // Godot frees a peer when its last reference goes, and its destructor closes it (a server frees its
+    // port, clients see it leave). The API holds the one reference a Godot program keeps, so letting go
+    // of the peer closes it here (see the README, "Object lifetime").
+    if (peer !== null) peer._holders++;
+    if (old !== null && --old._holders === 0) old.close();
     peer?.peer_connected.connect(this.#onPeerConnected);
     peer?.peer_disconnected.connect(this.#onPeerDisconnected);
     this.#updateStatus();

@@ -46,6 +46,9 @@ export abstract class MultiplayerPeer extends PacketPeer {
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
 
+  /** @internal How many MultiplayerAPIs hold this peer; the last one to let go closes it. */
+  _holders = 0;
+
   #transferMode: TransferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
