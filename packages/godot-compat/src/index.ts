@@ -1,21 +1,15 @@
 // @wsport/godot-compat: Godot 4's WebSocket networking, name for name.
 
+export { Callable } from "./core/callable.js";
 export * from "./core/error.js";
+export { error_string, is_stdout_verbose, set_stdout_verbose } from "./core/global-scope.js";
+export { GodotObject as Object } from "./core/object.js";
 export {
-  error_string,
-  is_stdout_verbose,
-  print_verbose,
-  push_error,
-  push_warning,
-  set_stdout_verbose,
-  str,
-} from "./core/global-scope.js";
-export {
-  type Callable,
   CONNECT_DEFERRED,
   CONNECT_ONE_SHOT,
   CONNECT_PERSIST,
   CONNECT_REFERENCE_COUNTED,
+  type Connection,
   Signal,
 } from "./core/signal.js";
 export { Crypto } from "./crypto/crypto.js";
@@ -35,14 +29,19 @@ export { TCPServer } from "./io/tcp-server.js";
 export { OfflineMultiplayerPeer } from "./multiplayer/offline-multiplayer-peer.js";
 export { SceneTree } from "./multiplayer/register-types.js";
 export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
+export type { ProcessMode } from "./scene/constants-of-node.js";
 export { MultiplayerAPI } from "./scene/multiplayer-api.js";
 export { type ConnectionStatus, MultiplayerPeer } from "./scene/multiplayer-peer.js";
 export { Node } from "./scene/node.js";
 export { type MethodDecorator, rpc } from "./scene/rpc.js";
 export type { RpcArgument, RpcConfig, RpcMode, TransferMode } from "./scene/rpc-config.js";
+export { SceneTreeTimer } from "./scene/scene-tree-timer.js";
+export * from "./variant/math-functions.js";
 export { PackedByteArray, to_utf8_buffer } from "./variant/packed-byte-array.js";
+export * from "./variant/utility-functions.js";
 export { bytes_to_var, var_to_bytes } from "./variant/variant.js";
 export * from "./variant/variant-ids.js";
+export { str_to_var, var_to_str } from "./variant/variant-text.js";
 export * from "./variant/variant-types.js";
 export { WebSocketMultiplayerPeer } from "./websocket/websocket-multiplayer-peer.js";
 export { WebSocketPeer, type WriteMode } from "./websocket/websocket-peer.js";

@@ -749,7 +749,9 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     multiplayer.peer_connected.disconnect(first);
     multiplayer.peer_connected.disconnect(first); // prints
     expect(multiplayer.peer_connected.is_connected(first)).toBe(false);
-    expect(multiplayer.peer_connected.get_connections()).toEqual([second]);
+    expect(multiplayer.peer_connected.get_connections()).toEqual([
+      { signal: multiplayer.peer_connected, callable: second, flags: 0 },
+    ]);
     expect(multiplayer.peer_connected.get_name()).toBe("peer_connected");
     expect(multiplayer.peer_connected.connect(second, 1.5)).toBe(ERR_INVALID_PARAMETER);
     expect(prints.spy).toHaveBeenCalledTimes(5);
