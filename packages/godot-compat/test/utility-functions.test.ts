@@ -139,7 +139,9 @@ describe("math with Godot's rules", () => {
     expect([wrapi(-1, 0, 3), wrapi(5, 0, 3), wrapf(3.5, 0, 3)]).toEqual([2, 2, 0.5]);
     expect([snapped(7.3, 2), snapped(5, 0), clamp(5, 0, 3)]).toEqual([8, 5, 3]);
     // step_decimals counts up to the first decimal that is not 0, as Godot: 1.0005 gives 4, 0.25 gives 1.
-    expect([ease(0.5, 2), ease(0.25, -2), step_decimals(0.25), step_decimals(1.0005)]).toEqual([0.25, 0.125, 1, 4]);
+    expect([ease(0.5, 2), ease(0.25, -2), step_decimals(0.25), step_decimals(1.0005)]).toEqual([
+      0.25, 0.125, 1, 4,
+    ]);
     expect([nearest_po2(100), nearest_po2(0)]).toEqual([128, 0]);
     expect([pingpong(3, 2), pingpong(5, 2), is_equal_approx(0.1 + 0.2, 0.3)]).toEqual([1, 1, true]);
   });
