@@ -5,7 +5,7 @@ export declare class WebKitSession {
   stderr(): string;
   goto(url: string): Promise<void>;
   execute<T = unknown>(body: string, ...args: unknown[]): Promise<T>;
-  setWindowSize(width: number, height: number): Promise<void>;
+  setWindowSize(width: number, height: number, x?: number, y?: number): Promise<void>;
   key(type: "down" | "up", value: string): Promise<void>;
   click(selector: string): Promise<void>;
   screenshot(): Promise<Buffer>;

@@ -154,8 +154,9 @@ export class WebKitSession {
     return this.#session("POST", "/execute/sync", { script: body, args });
   }
 
-  setWindowSize(width, height) {
-    return this.#session("POST", "/window/rect", { width, height });
+  /** Sizes the window; `x` and `y` also move it (the demo's pong test puts two windows side by side). */
+  setWindowSize(width, height, x, y) {
+    return this.#session("POST", "/window/rect", { width, height, x, y });
   }
 
   /** Key presses through WebDriver's actions: "down"/"up" with a WebDriver key ("\uE014" is →). */

@@ -1,6 +1,8 @@
-// The demo's Vite config. Besides the build, it writes dist/modules.json: every module that went
-// into each chunk, so the test can prove that no byte of `ws` reached the browser bundle.
+// The demo's Vite config: two pages (index.html, the four-adapter room; pong.html, the Godot-style
+// game). Besides the build, it writes dist/modules.json: every module that went into each chunk, so
+// the test can prove that no byte of `ws` reached the browser bundle.
 import { relative } from "node:path";
+import { standardDecorators } from "@wsport/godot-compat/vite";
 import { defineConfig, type Plugin } from "vite";
 
 function moduleList(): Plugin {
@@ -29,8 +31,12 @@ function moduleList(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [moduleList()],
+  // standardDecorators(): the pong scripts' @rpc methods are standard decorators, which Vite alone leaves in.
+  plugins: [standardDecorators(), moduleList()],
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
-  build: { chunkSizeWarningLimit: 2000 },
+  build: {
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { room: "index.html", pong: "pong.html" } },
+  },
 });

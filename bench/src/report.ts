@@ -1,6 +1,7 @@
 // Turns results into the tables and the goal checklist, printed as text and written as Markdown
 // (results/latest.md) from the same blocks. Goals are reported, never asserted.
 import type { Goal, Results, ThroughputRow } from "./results.ts";
+import { BUNDLERS } from "./size-table.ts";
 import type { BundleSize } from "./sizes.ts";
 
 /** A plain-text table: columns padded, the first left-aligned, the others right-aligned. */
@@ -22,6 +23,8 @@ const sizeLabel = (bytes: number) => (bytes >= 1024 ? `${bytes / 1024} KiB` : `$
 const isBundle = (b: BundleSize | { error: string }): b is BundleSize => !("error" in b);
 /** Our own rows (the ones goals are about), as opposed to baselines, references and peers. */
 const isOurs = (client: string) => client.startsWith("@wsport/");
+const bundlerFigures = (b: BundleSize) =>
+  BUNDLERS.map((bundler) => `${bundler} ${b.typical[bundler]} B`).join(", ");
 
 /** The goal checklist; a --quick run keeps only the deterministic ones (bundle bytes, what is missing). */
 export function evaluateGoals(r: Results): Goal[] {
@@ -101,17 +104,18 @@ function allGoals(r: Results): Goal[] {
       continue;
     }
     goals.push({
-      goal: `${b.package} bundle has 0 bytes of ws`,
-      met: b.wsBytes === 0 && b.wsInputs.length === 0,
-      detail: `${b.wsBytes} B`,
+      goal: `${b.package} bundles have no module of ws`,
+      met: b.wsInputs.length === 0,
+      detail: b.wsInputs.length === 0 ? "none" : b.wsInputs.join(", "),
     });
     if (b.budget !== undefined) {
-      // Judged on what an app ships (its bundler keeps what the typical import reaches); the
-      // every-export bundle is the worst case, shown beside it.
+      // Judged on what an app ships (its bundler keeps what the typical import reaches), in every
+      // bundler; the every-export bundle is the worst case, shown beside it.
+      const largest = Math.max(...Object.values(b.typical));
       goals.push({
         goal: `${b.package} min+gzip <= ${b.budget} B`,
-        met: b.typicalGzip <= b.budget,
-        detail: `${b.typicalGzip} B for { ${b.typicalImport} } (every export: ${b.gzip} B)`,
+        met: largest <= b.budget,
+        detail: `${bundlerFigures(b)} for { ${b.typicalImport} } (every export, esbuild: ${b.gzip} B)`,
       });
     }
   }
@@ -328,23 +332,32 @@ function blocks(r: Results): Block[] {
   }
 
   out.push({
-    heading:
-      "6. Browser bundles (esbuild, platform browser, minified; gzip -9): every export kept, and a typical import",
+    heading: `6. Browser bundles: the packed package's typical import built by ${BUNDLERS.join(", ")} (min+gzip -9, core included), and every export (esbuild)`,
   });
   out.push({
-    headers: ["package", "min", "min+gzip", "budget", "ws bytes", "typical import", "its min+gzip"],
+    headers: [
+      "package",
+      "typical import",
+      ...BUNDLERS,
+      "budget",
+      "test ceilings",
+      "every export",
+      "ws modules",
+    ],
     rows: r.bundles.map((b) =>
       isBundle(b)
         ? [
             b.package,
-            int(b.minified),
-            int(b.gzip),
-            b.budget === undefined ? "-" : int(b.budget),
-            String(b.wsBytes),
             `{ ${b.typicalImport} }`,
-            int(b.typicalGzip),
+            ...BUNDLERS.map((bundler) => int(b.typical[bundler])),
+            b.budget === undefined ? "-" : int(b.budget),
+            b.ceiling === undefined
+              ? "-"
+              : BUNDLERS.map((bundler) => int(b.ceiling?.[bundler] ?? 0)).join(" / "),
+            int(b.gzip),
+            String(b.wsInputs.length),
           ]
-        : [b.package, "not built", "", "", "", "", ""],
+        : [b.package, b.error, ...BUNDLERS.map(() => ""), "", "", "", ""],
     ),
   });
 

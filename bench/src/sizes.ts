@@ -1,10 +1,13 @@
-// Browser bytes: the one place that turns a package into what a browser app ships. A package's entry is
-// bundled with its dependencies the way an app bundler would (esbuild, platform browser, "browser"
-// condition, ES2022, minified), then gzipped at level 9. The bench measures the built packages with it
-// (`measureBundleSizes()`); the packages' bundle tests measure their source with the same function
-// (`bundleForBrowser()`, through test/browser-bundle.ts), so every figure and every ceiling uses one pipeline.
+// Browser bytes: what a browser app ships with each package. The bench and the packages' bundle tests
+// measure the same thing the same way: the package packed as the registry would hand it out
+// (packed.ts), its typical import built by esbuild, Vite and Rollup (bundlers.ts), gzip -9, held against
+// one table (size-table.ts). `bundleForBrowser()` bundles source with esbuild, for the tests that look
+// inside a bundle (which modules it holds, and where its bytes come from).
 import { gzipSync } from "node:zlib";
-import { type BuildOptions, build } from "esbuild";
+import { build } from "esbuild";
+import { BROWSER_BUILD, type BuiltImport, buildImport } from "./bundlers.ts";
+import { linkDependency, type PackedPackages, packPackages } from "./packed.ts";
+import { BUNDLERS, type Bundler, OUR_PACKAGES, PEER_PACKAGES, SIZE_TABLE } from "./size-table.ts";
 
 /** One bundle: its code and sizes, and the files that went into it. */
 export interface BrowserBundle {
@@ -20,78 +23,32 @@ export interface BrowserBundle {
   contributions: Array<{ path: string; bytes: number }>;
 }
 
+/** One package's row in the bench: its typical import per bundler, and every export (esbuild). */
 export interface BundleSize {
   package: string;
-  /** Minified bytes. */
-  minified: number;
-  /** Minified, then gzip -9. */
-  gzip: number;
-  /** Budget for min+gzip in bytes, when the package has one. */
-  budget: number | undefined;
-  /** Output bytes that came from the `ws` package (must be 0). */
-  wsBytes: number;
-  /** Input files from `ws` in the bundle graph (must be empty). */
-  wsInputs: string[];
-  /** Minified bytes each input file contributes, largest first: where to look when over budget. */
-  inputs: Array<{ path: string; bytes: number }>;
-  /** What a typical app imports (e.g. only WebSocketPeer), and that bundle's min+gzip bytes. */
+  /** What a typical app imports (e.g. only WebSocketPeer). */
   typicalImport: string;
-  typicalGzip: number;
+  /** min+gzip bytes of the typical import per bundler. */
+  typical: Record<Bundler, number>;
+  /** Goal for the typical import's min+gzip, when the package has one. */
+  budget: number | undefined;
+  /** The tests' ceilings per bundler, when the package has them. */
+  ceiling: Record<Bundler, number> | undefined;
+  /** Every export kept (esbuild): minified and min+gzip bytes, the worst case for an app. */
+  minified: number;
+  gzip: number;
+  /** Modules of the `ws` package in any of the bundles (must be none). */
+  wsInputs: string[];
 }
-
-/** Goals in bytes for min+gzip of the typical import, core included (1 KB = 1000 bytes); reported, not asserted. */
-export const BUNDLE_BUDGETS: Readonly<Record<string, number | undefined>> = {
-  "@wsport/core": undefined,
-  "@wsport/defold-compat": 2000,
-  "@wsport/corona-compat": 2000,
-  "@wsport/aseprite-compat": 2500,
-  "@wsport/godot-compat": 4000,
-};
-
-/** The libraries users would pick instead: measured by the same pipeline, no budget. */
-export const PEER_PACKAGES: readonly string[] = [
-  "isomorphic-ws",
-  "partysocket",
-  "reconnecting-websocket",
-  "websocket-ts",
-];
-
-/** What an app typically imports from each package (as its README shows): tree-shaking keeps only what these reach. */
-export const TYPICAL_IMPORTS: Readonly<Record<string, string>> = {
-  "isomorphic-ws": "default",
-  partysocket: "WebSocket",
-  "reconnecting-websocket": "default",
-  "websocket-ts": "WebsocketBuilder, WebsocketEvent",
-  "@wsport/core": "connect",
-  "@wsport/defold-compat": "websocket",
-  "@wsport/corona-compat": "default",
-  "@wsport/aseprite-compat": "WebSocket, WebSocketMessageType",
-  "@wsport/godot-compat": "WebSocketPeer, OK",
-};
 
 /** Whether an input file of a bundle comes from the `ws` package. */
 export const isWsFile = (path: string) =>
   /(^|[/\\])node_modules[/\\](\.pnpm[/\\]ws@[^/\\]+[/\\]node_modules[/\\])?ws[/\\]/.test(path);
 
-/** How an app's bundler builds for the browser; the benchmark pages (sections/browser.ts) use it too. */
-export const BROWSER_BUILD = {
-  bundle: true,
-  write: false,
-  platform: "browser",
-  conditions: ["browser"],
-  target: "es2022",
-  minify: true,
-  metafile: true,
-  logLevel: "silent",
-  // The workspace packages' own tsconfig files map @wsport/* to their sources (for the tests); an
-  // app's bundler never sees those, so they must not decide what gets bundled.
-  tsconfigRaw: "{}",
-} as const satisfies BuildOptions;
-
 /**
- * Bundles `contents` (an ES module, e.g. `export { websocket } from "@wsport/defold-compat"`) for the browser.
- * Imports resolve from `resolveDir`; `alias` maps package names to files (the tests point them at source).
- * The repository's tsconfig files take no part (their `paths` must not decide what gets bundled).
+ * Bundles `contents` (an ES module, e.g. `export { websocket } from "@wsport/defold-compat"`) for the browser
+ * with esbuild. Imports resolve from `resolveDir`; `alias` maps package names to files (the tests point them
+ * at source). The repository's tsconfig files take no part (their `paths` must not decide what gets bundled).
  */
 export async function bundleForBrowser(
   contents: string,
@@ -125,43 +82,68 @@ export async function bundleForBrowser(
   };
 }
 
-/**
- * Bundles `import * as` the package (every export kept, as the worst case for an app) from
- * `resolveDir`, where the package must be resolvable (its dist/ built), and the typical import.
- */
-export async function measureBundleSize(name: string, resolveDir: string): Promise<BundleSize> {
-  const all = await bundleForBrowser(`export * as pkg from ${JSON.stringify(name)};`, resolveDir);
-  const typicalImport = TYPICAL_IMPORTS[name] ?? "default";
-  const typical = await bundleForBrowser(
-    `export { ${typicalImport} } from ${JSON.stringify(name)};`,
-    resolveDir,
-  );
+/** The typical import of `name` (from SIZE_TABLE) built by every bundler, from a packed folder. */
+export async function buildTypicalImport(name: string, packed: PackedPackages): Promise<BuiltImport[]> {
+  const row = SIZE_TABLE[name];
+  if (row === undefined) throw new Error(`${name} has no row in bench/src/size-table.ts`);
+  const built: BuiltImport[] = [];
+  for (const bundler of BUNDLERS) built.push(await buildImport(bundler, name, row.typicalImport, packed.dir));
+  return built;
+}
+
+/** What in `built` is over the package's ceilings, as "vite: 3200 B > 3100 B" lines (none: within them). */
+export function overCeilings(name: string, built: readonly BuiltImport[]): string[] {
+  const ceiling = SIZE_TABLE[name]?.ceiling;
+  if (ceiling === undefined) return [`${name} has no ceilings in bench/src/size-table.ts`];
+  return built
+    .filter((b) => b.gzip > ceiling[b.bundler])
+    .map((b) => `${b.bundler}: ${b.gzip} B > ${ceiling[b.bundler]} B`);
+}
+
+/** A package's row: its typical import in every bundler, and every export with esbuild. */
+export async function measureBundleSize(name: string, packed: PackedPackages): Promise<BundleSize> {
+  const row = SIZE_TABLE[name];
+  const built = await buildTypicalImport(name, packed);
+  const all = await bundleForBrowser(`export * as pkg from ${JSON.stringify(name)};`, packed.dir);
   return {
     package: name,
+    typicalImport: row?.typicalImport ?? "default",
+    typical: Object.fromEntries(built.map((b) => [b.bundler, b.gzip])) as Record<Bundler, number>,
+    budget: row?.budget,
+    ceiling: row?.ceiling,
     minified: all.minified,
     gzip: all.gzip,
-    budget: BUNDLE_BUDGETS[name],
-    wsBytes: all.contributions.filter((c) => isWsFile(c.path)).reduce((sum, c) => sum + c.bytes, 0),
-    wsInputs: all.inputs.filter(isWsFile),
-    inputs: all.contributions,
-    typicalImport,
-    typicalGzip: typical.gzip,
+    wsInputs: [...all.inputs, ...built.flatMap((b) => b.modules)].filter(isWsFile),
   };
 }
 
-/** Sizes for every package in BUNDLE_BUDGETS; a package that cannot be bundled gets its error text. */
+/**
+ * Every row of SIZE_TABLE: our packages packed from their dist/ (built first), the peers as installed
+ * in `peersFrom` (bench/). A package that cannot be bundled gets its error text.
+ */
 export async function measureBundleSizes(
-  resolveDir: string,
+  peersFrom: string,
 ): Promise<Array<BundleSize | { package: string; error: string }>> {
-  const results: Array<BundleSize | { package: string; error: string }> = [];
-  for (const name of [...Object.keys(BUNDLE_BUDGETS), ...PEER_PACKAGES]) {
-    try {
-      results.push(await measureBundleSize(name, resolveDir));
-    } catch (err) {
-      results.push({ package: name, error: firstError(err) });
-    }
+  let packed: PackedPackages;
+  try {
+    packed = packPackages(OUR_PACKAGES);
+  } catch (err) {
+    return Object.keys(SIZE_TABLE).map((name) => ({ package: name, error: firstError(err) }));
   }
-  return results;
+  try {
+    for (const peer of PEER_PACKAGES) linkDependency(packed.dir, peersFrom, peer);
+    const results: Array<BundleSize | { package: string; error: string }> = [];
+    for (const name of Object.keys(SIZE_TABLE)) {
+      try {
+        results.push(await measureBundleSize(name, packed));
+      } catch (err) {
+        results.push({ package: name, error: firstError(err) });
+      }
+    }
+    return results;
+  } finally {
+    packed.remove();
+  }
 }
 
 /** esbuild's first error text (e.g. "Could not resolve ..."), else the message. */

@@ -8,8 +8,10 @@
 //     the installed @wsport/server tarball;
 //   - one project type-checks each engine's types.ts and the root README's examples `strict` under
 //     moduleResolution nodenext and bundler.
-// Third-party packages (ws, vite, typescript) come from the npm registry through pnpm's store, so a
-// warm store makes this quick. Prints one line per check and "N passed, M failed"; exits 1 on failure.
+// The packages are packed and installed exactly as the root README's install text says (its pack
+// command, then `npm install` of the tarballs); third-party packages (ws, vite, esbuild, typescript) come
+// from the npm registry through npm's cache, so a warm cache makes this quick. A Vite app and an esbuild
+// app use godot-compat's @rpc against a dedicated server built with esbuild, in Chromium. Prints one line per check and "N passed, M failed"; exits 1 on failure.
 // CONTRIBUTING.md ("The consumer test") explains each check.
 import { execFile, spawn } from "node:child_process";
 import {
@@ -35,12 +37,13 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 const repo = resolve(here, "../..");
 const rootPkg = readJson(join(repo, "package.json"));
 const ENGINES = ["defold", "godot", "corona", "aseprite"];
-/** The same third-party versions the workspace uses, so pnpm's store already holds them. */
-const VITE = { vite: readJson(join(repo, "apps/demo/package.json")).devDependencies.vite };
-const TYPESCRIPT = {
-  typescript: rootPkg.devDependencies.typescript,
-  "@types/node": rootPkg.devDependencies["@types/node"],
-};
+/** The same third-party versions the workspace uses (npm install -D name@version). */
+const VITE = [`vite@${readJson(join(repo, "apps/demo/package.json")).devDependencies.vite}`];
+const ESBUILD = [`esbuild@${rootPkg.devDependencies.esbuild}`];
+const TYPESCRIPT = [
+  `typescript@${rootPkg.devDependencies.typescript}`,
+  `@types/node@${rootPkg.devDependencies["@types/node"]}`,
+];
 /** What each engine's client must print (see <engine>/client.js), in Node and in the browser. */
 const PRINTED = {
   defold: [/^userdata: 0x[0-9a-f]{8}$/, /^\{$/],
@@ -91,39 +94,68 @@ async function main() {
       pkg: readJson(join(repo, "packages", dir, "package.json")),
     }))
     .filter(({ pkg }) => !pkg.private);
+  const { pack, installLine } = readmeInstall();
   const tgz = {};
-  await Promise.all(
-    packages.map(async ({ dir, pkg }) => {
-      if (!existsSync(join(dir, "dist"))) throw new Error(`${pkg.name} has no dist/: run pnpm build first`);
-      const { stdout } = await run("pnpm", ["pack", "--pack-destination", tarballs], { cwd: dir });
-      tgz[pkg.name] = stdout.trim().split("\n").at(-1);
-    }),
+  for (const { dir, pkg } of packages) {
+    if (!existsSync(join(dir, "dist"))) throw new Error(`${pkg.name} has no dist/: run pnpm build first`);
+    tgz[pkg.name] = join(tarballs, `${pkg.name.slice(1).replace("/", "-")}-${pkg.version}.tgz`);
+  }
+  // The README's pack command, into this test's folder instead of ../wsport-packages.
+  await run("sh", ["-c", pack.replaceAll("../wsport-packages", tarballs)], { cwd: repo });
+  const packed = packages.filter(({ pkg }) => existsSync(tgz[pkg.name]));
+  check(
+    "the root README's pack command packs every public package",
+    packed.length === packages.length,
+    `packed ${packed.map(({ pkg }) => pkg.name)}`,
   );
-  for (const { pkg } of packages) await checkTarball(pkg.name, tgz[pkg.name]);
+  for (const { pkg } of packed) await checkTarball(pkg.name, tgz[pkg.name]);
 
-  const override = { "@wsport/core": `file:${tgz["@wsport/core"]}` };
-  const serverDir = project("server", { "@wsport/server": `file:${tgz["@wsport/server"]}` }, {}, override);
+  // `npm install <core> <engine>` as the README writes it, with another package in the engine's place.
+  const tarballsFor = (...packageFiles) =>
+    installLine
+      .replaceAll("../wsport-packages", tarballs)
+      .split(" ")
+      .slice(2, 3)
+      .concat(packageFiles.map((name) => join(tarballs, name)));
+  const fileOf = (name) => tgz[name].slice(tarballs.length + 1);
+  const named = installLine.split(" ").slice(2);
+  const wanted = ["@wsport/core", "@wsport/defold-compat"].map(
+    (name) => `../wsport-packages/${fileOf(name)}`,
+  );
+  check("the README's npm install line names today's tarballs", sameList(named, wanted), named.join(" "));
+  const serverDir = project("server");
   const engineDirs = Object.fromEntries(
     ENGINES.map((engine) => {
-      const name = `@wsport/${engine}-compat`;
-      const dir = project(engine, { [name]: `file:${tgz[name]}` }, VITE, override);
+      const dir = project(engine);
       cpSync(join(here, "app"), dir, { recursive: true });
       cpSync(join(here, engine, "client.js"), join(dir, "client.js"));
       return [engine, dir];
     }),
   );
+  const rpcDir = project("godot-rpc");
+  cpSync(join(here, "godot-rpc"), rpcDir, { recursive: true });
   // Type checks need every adapter at once: one project, so one tsc run per moduleResolution.
-  const adapters = Object.fromEntries(
-    ENGINES.map((e) => [`@wsport/${e}-compat`, `file:${tgz[`@wsport/${e}-compat`]}`]),
-  );
-  const typesDir = project("types", adapters, TYPESCRIPT, override);
+  const typesDir = project("types");
   for (const engine of ENGINES) cpSync(join(here, engine, "types.ts"), join(typesDir, `${engine}.ts`));
   // The root README's examples are what a user copies first: they are type-checked too.
   const readme = readFileSync(join(repo, "README.md"), "utf8");
   const examples = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
   check("the root README has a TypeScript example per engine", examples.length >= ENGINES.length);
   for (const [i, code] of examples.entries()) writeFileSync(join(typesDir, `readme-${i + 1}.ts`), code);
-  await Promise.all([serverDir, typesDir, ...Object.values(engineDirs)].map(install));
+  const adapters = ENGINES.map((e) => fileOf(`@wsport/${e}-compat`));
+  const installs = [
+    [serverDir, tarballsFor(fileOf("@wsport/server")), []],
+    [typesDir, tarballsFor(...adapters), TYPESCRIPT],
+    // godot-compat's README: `npm install -D vite esbuild` for @rpc in a Vite app.
+    [rpcDir, tarballsFor(fileOf("@wsport/godot-compat")), [...VITE, ...ESBUILD]],
+    ...ENGINES.map((e) => [engineDirs[e], tarballsFor(fileOf(`@wsport/${e}-compat`)), VITE]),
+  ];
+  const installed = await Promise.all(installs.map(([dir, files, dev]) => install(dir, files, dev)));
+  check(
+    "the README's npm install line installs the tarballs into every project",
+    installed.every((error) => error === ""),
+    installed.filter(Boolean).join("\n"),
+  );
 
   const server = await startCli(serverDir);
   check("npx wsport-server from the installed tarball starts and prints its URL", true, server.url);
@@ -136,6 +168,7 @@ async function main() {
   };
   const engines = async () => {
     for (const engine of ENGINES) await checkEngine(engine, engineDirs[engine], server.url, browser);
+    await checkRpc(rpcDir, browser);
   };
   await Promise.all([typeChecks(), engines()]);
 }
@@ -144,24 +177,46 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, "utf8"));
 }
 
+/** The root README's install text for today: its pack command and its `npm install` line. */
+function readmeInstall() {
+  const readme = readFileSync(join(repo, "README.md"), "utf8");
+  const block = /not on the public npm registry yet[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? "";
+  const lines = block.trim().split("\n");
+  const pack = lines.find((line) => / pack --pack-destination \.\.\/wsport-packages$/.test(line));
+  const installLine = lines.find((line) =>
+    /^npm install \.\.\/wsport-packages\/wsport-core-\S+\.tgz \S+$/.test(line),
+  );
+  if (pack === undefined || installLine === undefined) {
+    throw new Error(
+      "the root README's install text has no pack command or no `npm install <core> <engine>` line",
+    );
+  }
+  return { pack, installLine };
+}
+
 /** A fresh project in the temporary folder: its package.json and nothing else yet. */
-function project(name, dependencies, devDependencies, overrides) {
+function project(name) {
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
-  const pkg = { name: `consumer-${name}`, private: true, type: "module", dependencies, devDependencies };
+  const pkg = { name: `consumer-${name}`, private: true, type: "module" };
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
-  // The tarballs say "@wsport/core": "^x.y.z", which is not on the registry before a release.
-  const yaml = Object.entries(overrides).map(([name, spec]) => `  "${name}": "${spec}"\n`);
-  writeFileSync(join(dir, "pnpm-workspace.yaml"), `overrides:\n${yaml.join("")}`);
   return dir;
 }
 
-async function install(dir) {
-  // --prefer-offline: what the store already holds is not fetched again.
-  await run("pnpm", ["install", "--prefer-offline", "--config.confirmModulesPurge=false"], {
-    cwd: dir,
-    env: { ...process.env, CI: "true" },
-  });
+/** `npm install <tarballs>`, then `npm install -D <dev>`; resolves with the error text ("" when both worked). */
+async function install(dir, tarballFiles, dev) {
+  const npm = (args) =>
+    run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", ...args], {
+      cwd: dir,
+      env: { ...process.env, CI: "true" },
+    });
+  try {
+    await npm(tarballFiles);
+    if (dev.length > 0) await npm(["-D", ...dev]);
+    return "";
+  } catch (err) {
+    return `${dir}: ${err.stderr ?? err}`;
+  }
 }
 
 /** Files, metadata and links of one tarball. */
@@ -220,7 +275,7 @@ async function checkTarball(name, file) {
   );
   // The registry shows the README with relative links resolved in the repository.
   const readme = (await run("tar", ["-xzOf", file, "package/README.md"])).stdout;
-  const installs = readme.match(/^npm install .*$/gm) ?? [];
+  const installs = readme.match(/^npm install .*@wsport\/.*$/gm) ?? [];
   check(
     `${name}: the README has one install line, \`npm install\`, and says ESM only`,
     installs.length === 1 && installs[0].endsWith(` ${name}`) && readme.includes("ESM only"),
@@ -301,10 +356,8 @@ async function checkEngine(engine, dir, url, browser) {
   const name = `@wsport/${engine}-compat`;
   const expected = `hello from ${engine}`;
 
-  const tree = JSON.parse(
-    (await run("pnpm", ["list", "--prod", "--depth", "Infinity", "--json"], { cwd: dir })).stdout,
-  );
-  const runtime = [...dependencyNames(tree[0]?.dependencies ?? {})].sort();
+  const tree = JSON.parse((await run("npm", ["ls", "--omit=dev", "--all", "--json"], { cwd: dir })).stdout);
+  const runtime = [...dependencyNames(tree.dependencies ?? {})].sort();
   // A compat package needs core (and ws under it); any other runtime dependency is named, with its
   // reason, in the package README: godot-compat's MD5 for RPC checksums and its certificate maker.
   const extra = { godot: ["@noble/hashes", "node-forge"] }[engine] ?? [];
@@ -347,6 +400,91 @@ async function checkEngine(engine, dir, url, browser) {
   checkPrinted(`${engine}: in Chromium, values print as the engine's`, engine, inBrowser.printed);
 }
 
+/**
+ * @rpc in the two bundlers a game uses: the dedicated server built by esbuild for Node, then the same
+ * client built by Vite (with godot-compat's plugin) and by esbuild (with a --target, so that it lowers
+ * decorators), as godot-compat's README says,
+ * each opened in Chromium, where an RPC goes to the server and its answer comes back.
+ */
+async function checkRpc(dir, browser) {
+  const esbuild = (...args) =>
+    run("npx", ["--no-install", "esbuild", ...args, "--log-level=warning"], { cwd: dir });
+  await esbuild(
+    "server.ts",
+    "--bundle",
+    "--platform=node",
+    "--target=node20",
+    "--format=esm",
+    "--packages=external",
+    "--outfile=server/server.js",
+  );
+  const port = await freePort();
+  const server = spawn("node", ["server/server.js", String(port)], { cwd: dir });
+  cleanups.push(async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((done) => server.once("exit", done));
+    server.kill("SIGTERM");
+    await exited;
+  });
+  await new Promise((ready, reject) => {
+    server.stdout.setEncoding("utf8").on("data", (out) => out.includes("listening") && ready());
+    let errors = "";
+    server.stderr.setEncoding("utf8").on("data", (out) => {
+      errors += out;
+    });
+    server.once("exit", (code) => reject(new Error(`the @rpc server exited with ${code}: ${errors}`)));
+  });
+  const url = `ws://127.0.0.1:${port}`;
+  const expected = "hello from rpc, answered by 1";
+
+  const vite = await run("npx", ["--no-install", "vite", "build", "--outDir", "vite-dist"], {
+    cwd: dir,
+  }).then(
+    () => "",
+    (err) => `${err.stdout}${err.stderr}`,
+  );
+  check("godot @rpc: a plain Vite app with the README's plugin builds", vite === "", vite);
+  const built = readFileSync(
+    join(dir, "vite-dist", "assets", readdirSync(join(dir, "vite-dist", "assets"))[0]),
+    "utf8",
+  );
+  check("godot @rpc: the Vite bundle has no decorator syntax left", !/@[\w$]+\(\s*["'`]any_peer/.test(built));
+  const inVite = await openInChromium(browser, join(dir, "vite-dist"), url);
+  check(
+    "godot @rpc: the Vite app's RPC reaches the server and the answer comes back, in Chromium",
+    inVite.echo === expected,
+    JSON.stringify(inVite),
+  );
+
+  await esbuild(
+    "client.ts",
+    "--bundle",
+    "--format=esm",
+    "--target=es2022",
+    "--minify",
+    "--outfile=esbuild-dist/client.js",
+  );
+  writeFileSync(
+    join(dir, "esbuild-dist", "index.html"),
+    readFileSync(join(dir, "index.html"), "utf8").replace("./client.ts", "./client.js"),
+  );
+  const inEsbuild = await openInChromium(browser, join(dir, "esbuild-dist"), url);
+  check(
+    "godot @rpc: the esbuild app's RPC reaches the server and the answer comes back, in Chromium",
+    inEsbuild.echo === expected,
+    JSON.stringify(inEsbuild),
+  );
+}
+
+/** A port nothing listens on right now. */
+async function freePort() {
+  const probe = createServer();
+  await new Promise((ready) => probe.listen(0, "127.0.0.1", ready));
+  const { port } = probe.address();
+  await new Promise((closed) => probe.close(closed));
+  return port;
+}
+
 /** Every engine's types.ts and the README's examples in one strict program, under one moduleResolution. */
 async function checkTypes(dir, resolution) {
   writeTsconfig(dir, resolution);
@@ -365,6 +503,7 @@ async function checkTypes(dir, resolution) {
 
 function* dependencyNames(deps) {
   for (const [depName, info] of Object.entries(deps)) {
+    if (info.version === undefined) continue; // an optional peer not installed (ws's bufferutil)
     yield depName;
     yield* dependencyNames(info.dependencies ?? {});
   }

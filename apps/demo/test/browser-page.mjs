@@ -16,16 +16,69 @@ const VIEWPORT = { width: 1400, height: 1000 };
  * @property {(url: string) => Promise<void>} goto
  * @property {<T>(fn: () => T) => Promise<T>} evaluate runs `fn` (no closure) in the page
  * @property {(key: "ArrowRight" | "ArrowDown", ms: number) => Promise<void>} holdKey
+ * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyDown
+ * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyUp
  * @property {(selector: string) => Promise<void>} click
  * @property {(path: string) => Promise<void>} screenshot
- * @property {() => Promise<void>} close
+ * @property {() => Promise<void>} close closes the page (its tab or window), or the whole browser for openDemoPage's
+ * @property {() => Promise<{ scriptMs: number, taskMs: number }>} [metrics] Chromium only: main-thread time so far running
+ *   script (DevTools' ScriptDuration) and busy in all (TaskDuration: script, style, layout, paint)
  */
 
-/** @returns {Promise<DemoPage>} */
+/** @returns {Promise<DemoPage>} one page in a browser of its own; close() closes both. */
 export async function openDemoPage(browser) {
   if (browser === "chromium") return chromiumPage();
   if (browser === "firefox") return firefoxPage();
   return webkitPage();
+}
+
+/**
+ * A browser that opens several pages (the pong test's two players and a third): Chromium and Firefox
+ * open tabs in one browser, WebKit one MiniBrowser per page (WebKitWebDriver runs one session each).
+ * @returns {Promise<{ version: string, newPage: () => Promise<DemoPage>, close: () => Promise<void> }>}
+ */
+export async function openBrowser(browser) {
+  if (browser === "chromium") {
+    const instance = await chromium.launch(chromiumLaunchOptions);
+    return {
+      version: instance.version(),
+      newPage: async () => chromiumTab(await instance.newPage({ viewport: VIEWPORT }), instance.version()),
+      close: () => instance.close(),
+    };
+  }
+  if (browser === "firefox") {
+    const instance = await launchFirefox();
+    const version = (await instance.version()).replace(/^firefox\//, "");
+    return {
+      version,
+      async newPage() {
+        // A window each: a background tab's frames are throttled, and both players must run.
+        const page = await instance.newPage({ type: "window" });
+        await page.setViewport(VIEWPORT);
+        return puppetPage(page, version, () => page.close());
+      },
+      close: () => instance.close(),
+    };
+  }
+  // Side by side, half the screen each: WebKit draws next to no frames in a window that another covers.
+  const open = new Set();
+  let opened = 0;
+  return {
+    version: "",
+    async newPage() {
+      const half = VIEWPORT.width / 2;
+      const page = await webkitPage({ width: half, height: VIEWPORT.height, x: half * (opened++ % 2), y: 0 });
+      open.add(page);
+      const close = page.close;
+      page.close = async () => {
+        if (open.delete(page)) await close();
+      };
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...open].map((page) => page.close()));
+    },
+  };
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -49,6 +102,8 @@ function puppetPage(page, version, closeBrowser) {
       await sleep(ms);
       await page.keyboard.up(key);
     },
+    keyDown: (key) => page.keyboard.down(key),
+    keyUp: (key) => page.keyboard.up(key),
     click: (selector) => page.click(selector),
     screenshot: async (path) => {
       await page.screenshot({ path });
@@ -63,6 +118,20 @@ async function chromiumPage() {
   return puppetPage(page, browser.version(), () => browser.close());
 }
 
+/** A Chromium tab, with DevTools' performance metrics. */
+async function chromiumTab(page, version) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send("Performance.enable");
+  return {
+    ...puppetPage(page, version, () => page.close()),
+    async metrics() {
+      const { metrics } = await devtools.send("Performance.getMetrics");
+      const ms = (name) => metrics.find((m) => m.name === name).value * 1000;
+      return { scriptMs: ms("ScriptDuration"), taskMs: ms("TaskDuration") };
+    },
+  };
+}
+
 async function firefoxPage() {
   const browser = await launchFirefox();
   const page = await browser.newPage();
@@ -71,11 +140,12 @@ async function firefoxPage() {
 }
 
 /** WebDriver's key codes for the keys the test holds. */
-const WEBDRIVER_KEYS = { ArrowRight: "\uE014", ArrowDown: "\uE015" };
+const WEBDRIVER_KEYS = { ArrowUp: "\uE013", ArrowRight: "\uE014", ArrowDown: "\uE015" };
 
-async function webkitPage() {
+/** `rect` places the window (default: the whole 1400×1000 screen). */
+async function webkitPage(rect = { ...VIEWPORT, x: 0, y: 0 }) {
   const session = await WebKitSession.start();
-  await session.setWindowSize(VIEWPORT.width, VIEWPORT.height);
+  await session.setWindowSize(rect.width, rect.height, rect.x, rect.y);
   const errors = [];
   // WebDriver classic has no console events: once the page has loaded, a hook in the page collects
   // uncaught errors and console.error lines, and every evaluate() drains them.
@@ -105,6 +175,8 @@ async function webkitPage() {
       await sleep(ms);
       await session.key("up", WEBDRIVER_KEYS[key]);
     },
+    keyDown: (key) => session.key("down", WEBDRIVER_KEYS[key]),
+    keyUp: (key) => session.key("up", WEBDRIVER_KEYS[key]),
     click: (selector) => session.click(selector),
     screenshot: async (path) => writeFile(path, await session.screenshot()),
     close: () => session.close(),

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from "node:fs";
+import { createServer as createTcpServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startServer } from "@wsport/server";
 import { preview } from "vite";
@@ -10,8 +11,11 @@ import { preview } from "vite";
 // each naming the browser, and closes with "N passed, M failed"; exits 1 on any failure.
 // `node test/e2e.mjs firefox` runs one browser only.
 import { missingBrowsers } from "../../../test/browsers.mjs";
+import { pongServerControl, startPongServer } from "../scripts/pong-server.mjs";
 import { openDemoPage } from "./browser-page.mjs";
 import { bundleChecks } from "./bundle-check.mjs";
+import { check, checkingIn, eventually, finish, sleep } from "./checks.mjs";
+import { PONG_TEST_MODE, pongChecks } from "./pong.mjs";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 const distDir = `${appDir}dist`;
@@ -31,31 +35,6 @@ const BROWSER_NOISE = [
   /^Firefox can.t establish a connection to the server at /,
   /^The connection to .* was interrupted while the page was loading\.$/,
 ];
-
-let passed = 0;
-let failed = 0;
-/** Which browser the checks are in, named at the start of every check line ("" for the bundle and Node). */
-let where = "";
-function check(name, ok, detail = "") {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? "ok  " : "FAIL"} ${where}${name}${!ok && detail ? `\n     ${detail}` : ""}`);
-}
-
-/** Polls `probe` until it returns { ok: true } or `ms` pass; records one check either way. */
-async function eventually(name, probe, ms = 8000) {
-  const end = Date.now() + ms;
-  let last = { ok: false, detail: "never ran" };
-  while (Date.now() < end) {
-    last = await probe();
-    if (last.ok) break;
-    await sleep(100);
-  }
-  check(name, last.ok, last.detail);
-  return last.ok;
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs every check in one browser; each check's name starts with the browser's. */
 async function run(browser, page) {
@@ -191,6 +170,29 @@ async function nodeChecks() {
   );
 }
 
+/** The pong server refuses bad options and a taken port with a clear message, and leaves nothing running. */
+async function pongServerChecks() {
+  const refused = async (options) => {
+    try {
+      const extra = await startPongServer(options);
+      await extra.close();
+      return "it started";
+    } catch (err) {
+      return err.message;
+    }
+  };
+  const taken = await refused({ port: pong.port });
+  check(`pong server: a taken port is an error (${pong.port})`, /Could not listen on/.test(taken), taken);
+  const badScore = await refused({ port: await freePort(), scoreToWin: 0 });
+  check(
+    "pong server: --score-to-win=0 is an error",
+    /--score-to-win must be a positive integer/.test(badScore),
+    badScore,
+  );
+  const badPort = await refused({ port: "http" });
+  check("pong server: --port=http is an error", /--port must be a positive integer/.test(badPort), badPort);
+}
+
 function positionOf(sees, engine) {
   return new RegExp(`\\b${engine} (-?\\d+,-?\\d+)`).exec(sees)?.[1];
 }
@@ -320,11 +322,6 @@ const FAULTS = [
   },
 ];
 
-function finish() {
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
-}
-
 // --- main ---------------------------------------------------------------------------------
 if (!existsSync(`${distDir}/index.html`)) {
   check("the demo is built (apps/demo/dist)", false, "run `pnpm --filter @wsport/demo build` first");
@@ -341,16 +338,20 @@ if (missing.length > 0) {
 }
 
 const server = await startServer({ port: 0, host: "127.0.0.1", faults: true });
+const pong = await startPongServer({ port: await freePort(), ...PONG_TEST_MODE });
 const web = await preview({
   root: appDir,
   logLevel: "silent",
   preview: { host: "127.0.0.1", port: 0, strictPort: true, open: false },
+  plugins: [pongServerControl(pong)],
 });
 
+const frameFigures = [];
 try {
   await nodeChecks();
+  await pongServerChecks();
   for (const browser of browsers) {
-    where = `[${browser}] `;
+    checkingIn(browser);
     let page;
     try {
       page = await openDemoPage(browser);
@@ -361,10 +362,40 @@ try {
     } finally {
       await page?.close();
     }
+    const pongStart = Date.now();
+    try {
+      const figures = await pongChecks({
+        browser,
+        base: web.resolvedUrls.local[0],
+        serverUrl: `ws://127.0.0.1:${pong.port}/`,
+        shots: `${artifacts}/${browser}`,
+        noise: BROWSER_NOISE,
+      });
+      if (figures.scriptMsPerFrame !== undefined) frameFigures.push({ browser, ...figures });
+    } catch (err) {
+      check("pong: the test ran to its end", false, err.stack ?? String(err));
+    }
+    console.log(`     (${browser}: the pong checks took ${((Date.now() - pongStart) / 1000).toFixed(1)} s)`);
   }
 } finally {
-  where = "";
+  checkingIn("");
   await web.close();
+  await pong.close();
   await server.close();
 }
+for (const { browser, scriptMsPerFrame, busyMsPerFrame, fps } of frameFigures)
+  console.log(
+    `pong frame time (${browser}): ${scriptMsPerFrame.toFixed(2)} ms of script per frame (main thread busy ${busyMsPerFrame.toFixed(2)} ms) at ${fps.toFixed(1)} frames/s`,
+  );
 finish();
+
+/** A free TCP port on loopback for the pong server (create_server needs a port of its own choosing). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createTcpServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+    probe.once("error", reject);
+  });
+}

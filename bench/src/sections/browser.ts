@@ -12,11 +12,11 @@ import { type Browser, type BrowserContext, type CDPSession, chromium, type Page
 import { chromiumLaunchOptions } from "../../../test/chromium.mjs";
 import type { FrameCounts, FrameWindow } from "../browser/frames.ts";
 import type { FrameRequest } from "../browser/page.ts";
+import { BROWSER_BUILD } from "../bundlers.ts";
 import type { MissingClient } from "../clients/types.ts";
 import type { BrowserPlan } from "../config.ts";
 import type { RunRequest } from "../echo.ts";
 import type { FrameRow } from "../results.ts";
-import { BROWSER_BUILD } from "../sizes.ts";
 import { median } from "../stats.ts";
 import type { ClientRunner } from "./clients.ts";
 

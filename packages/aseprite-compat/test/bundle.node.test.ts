@@ -1,11 +1,11 @@
-// What a browser app ships with this package: no byte of ws, and little on top of core.
-// The size with core is reported by `pnpm bench` (same pipeline, bench/src/sizes.ts); here we hold what
-// this package's typical import adds.
+// What a browser app ships with this package: the packed package's typical import, built by esbuild, Vite
+// and Rollup, with no byte of ws, at most its ceilings in bench/src/size-table.ts (core included).
 import { expect, it } from "vitest";
-import { adapterBundle, nodeOnlyParts } from "../../../test/browser-bundle.ts";
+import { packedTypicalImport } from "../../../test/browser-bundle.ts";
 
-it("the browser bundle has no ws and adds at most 2300 B min+gzip to core's connectUnchecked (what it builds on)", async () => {
-  const { bundle, added } = await adapterBundle("@wsport/aseprite-compat");
-  expect(nodeOnlyParts(bundle)).toEqual([]);
-  expect(added).toBeLessThanOrEqual(2300);
+it("the packed package's typical import has no ws and stays within its ceilings in every bundler", async () => {
+  const { built, over, nodeOnly } = await packedTypicalImport("@wsport/aseprite-compat");
+  expect(built.map((b) => b.bundler)).toEqual(["esbuild", "vite", "rollup"]);
+  expect(nodeOnly).toEqual([]);
+  expect(over).toEqual([]);
 });

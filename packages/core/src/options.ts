@@ -23,8 +23,11 @@ export function checkOptions(options: unknown): CheckedOptions {
   }
   const { timeout = 0, protocols = [], maxPayload = DEFAULT_MAX_PAYLOAD } = options as ConnectOptions;
   // setTimeout fires at once past 2^31-1 ms, so larger values would time out immediately.
+  // A value of the wrong type is a TypeError, a number out of range a RangeError.
   if (typeof timeout !== "number" || !(timeout >= 0 && timeout <= MAX_TIMEOUT)) {
-    throw new RangeError(`timeout must be 0 to ${MAX_TIMEOUT} ms, got ${describe(timeout)}`);
+    throw new (typeof timeout === "number" ? RangeError : TypeError)(
+      `timeout must be 0 to ${MAX_TIMEOUT} ms, got ${describe(timeout)}`,
+    );
   }
   const list = typeof protocols === "string" ? [protocols] : protocols;
   if (!Array.isArray(list))
@@ -35,7 +38,9 @@ export function checkOptions(options: unknown): CheckedOptions {
     if (list.indexOf(p) !== i) throw new SyntaxError(`Subprotocol '${p}' is listed twice`);
   });
   if (!Number.isSafeInteger(maxPayload) || maxPayload < 0) {
-    throw new RangeError(`maxPayload must be a whole number of bytes ≥ 0, got ${describe(maxPayload)}`);
+    throw new (typeof maxPayload === "number" ? RangeError : TypeError)(
+      `maxPayload must be a whole number of bytes ≥ 0, got ${describe(maxPayload)}`,
+    );
   }
   return { timeout, protocols: list as string[], maxPayload };
 }

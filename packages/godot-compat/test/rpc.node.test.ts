@@ -15,6 +15,7 @@ import {
   SceneTree,
   type WebSocketMultiplayerPeer,
 } from "@wsport/godot-compat";
+import { transform } from "esbuild";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { freePort } from "./free-port.ts";
@@ -400,6 +401,24 @@ describe("bad input", () => {
     expect(define("reliable", "reliable", "reliable", "reliable", 0)).toThrow(/at most 4/);
     expect(define(null)).toThrow(TypeError);
     expect(define("call_local", 2)).not.toThrow();
+  });
+
+  it("@rpc compiled with experimentalDecorators (the legacy call shape) says to turn it off", async () => {
+    // What esbuild (and tsc) emit for a class when the project's tsconfig has experimentalDecorators.
+    const source = `
+      export const bare = () => { class A extends Node { @rpc f() {} } return A; };
+      export const withArgs = () => { class B extends Node { @rpc("any_peer") f() {} } return B; };`;
+    const { code } = await transform(source, {
+      loader: "ts",
+      format: "cjs",
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
+    });
+    const module = { exports: {} as Record<string, () => unknown> };
+    new Function("module", "exports", "Node", "rpc", code)(module, module.exports, Node, rpc);
+    const turnItOff = /legacy one: turn experimentalDecorators off/;
+    expect(module.exports.bare).toThrow(turnItOff);
+    expect(module.exports.withArgs).toThrow(turnItOff);
+    expect(module.exports.bare).toThrow(TypeError);
   });
 
   it("rpc_config, set_multiplayer_authority, the tree's methods: prints, no throw", () => {

@@ -16,7 +16,7 @@ Options:
   --faults               enable the fault routes (/reject, /close, /drop, /hang, ...)
   --heartbeat <ms>       ping every <ms>, drop peers that miss a pong (default off)
   --max-payload <bytes>  largest inbound message, bigger closes with 1009 (default ${SERVER_MAX_PAYLOAD})
-  --max-connections <n>  refuse upgrades over <n> with HTTP 503 (default unlimited)
+  --max-connections <n>  refuse upgrades over <n> (at least 1) with HTTP 503 (default unlimited)
   --protocols <a,b>      accepted subprotocols (default: the first one offered, except "refuse*")
   --quiet                no per-connection log lines
   -h, --help             show this help
@@ -62,9 +62,9 @@ function joinNegativeNumbers(argv: string[]): string[] {
   return out;
 }
 
-/** A decimal number becomes a number; anything else stays text, for startServer to name in its error. */
+/** A number (decimal or with an exponent: 1e6) becomes a number; anything else stays text, for startServer to name. */
 function numeric(text: string | undefined): number | string | undefined {
-  return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : text;
+  return text !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text) ? Number(text) : text;
 }
 
 function parse(argv: string[]): ServerOptions | "help" | "version" {
@@ -99,8 +99,12 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
   // Only the shape changes here: every range and token check is startServer's (see usageMessage).
   const protocols = str("protocols")
     ?.split(",")
-    .map((p) => p.trim())
-    .filter(Boolean);
+    .map((p) => p.trim());
+  if (protocols?.includes("")) {
+    throw new UsageError(
+      `--protocols needs comma-separated subprotocols (e.g. chat,v2), got "${str("protocols")}"`,
+    );
+  }
   const options = {
     port: numeric(str("port")), // startServer applies the defaults
     host: str("host"),
@@ -108,18 +112,23 @@ function parse(argv: string[]): ServerOptions | "help" | "version" {
     heartbeat: numeric(str("heartbeat")),
     maxPayload: numeric(str("max-payload")),
     maxConnections: numeric(str("max-connections")),
-    protocols: protocols && protocols.length > 0 ? protocols : undefined,
+    protocols,
     quiet: values.quiet === true,
   };
   return options as ServerOptions;
 }
 
-/** startServer's "options.maxPayload must be …" as the flag the user typed: "--max-payload must be …". */
+/**
+ * startServer's "options.maxPayload must be …" as the flag the user typed: "--max-payload must be …"; every
+ * flag's value is text, so `got a string ("abc")` reads `got "abc"`.
+ */
 function usageMessage(message: string): string {
-  return message.replace(/^options\.(\w+)/, (whole, option: string) => {
-    const flag = Object.keys(FLAGS).find((f) => FLAGS[f] === option);
-    return flag === undefined ? whole : `--${flag}`;
-  });
+  return message
+    .replace(/^options\.(\w+)/, (whole, option: string) => {
+      const flag = Object.keys(FLAGS).find((f) => FLAGS[f] === option);
+      return flag === undefined ? whole : `--${flag}`;
+    })
+    .replace(/got a string \((".*")\)$/, "got $1");
 }
 
 /** Why the server could not start, in the user's terms. */

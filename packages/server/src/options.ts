@@ -60,12 +60,12 @@ export const DEFAULT_PORT = 9080;
 /** The server's own default maxPayload (16 MiB), smaller than a client connection's (core's DEFAULT_MAX_PAYLOAD). */
 export const SERVER_MAX_PAYLOAD = 16 * 1024 * 1024;
 
-function integer(name: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== "number")
-    throw new TypeError(`options.${name} must be a number, got ${describe(value)}`);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`options.${name} must be an integer from ${min} to ${max}, got ${value}`);
-  }
+/** An integer option in [min, max]; `what` says what it counts ("a TCP port", "bytes"), for the message. */
+function integer(name: string, value: unknown, min: number, max: number, what: string): number {
+  const expected = `options.${name} must be an integer from ${min} to ${max} (${what})`;
+  if (typeof value !== "number") throw new TypeError(`${expected}, got ${describe(value)}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new RangeError(`${expected}, got ${value}`);
   return value;
 }
 
@@ -97,7 +97,8 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   }
   const o = options as Record<string, unknown>;
 
-  const port = o.port === undefined ? DEFAULT_PORT : integer("port", o.port, 0, 65535);
+  const port =
+    o.port === undefined ? DEFAULT_PORT : integer("port", o.port, 0, 65535, "a TCP port, 0 = any free one");
 
   let host = "127.0.0.1";
   if (o.host !== undefined) {
@@ -117,17 +118,20 @@ export function resolveOptions(options: ServerOptions = {}): ResolvedOptions {
   }
 
   const maxPayload =
-    o.maxPayload === undefined ? SERVER_MAX_PAYLOAD : integer("maxPayload", o.maxPayload, 1, 2 ** 32);
+    o.maxPayload === undefined
+      ? SERVER_MAX_PAYLOAD
+      : integer("maxPayload", o.maxPayload, 1, 2 ** 32, "bytes");
 
+  // At least 1: a server that refuses everyone is a mistake to report, not a limit to apply.
   let maxConnections = Number.POSITIVE_INFINITY;
   if (o.maxConnections !== undefined && o.maxConnections !== Number.POSITIVE_INFINITY) {
-    maxConnections = integer("maxConnections", o.maxConnections, 0, Number.MAX_SAFE_INTEGER);
+    maxConnections = integer("maxConnections", o.maxConnections, 1, Number.MAX_SAFE_INTEGER, "connections");
   }
 
   let heartbeat = 0;
   if (o.heartbeat !== undefined) {
     // Node timers overflow above 2^31-1 ms and then fire at once.
-    heartbeat = integer("heartbeat", o.heartbeat, 0, MAX_TIMEOUT);
+    heartbeat = integer("heartbeat", o.heartbeat, 0, MAX_TIMEOUT, "ms, 0 = off");
   }
 
   let log: (line: string) => void = (line) => console.log(line);

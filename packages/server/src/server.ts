@@ -32,9 +32,11 @@ function listenError(err: NodeJS.ErrnoException, opts: ResolvedOptions): Error {
       ? `Port ${opts.port} on ${opts.host} is already in use`
       : err.code === "EACCES"
         ? `Permission denied to listen on ${where}`
-        : err.code === "EADDRNOTAVAIL" || err.code === "ENOTFOUND"
-          ? `Cannot listen on ${where}: address not available`
-          : `Cannot listen on ${where}: ${err.message}`;
+        : err.code === "ENOTFOUND" || err.code === "EAI_AGAIN"
+          ? `Cannot listen on ${where}: the host name does not resolve to an address`
+          : err.code === "EADDRNOTAVAIL"
+            ? `Cannot listen on ${where}: address not available on this machine`
+            : `Cannot listen on ${where}: ${err.message}`;
   return Object.assign(new Error(message), { code: err.code });
 }
 

@@ -67,25 +67,45 @@ describe("wsport-server CLI", () => {
   });
 
   it.each([
-    [["--port", "abc"], 'wsport-server: --port must be a number, got a string ("abc") (see --help)'],
-    [["--port", "-1"], "wsport-server: --port must be an integer from 0 to 65535, got -1 (see --help)"],
-    [["--port", "65536"], "wsport-server: --port must be an integer from 0 to 65535, got 65536 (see --help)"],
-    [["--port", "1.5"], "wsport-server: --port must be an integer from 0 to 65535, got 1.5 (see --help)"],
+    [
+      ["--port", "abc"],
+      'wsport-server: --port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got "abc" (see --help)',
+    ],
+    [
+      ["--port", "-1"],
+      "wsport-server: --port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got -1 (see --help)",
+    ],
+    [
+      ["--port", "65536"],
+      "wsport-server: --port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got 65536 (see --help)",
+    ],
+    [
+      ["--port", "1.5"],
+      "wsport-server: --port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got 1.5 (see --help)",
+    ],
     [
       ["--heartbeat", "-5"],
-      "wsport-server: --heartbeat must be an integer from 0 to 2147483647, got -5 (see --help)",
+      "wsport-server: --heartbeat must be an integer from 0 to 2147483647 (ms, 0 = off), got -5 (see --help)",
     ],
     [
       ["--heartbeat=-1"],
-      "wsport-server: --heartbeat must be an integer from 0 to 2147483647, got -1 (see --help)",
+      "wsport-server: --heartbeat must be an integer from 0 to 2147483647 (ms, 0 = off), got -1 (see --help)",
     ],
     [
       ["--max-payload", "0"],
-      "wsport-server: --max-payload must be an integer from 1 to 4294967296, got 0 (see --help)",
+      "wsport-server: --max-payload must be an integer from 1 to 4294967296 (bytes), got 0 (see --help)",
+    ],
+    [
+      ["--max-payload", "1e3x"],
+      'wsport-server: --max-payload must be an integer from 1 to 4294967296 (bytes), got "1e3x" (see --help)',
     ],
     [
       ["--max-connections", "many"],
-      'wsport-server: --max-connections must be a number, got a string ("many") (see --help)',
+      'wsport-server: --max-connections must be an integer from 1 to 9007199254740991 (connections), got "many" (see --help)',
+    ],
+    [
+      ["--max-connections", "0"],
+      "wsport-server: --max-connections must be an integer from 1 to 9007199254740991 (connections), got 0 (see --help)",
     ],
     [["--host", " "], "wsport-server: --host must not be empty (see --help)"],
     [["--port"], "wsport-server: Option '--port <value>' argument missing (see --help)"],
@@ -95,12 +115,30 @@ describe("wsport-server CLI", () => {
       ["--protocols", "a b"],
       'wsport-server: --protocols entry "a b" is not a valid subprotocol token (see --help)',
     ],
+    [
+      ["--protocols", ",,"],
+      'wsport-server: --protocols needs comma-separated subprotocols (e.g. chat,v2), got ",," (see --help)',
+    ],
+    [
+      ["--protocols", "chat,"],
+      'wsport-server: --protocols needs comma-separated subprotocols (e.g. chat,v2), got "chat," (see --help)',
+    ],
   ])("bad usage %j exits 2 with one stderr line", async (args, message) => {
     const proc = run(args);
     expect(await proc.exit).toBe(2);
     const lines = proc.stderr().trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(message);
+  });
+
+  it("a byte count written with an exponent (--max-payload 1e3) is that number", async () => {
+    const proc = await serve(["--max-payload", "1e3", "--quiet"]);
+    const ws = await open(proc.url);
+    const result = closed(ws);
+    ws.send("x".repeat(1001)); // one byte over 1e3
+    expect(await result).toMatchObject({ code: 1009 });
+    proc.child.kill("SIGTERM");
+    expect(await proc.exit).toBe(0);
   });
 
   it("--host with a name that does not resolve says so and exits 1", async () => {

@@ -30,19 +30,29 @@ describe("startServer options", () => {
 
   it.each<[string, unknown, ErrorConstructor, string]>([
     ["options not an object", 5, TypeError, "startServer options must be an object, got a number (5)"],
-    ["port as a string", { port: "80" }, TypeError, 'options.port must be a number, got a string ("80")'],
-    ["negative port", { port: -1 }, RangeError, "options.port must be an integer from 0 to 65535, got -1"],
+    [
+      "port as a string",
+      { port: "80" },
+      TypeError,
+      'options.port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got a string ("80")',
+    ],
+    [
+      "negative port",
+      { port: -1 },
+      RangeError,
+      "options.port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got -1",
+    ],
     [
       "port too big",
       { port: 70000 },
       RangeError,
-      "options.port must be an integer from 0 to 65535, got 70000",
+      "options.port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got 70000",
     ],
     [
       "fractional port",
       { port: 1.5 },
       RangeError,
-      "options.port must be an integer from 0 to 65535, got 1.5",
+      "options.port must be an integer from 0 to 65535 (a TCP port, 0 = any free one), got 1.5",
     ],
     ["empty host", { host: "" }, RangeError, "options.host must not be empty"],
     ["path without slash", { path: "echo" }, RangeError, 'options.path must start with "/", got "echo"'],
@@ -50,19 +60,25 @@ describe("startServer options", () => {
       "zero maxPayload",
       { maxPayload: 0 },
       RangeError,
-      "options.maxPayload must be an integer from 1 to 4294967296, got 0",
+      "options.maxPayload must be an integer from 1 to 4294967296 (bytes), got 0",
+    ],
+    [
+      "zero maxConnections (a server that refuses everyone)",
+      { maxConnections: 0 },
+      RangeError,
+      "options.maxConnections must be an integer from 1 to 9007199254740991 (connections), got 0",
     ],
     [
       "NaN maxConnections",
       { maxConnections: Number.NaN },
       RangeError,
-      "options.maxConnections must be an integer from 0 to 9007199254740991, got NaN",
+      "options.maxConnections must be an integer from 1 to 9007199254740991 (connections), got NaN",
     ],
     [
       "negative heartbeat",
       { heartbeat: -5 },
       RangeError,
-      "options.heartbeat must be an integer from 0 to 2147483647, got -5",
+      "options.heartbeat must be an integer from 0 to 2147483647 (ms, 0 = off), got -5",
     ],
     [
       "protocols as a string",
@@ -97,6 +113,17 @@ describe("startServer options", () => {
   ])("throws on %s", (_name, options, type, message) => {
     expect(() => startServer(options as ServerOptions)).toThrow(type);
     expect(() => startServer(options as ServerOptions)).toThrow(message);
+  });
+
+  it("rejects with a message that says so when the host name does not resolve", async () => {
+    const error = await startServer({ port: 0, host: "not_a_host.invalid" }).then(
+      () => undefined,
+      (err: NodeJS.ErrnoException) => err,
+    );
+    expect(error?.message).toBe(
+      "Cannot listen on port 0 on not_a_host.invalid: the host name does not resolve to an address",
+    );
+    expect(error?.code).toMatch(/^(ENOTFOUND|EAI_AGAIN)$/);
   });
 
   it("rejects with a one-line message and code EADDRINUSE when the port is taken", async () => {

@@ -32,13 +32,28 @@ export function rpc<This extends Node, Method extends (this: This, ...a: any) =>
 /** `@rpc("any_peer", "call_local", "reliable", 1)`: the words in any order, the channel last. */
 export function rpc(...args: RpcArgument[]): MethodDecorator;
 export function rpc(...args: unknown[]): MethodDecorator | undefined {
+  if (isLegacyCall(args[0], args[1])) throw legacyDecorators();
   if (typeof args[0] === "function" && isMethodContext(args[1])) {
     decorate(parseRpcArguments([]), args[1]);
     return undefined;
   }
   const config = parseRpcArguments(args);
-  return (_method, context) => decorate(config, context);
+  return (method, context) => {
+    if (isLegacyCall(method, context)) throw legacyDecorators();
+    decorate(config, context);
+  };
 }
+
+// With `experimentalDecorators`, TypeScript and esbuild call a decorator as (prototype, name, descriptor).
+function isLegacyCall(target: unknown, key: unknown): boolean {
+  const keyed = typeof key === "string" || typeof key === "symbol";
+  return keyed && target !== null && (typeof target === "object" || typeof target === "function");
+}
+
+const legacyDecorators = () =>
+  new TypeError(
+    "@rpc is a standard decorator but was called as a legacy one: turn experimentalDecorators off in tsconfig.json",
+  );
 
 function isMethodContext(value: unknown): value is ClassMethodDecoratorContext<any, any> {
   return typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === "method";
