@@ -22,7 +22,7 @@ class Player extends Node {
   readonly hit = new Signal<[damage: number]>(this, "hit");
   health = 10;
   events: string[] = [];
-  take(damage: number, source = "?"): number {
+  take(damage: number, _source = "?"): number {
     this.health -= damage;
     return this.health;
   }

@@ -27,8 +27,6 @@ export class GodotObject {
   static readonly CONNECT_ONE_SHOT = 4;
   static readonly CONNECT_REFERENCE_COUNTED = 8;
   static readonly CONNECT_APPEND_SOURCE_OBJECT = 16;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly NOTIFICATION_POSTINITIALIZE: 0;
   declare readonly NOTIFICATION_PREDELETE: 1;
   declare readonly NOTIFICATION_EXTENSION_RELOADED: 2;
@@ -38,26 +36,19 @@ export class GodotObject {
   declare readonly CONNECT_REFERENCE_COUNTED: 8;
   declare readonly CONNECT_APPEND_SOURCE_OBJECT: 16;
 
-  /** The classes Godot itself defines (get_class answers the nearest one, as a script's object does in Godot). */
-  static readonly #nativeNames = new Map<object, string>();
   /** Live objects by instance id (weakly: an object nobody holds can still be collected). */
-  static readonly #byId = new Map<number, WeakRef<GodotObject>>();
-
-  /** @internal Marks a class as one of Godot's own, for get_class() and is_class(). */
-  static _native(cls: abstract new (...args: never[]) => GodotObject, name: string): void {
-    GodotObject.#nativeNames.set(cls.prototype, name);
-  }
+  static #byId: Map<number, WeakRef<GodotObject>> | null = null;
 
   /** @internal The live object with this id, or null. */
   static _fromId(id: number): GodotObject | null {
-    const object = GodotObject.#byId.get(id)?.deref() ?? null;
+    const object = GodotObject.#byId?.get(id)?.deref() ?? null;
     return object === null || object._freed ? null : object;
   }
 
   /** @internal Every live object (not freed, not collected). */
   static _live(): GodotObject[] {
     const out: GodotObject[] = [];
-    for (const ref of GodotObject.#byId.values()) {
+    for (const ref of GodotObject.#byId?.values() ?? []) {
       const object = ref.deref();
       if (object !== undefined && !object._freed) out.push(object);
     }
@@ -80,6 +71,9 @@ export class GodotObject {
   _queuedForDeletion = false;
 
   constructor() {
+    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
+    if (!Object.hasOwn(GodotObject.prototype, "CONNECT_DEFERRED")) constantsOnInstances(GodotObject);
+    GodotObject.#byId ??= new Map();
     GodotObject.#byId.set(this.#id, new WeakRef(this));
   }
 
@@ -88,20 +82,13 @@ export class GodotObject {
   get_instance_id(): number {
     return this.#id;
   }
-  /** The nearest of Godot's classes ("Node" for a script extending Node). */
+  /** The nearest of Godot's classes ("Node" for a script extending Node): each of Godot's classes answers its name. */
   get_class(): string {
-    for (let proto = Object.getPrototypeOf(this); proto; proto = Object.getPrototypeOf(proto)) {
-      const name = GodotObject.#nativeNames.get(proto);
-      if (name !== undefined) return name;
-    }
     return "Object";
   }
-  /** Whether the object is of that Godot class or inherits it. */
+  /** Whether the object is of that Godot class or inherits it (each of Godot's classes adds its name). */
   is_class(class_: string): boolean {
-    for (let proto = Object.getPrototypeOf(this); proto; proto = Object.getPrototypeOf(proto)) {
-      if (GodotObject.#nativeNames.get(proto) === class_) return true;
-    }
-    return false;
+    return class_ === "Object";
   }
   /** "<Node#24000000001>", as Godot prints an object. */
   to_string(): string {
@@ -331,12 +318,12 @@ export class GodotObject {
     else this.#meta.set(name, value);
   }
   /** The value stored under `name`; `default_` when there is none (with an error print when no default is given). */
-  get_meta(name: string, default_: unknown = null): unknown {
+  get_meta(name: string, ...default_: [unknown?]): unknown {
     if (this.#meta.has(name)) return this.#meta.get(name);
-    if (default_ === null && arguments.length < 2) {
+    if (default_.length === 0) {
       printError(`The object does not have any 'meta' values with the key '${String(name)}'.`);
     }
-    return default_;
+    return default_[0] ?? null;
   }
   has_meta(name: string): boolean {
     return this.#meta.has(name);
@@ -391,7 +378,6 @@ export class GodotObject {
     if (this.#cancelFree) return;
     this._freed = true;
     this._queuedForDeletion = false;
-    GodotObject.#byId.delete(this.#id);
+    GodotObject.#byId?.delete(this.#id);
   }
 }
-GodotObject._native(GodotObject, "Object");

@@ -25,8 +25,6 @@ export class HashingContext {
   static readonly HASH_MD5 = 0;
   static readonly HASH_SHA1 = 1;
   static readonly HASH_SHA256 = 2;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly HASH_MD5: typeof HashingContext.HASH_MD5;
   declare readonly HASH_SHA1: typeof HashingContext.HASH_SHA1;
   declare readonly HASH_SHA256: typeof HashingContext.HASH_SHA256;
@@ -36,6 +34,11 @@ export class HashingContext {
   }
 
   #hasher: Hasher | null = null;
+
+  constructor() {
+    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
+    if (!Object.hasOwn(HashingContext.prototype, "HASH_MD5")) constantsOnInstances(HashingContext);
+  }
 
   /** Starts a hash of the given type; ERR_ALREADY_IN_USE while one is running (finish() it first). */
   start(type: HashType): GodotError {

@@ -273,6 +273,7 @@ class Reader {
   }
 }
 
+// biome-ignore lint/suspicious/noShadowRestrictedNames: Godot calls this class JSON; importers choose to shadow
 export class JSON {
   static new(): JSON {
     return new this();

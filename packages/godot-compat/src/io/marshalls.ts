@@ -7,7 +7,6 @@ import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const VALUE = new Map([...ALPHABET].map((c, i) => [c, i]));
 
 function toBase64(bytes: Uint8Array): string {
   let out = "";
@@ -31,7 +30,7 @@ function fromBase64(text: unknown): Uint8Array | null {
   let value = 0;
   let at = 0;
   for (const c of digits) {
-    value = (value << 6) | VALUE.get(c)!;
+    value = (value << 6) | ALPHABET.indexOf(c);
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

@@ -13,14 +13,17 @@ export abstract class StreamPeerSocket extends StreamPeer {
   static readonly STATUS_CONNECTING = 1;
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
-  // Read through instances too (tcp.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_NONE: typeof StreamPeerSocket.STATUS_NONE;
   declare readonly STATUS_CONNECTING: typeof StreamPeerSocket.STATUS_CONNECTING;
   declare readonly STATUS_CONNECTED: typeof StreamPeerSocket.STATUS_CONNECTED;
   declare readonly STATUS_ERROR: typeof StreamPeerSocket.STATUS_ERROR;
+
+  constructor() {
+    super();
+    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
+    if (!Object.hasOwn(StreamPeerSocket.prototype, "STATUS_NONE")) constantsOnInstances(StreamPeerSocket);
+  }
 
   /** Reads what the socket has (so a close by the other side shows in get_status()). */
   abstract poll(): GodotError;

@@ -13,8 +13,8 @@ import {
   OK,
 } from "../core/error.js";
 import { invalid as fail, printError } from "../core/print.js";
-import { MultiplayerAPI } from "../scene/multiplayer-api.js";
-import { MultiplayerPeer } from "../scene/multiplayer-peer.js";
+import { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } from "../scene/multiplayer-api.js";
+import { CONNECTION_CONNECTED as CONNECTED, TRANSFER_MODE_RELIABLE } from "../scene/multiplayer-peer.js";
 import { Node } from "../scene/node.js";
 import { type RpcConfig, rpcTable } from "../scene/rpc-config.js";
 import {
@@ -35,8 +35,6 @@ import {
 } from "./rpc-wire.js";
 import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
 
-const { CONNECTION_CONNECTED: CONNECTED, TRANSFER_MODE_RELIABLE } = MultiplayerPeer;
-const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
 /** The RPC layer of a SceneMultiplayer (it attaches itself), made when a SceneTree first configures the API. */

@@ -80,8 +80,6 @@ export class NodeConstants extends GodotObject {
   static readonly AUTO_TRANSLATE_MODE_INHERIT = 0;
   static readonly AUTO_TRANSLATE_MODE_ALWAYS = 1;
   static readonly AUTO_TRANSLATE_MODE_DISABLED = 2;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly NOTIFICATION_ENTER_TREE: 10;
   declare readonly NOTIFICATION_EXIT_TREE: 11;
   declare readonly NOTIFICATION_MOVED_IN_PARENT: 12;
@@ -157,6 +155,12 @@ export class NodeConstants extends GodotObject {
   declare readonly AUTO_TRANSLATE_MODE_INHERIT: 0;
   declare readonly AUTO_TRANSLATE_MODE_ALWAYS: 1;
   declare readonly AUTO_TRANSLATE_MODE_DISABLED: 2;
+
+  constructor() {
+    super();
+    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
+    if (!Object.hasOwn(NodeConstants.prototype, "NOTIFICATION_READY")) constantsOnInstances(NodeConstants);
+  }
 }
 
 /** Node.ProcessMode: PROCESS_MODE_INHERIT (0), _PAUSABLE (1), _WHEN_PAUSED (2), _ALWAYS (3) or _DISABLED (4). */

@@ -17,6 +17,8 @@ export function isPeerId(value: unknown): value is number {
 export const CONNECTION_DISCONNECTED = 0;
 export const CONNECTION_CONNECTING = 1;
 export const CONNECTION_CONNECTED = 2;
+export const TRANSFER_MODE_UNRELIABLE = 0;
+export const TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
 export const TRANSFER_MODE_RELIABLE = 2;
 
 /** MultiplayerPeer.TransferMode: TRANSFER_MODE_UNRELIABLE (0), _UNRELIABLE_ORDERED (1) or _RELIABLE (2). */
@@ -30,8 +32,8 @@ export abstract class MultiplayerPeer extends PacketPeer {
   static readonly CONNECTION_CONNECTED = CONNECTION_CONNECTED;
   static readonly TARGET_PEER_BROADCAST = 0;
   static readonly TARGET_PEER_SERVER = 1;
-  static readonly TRANSFER_MODE_UNRELIABLE = 0;
-  static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
+  static readonly TRANSFER_MODE_UNRELIABLE = TRANSFER_MODE_UNRELIABLE;
+  static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = TRANSFER_MODE_UNRELIABLE_ORDERED;
   static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
   declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
   declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;

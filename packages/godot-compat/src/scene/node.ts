@@ -498,9 +498,9 @@ export class Node extends NodeConstants {
     const walk = (node: Node, prefix: string, last: boolean, root: boolean) => {
       lines.push(`${root ? " ┖╴" : `${prefix}${last ? "┖╴" : "┠╴"}`}${node.#name}`);
       const kids = node.#children;
-      kids.forEach((kid, i) =>
-        walk(kid, root ? "    " : `${prefix}${last ? "   " : "┃  "}`, i === kids.length - 1, false),
-      );
+      for (const [i, kid] of kids.entries()) {
+        walk(kid, root ? "    " : `${prefix}${last ? "   " : "┃  "}`, i === kids.length - 1, false);
+      }
     };
     walk(this, "", true, true);
     return `${lines.join("\n")}\n`;
@@ -745,6 +745,12 @@ export class Node extends NodeConstants {
   override to_string(): string {
     return `${this.#name}:${super.to_string()}`;
   }
+  override get_class(): string {
+    return "Node";
+  }
+  override is_class(class_: string): boolean {
+    return class_ === "Node" || super.is_class(class_);
+  }
 
   // --- multiplayer ---------------------------------------------------------------------------
 
@@ -906,5 +912,3 @@ export class Node extends NodeConstants {
     return `${base}${n}`;
   }
 }
-
-GodotObject._native(Node, "Node");

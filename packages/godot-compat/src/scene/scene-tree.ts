@@ -22,8 +22,6 @@ export class SceneTree extends GodotObject {
   static readonly GROUP_CALL_REVERSE = 1;
   static readonly GROUP_CALL_DEFERRED = 2;
   static readonly GROUP_CALL_UNIQUE = 4;
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
   declare readonly GROUP_CALL_DEFAULT: 0;
   declare readonly GROUP_CALL_REVERSE: 1;
   declare readonly GROUP_CALL_DEFERRED: 2;
@@ -68,6 +66,8 @@ export class SceneTree extends GodotObject {
   constructor() {
     super();
     freedAtFrameEnd.set(this, []);
+    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
+    if (!Object.hasOwn(SceneTree.prototype, "GROUP_CALL_DEFAULT")) constantsOnInstances(SceneTree);
     this.root = new Node();
     this.root.name = "root";
     this.#multiplayer = MultiplayerAPI.create_default_interface();
@@ -162,6 +162,13 @@ export class SceneTree extends GodotObject {
       if (timer._inPhysics !== physics || (this.#paused && !timer._processAlways)) continue;
       if (timer._advance(delta)) this.#timers.splice(this.#timers.indexOf(timer), 1);
     }
+  }
+
+  override get_class(): string {
+    return "SceneTree";
+  }
+  override is_class(class_: string): boolean {
+    return class_ === "SceneTree" || class_ === "MainLoop" || super.is_class(class_);
   }
 
   /** @internal The delta of the frame being processed (Node.get_process_delta_time). */
@@ -327,7 +334,10 @@ export class SceneTree extends GodotObject {
       if (flags & SceneTree.GROUP_CALL_REVERSE) nodes = nodes.reverse();
       for (const node of nodes) if (!node._freed) each(node);
     };
-    if (!(flags & SceneTree.GROUP_CALL_DEFERRED)) return run();
+    if (!(flags & SceneTree.GROUP_CALL_DEFERRED)) {
+      run();
+      return;
+    }
     const unique = `${group}|${key}`;
     if (flags & SceneTree.GROUP_CALL_UNIQUE) {
       if (this.#uniqueCalls.has(unique)) return;
@@ -352,5 +362,3 @@ declare module "./node.js" {
     get_tree(): SceneTree;
   }
 }
-
-GodotObject._native(SceneTree, "SceneTree");

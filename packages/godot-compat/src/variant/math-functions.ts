@@ -213,18 +213,24 @@ export function wrapf(value: number, min: number, max: number): number {
 }
 export const wrap = (value: number, min: number, max: number): number =>
   [value, min, max].every(Number.isInteger) ? wrapi(value, min, max) : wrapf(value, min, max);
+// Godot's MAX/MIN/CLAMP macros compare with < and >, so a NaN argument gives another answer than Math.max.
 /** The largest of two or more numbers. */
 export function max(arg1: number, arg2: number, ...rest: number[]): number {
+  // biome-ignore lint/complexity/useMathMinMax: Godot compares with > and <, as its MAX macro
   return [arg1, arg2, ...rest].map(num).reduce((a, b) => (b > a ? b : a));
 }
 export function min(arg1: number, arg2: number, ...rest: number[]): number {
+  // biome-ignore lint/complexity/useMathMinMax: Godot compares with > and <, as its MIN macro
   return [arg1, arg2, ...rest].map(num).reduce((a, b) => (b < a ? b : a));
 }
+// biome-ignore lint/complexity/useMathMinMax: Godot compares with > and <, as its MAX/MIN/CLAMP macros
 export const maxi = (a: number, b: number): number => (a > b ? a : b);
 export const maxf = maxi;
+// biome-ignore lint/complexity/useMathMinMax: Godot compares with > and <, as its MAX/MIN/CLAMP macros
 export const mini = (a: number, b: number): number => (a < b ? a : b);
 export const minf = mini;
 export const clamp = (value: number, min: number, max: number): number =>
+  // biome-ignore lint/complexity/useMathMinMax: Godot compares with > and <, as its CLAMP macro
   value < min ? min : value > max ? max : value;
 export const clampi = clamp;
 export const clampf = clamp;

@@ -96,7 +96,10 @@ export class PackedByteArray extends Uint8Array {
   override set(index: number, value: number): void;
   override set(array: ArrayLike<number>, offset?: number): void;
   override set(index: number | ArrayLike<number>, value?: number): void {
-    if (typeof index !== "number") return super.set(index, value);
+    if (typeof index !== "number") {
+      super.set(index, value);
+      return;
+    }
     const at = byteIndex(this, index, "set()");
     if (at !== null) this[at] = Number(value);
   }

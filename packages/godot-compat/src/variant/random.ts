@@ -3,7 +3,7 @@
 // that `seed(n)` gives the same sequence of randi() as in Godot. 64-bit state in BigInt.
 const MULTIPLIER = 6364136223846793005n;
 const DEFAULT_INC = 1442695040888963407n;
-const MASK = (1n << 64n) - 1n;
+const MASK = 0xffffffffffffffffn;
 
 export class Pcg32 {
   #state = 0n;

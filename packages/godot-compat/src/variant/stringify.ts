@@ -25,6 +25,7 @@ function numberText(n: number, isFloat: boolean): string {
 
 /** String::c_escape, for strings shown inside containers. */
 function quoted(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the bell character is one of the escapes
   const escaped = text.replace(/[\\"\n\t\r\f\b\v\x07]/g, (c) => {
     const names: Record<string, string> = {
       "\n": "n",
