@@ -75,6 +75,13 @@ function signatureProblem(checker, type, godot) {
     const got = shapes.map((s) => `${s.min} required of ${s.max}${s.rest ? " + rest" : ""}`).join(" | ");
     return `arguments: Godot takes ${want}, the package ${got}`;
   }
+  if (godot.return?.startsWith("enum::") && godot.return !== "enum::Error") {
+    const returned = checker.getReturnTypeOfSignature(fits.signature);
+    const literals = returned.isUnion() ? returned.types : [returned];
+    if (!literals.every((t) => t.isNumberLiteral())) {
+      return `returns ${checker.typeToString(returned)}, not the union of ${godot.return.slice(6)}'s values`;
+    }
+  }
   if (godot.return === "enum::Error") {
     const returned = checker.getReturnTypeOfSignature(fits.signature);
     const alias = returned.aliasSymbol;

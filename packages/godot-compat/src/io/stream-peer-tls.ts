@@ -24,6 +24,9 @@ import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
 export const HANDSHAKE_TIMEOUT_MS = 5000;
 
+/** StreamPeerTLS.Status: STATUS_DISCONNECTED (0), _HANDSHAKING (1), _CONNECTED (2), _ERROR (3), _ERROR_HOSTNAME_MISMATCH (4). */
+export type TLSStatus = 0 | 1 | 2 | 3 | 4;
+
 export class StreamPeerTLS extends StreamPeer {
   static readonly STATUS_DISCONNECTED = 0;
   static readonly STATUS_HANDSHAKING = 1;
@@ -131,7 +134,7 @@ export class StreamPeerTLS extends StreamPeer {
     }
   }
 
-  get_status(): number {
+  get_status(): TLSStatus {
     const stream = coreStreamOf(this);
     switch (stream?.state) {
       case "connecting":

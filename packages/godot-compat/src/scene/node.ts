@@ -95,7 +95,7 @@ export class Node extends NodeConstants {
   #physicsPriority = 0;
   #sceneFilePath = "";
   #editorDescription = "";
-  #autoTranslateMode = 0;
+  #autoTranslateMode: 0 | 1 | 2 = 0;
 
   /** Emitted after _ready, once the node and its children are ready. */
   readonly ready = new Signal<[]>(this, "ready");
@@ -699,22 +699,22 @@ export class Node extends NodeConstants {
 
   // --- translation --------------------------------------------------------------------------------
 
-  get auto_translate_mode(): number {
+  get auto_translate_mode(): 0 | 1 | 2 {
     return this.#autoTranslateMode;
   }
-  set auto_translate_mode(mode: number) {
+  set auto_translate_mode(mode: 0 | 1 | 2) {
     this.set_auto_translate_mode(mode);
   }
-  get_auto_translate_mode(): number {
+  get_auto_translate_mode(): 0 | 1 | 2 {
     return this.#autoTranslateMode;
   }
-  set_auto_translate_mode(mode: number): void {
+  set_auto_translate_mode(mode: 0 | 1 | 2): void {
     if (mode === 0 || mode === 1 || mode === 2) this.#autoTranslateMode = mode;
     else printError(`Invalid auto_translate_mode ${describe(mode)}.`);
   }
   /** Whether the node translates its texts (AUTO_TRANSLATE_MODE_INHERIT follows the parent; the root translates). */
   can_auto_translate(): boolean {
-    let mode = this.#autoTranslateMode;
+    let mode: number = this.#autoTranslateMode;
     for (let n = this.#parent; mode === 0 && n; n = n.#parent) mode = n.#autoTranslateMode;
     return mode !== Node.AUTO_TRANSLATE_MODE_DISABLED;
   }

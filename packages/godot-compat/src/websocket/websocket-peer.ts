@@ -28,7 +28,7 @@ import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
 import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
-import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
+import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, type ReadyState, Session } from "./session.js";
 import { godotUrl } from "./url.js";
 
 const NO_BYTES = new PackedByteArray(0);
@@ -400,7 +400,7 @@ export class WebSocketPeer extends PacketPeer {
 
   // --- state ------------------------------------------------------------------------------
 
-  get_ready_state(): number {
+  get_ready_state(): ReadyState {
     return this.#session._state;
   }
   get_close_code(): number {
