@@ -353,3 +353,76 @@ describe("SceneTree", () => {
     expect(tree.get_node_count()).toBe(2);
   });
 });
+
+describe("the rest of Node's and SceneTree's members", () => {
+  it("notifications reach _notification; propagate_notification and notify_group reach a branch and a group", () => {
+    const seen: Array<[string, number]> = [];
+    class Listener extends Node {
+      _notification(what: number): void {
+        seen.push([this.name, what]);
+      }
+    }
+    const tree = new SceneTree();
+    const parent = named(new Listener(), "P", named(new Listener(), "C"));
+    tree.root.add_child(parent);
+    expect(seen).toEqual([
+      ["P", Node.NOTIFICATION_ENTER_TREE],
+      ["C", Node.NOTIFICATION_ENTER_TREE],
+      ["C", Node.NOTIFICATION_READY],
+      ["P", Node.NOTIFICATION_READY],
+    ]);
+    seen.length = 0;
+    parent.propagate_notification(2000);
+    parent.get_node("C").add_to_group("g");
+    tree.notify_group("g", 3000);
+    tree.notify_group_flags(SceneTree.GROUP_CALL_REVERSE, "g", 3001);
+    tree.set_group_flags(SceneTree.GROUP_CALL_DEFAULT, "g", "name", "Renamed");
+    expect(seen).toEqual([
+      ["P", 2000],
+      ["C", 2000],
+      ["C", 3000],
+      ["C", 3001],
+    ]);
+    expect(parent.get_node("Renamed")).not.toBe(null);
+  });
+
+  it("thread-safe forms are the plain ones on one thread; atr/atr_n follow auto_translate_mode", async () => {
+    const player = new Player();
+    expect(player.call_thread_safe("take", 1)).toBe(9);
+    player.set_thread_safe("health", 4);
+    player.call_deferred_thread_group("take", 1);
+    player.set_deferred_thread_group("name", "X");
+    expect(player.health).toBe(4);
+    await Promise.resolve();
+    expect([player.health, player.name]).toEqual([3, "X"]);
+    expect([player.atr("a"), player.atr_n("one", "many", 2), player.can_auto_translate()]).toEqual([
+      "a",
+      "many",
+      true,
+    ]);
+    player.auto_translate_mode = Node.AUTO_TRANSLATE_MODE_DISABLED;
+    expect([player.can_auto_translate(), player.atr_n("one", "many", 2)]).toEqual([false, "one"]);
+    player.set_auto_translate_mode(7 as never);
+    expect(player.get_auto_translate_mode()).toBe(Node.AUTO_TRANSLATE_MODE_DISABLED);
+    expect(prints.spy).toHaveBeenCalledTimes(1);
+  });
+
+  it("orphans, node ids, get_node_rpc_config, is_greater_than, set_multiplayer_poll_enabled", () => {
+    const orphan = named(new Node(), "Orphan");
+    expect(Node.get_orphan_node_ids()).toContain(orphan.get_instance_id());
+    orphan.free();
+    expect(Node.get_orphan_node_ids()).not.toContain(orphan.get_instance_id());
+    const tree = new SceneTree();
+    const a = named(new Node(), "A");
+    const b = named(new Node(), "B");
+    tree.root.add_child(a);
+    tree.root.add_child(b);
+    expect([b.is_greater_than(a), a.is_greater_than(b)]).toEqual([true, false]);
+    expect(a.is_greater_than(new Node())).toBe(false);
+    a.rpc_config("ping", { rpc_mode: 1, transfer_mode: 2, call_local: false, channel: 0 });
+    expect(Object.keys(a.get_node_rpc_config())).toEqual(["ping"]);
+    tree.set_multiplayer_poll_enabled(false);
+    expect(tree.is_multiplayer_poll_enabled()).toBe(false);
+    expect(prints.spy).toHaveBeenCalledTimes(1);
+  });
+});

@@ -164,3 +164,34 @@ describe("math with Godot's rules", () => {
     expect(prints_.spy).toHaveBeenCalledTimes(2);
   });
 });
+
+describe("the interpolation functions give Godot's values", () => {
+  it("lerp, inverse_lerp, remap, smoothstep, move_toward, angle functions, bezier, cubic", async () => {
+    const m = await import("@wsport/godot-compat");
+    expect([m.lerp(0, 10, 0.25), m.inverse_lerp(0, 10, 2.5), m.remap(5, 0, 10, 100, 200)]).toEqual([
+      2.5, 0.25, 150,
+    ]);
+    expect([
+      m.smoothstep(0, 1, 0.5),
+      m.smoothstep(1, 1, 2),
+      m.move_toward(0, 10, 3),
+      m.move_toward(9, 10, 3),
+    ]).toEqual([0.5, 1, 3, 10]);
+    expect(m.angle_difference(0, 3 * Math.PI)).toBeCloseTo(-Math.PI); // Godot: fmod(2 * PI, TAU) - PI
+    expect(m.angle_difference(0, 0.5)).toBeCloseTo(0.5);
+    expect(m.lerp_angle(0, 2 * Math.PI - 0.2, 0.5)).toBeCloseTo(-0.1);
+    expect(m.rotate_toward(0, 1, 0.25)).toBe(0.25);
+    expect(m.bezier_interpolate(0, 1, 2, 3, 0.5)).toBe(1.5);
+    expect(m.bezier_derivative(0, 1, 2, 3, 0.5)).toBe(3);
+    expect(m.cubic_interpolate(0, 1, -1, 2, 0.5)).toBe(0.5);
+    expect(m.cubic_interpolate_in_time(0, 1, -1, 2, 0.5, 1, -1, 2)).toBeCloseTo(0.5);
+    expect([m.deg_to_rad(180), m.rad_to_deg(Math.PI), m.db_to_linear(0), m.linear_to_db(1)]).toEqual([
+      Math.PI,
+      180,
+      1,
+      0,
+    ]);
+    expect([m.maxi(2, 3), m.min(3, 1, 2), m.max(1, 5, 2), m.signi(-4), m.absi(-2)]).toEqual([3, 1, 5, -1, 2]);
+    expect([m.wrap(5, 0, 3), m.fmod(-7, 3), m.snappedi(7, 5), m.asin(2)]).toEqual([2, -1, 5, Math.PI / 2]);
+  });
+});
