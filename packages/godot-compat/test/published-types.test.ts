@@ -2,6 +2,7 @@
 // names it), an enum is the union of its values, static methods are static, defaulted arguments optional.
 // The type assertions are checked by `tsc` (pnpm typecheck); the values here by the test run.
 import {
+  // biome-ignore lint/suspicious/noShadowRestrictedNames: a Godot script names the type Error; so does its port
   type Error,
   type GodotError,
   JSON as GodotJSON,
