@@ -2,8 +2,9 @@
 // MiniBrowser. MiniBrowser needs an X display, so an Xvfb runs for as long as any session does.
 // WebKitWebDriver takes one session at a time: each session gets a driver of its own.
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { assertBrowser, miniBrowserPath, webkitDriverPath, xvfbPath } from "./browsers.mjs";
+import { freePort } from "./free-port.mjs";
+import { until } from "./until.mjs";
 
 let display; // { name: ":N", process, users }
 
@@ -54,18 +55,6 @@ async function releaseDisplay() {
   display = undefined;
   running.process.kill();
 }
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.once("error", reject);
-  });
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One MiniBrowser window under WebKitWebDriver: the few WebDriver commands the tests need. */
 export class WebKitSession {
@@ -118,16 +107,21 @@ export class WebKitSession {
   }
 
   async #waitForDriver() {
-    const end = Date.now() + 15_000;
-    for (;;) {
+    let status;
+    let lastError;
+    const answers = async () => {
+      if (this.#driver.exitCode !== null) throw new Error(`WebKitWebDriver exited: ${this.stderr()}`);
       try {
-        return await this.#call("GET", "/status");
+        status = await this.#call("GET", "/status");
+        return true;
       } catch (err) {
-        if (Date.now() > end || this.#driver.exitCode !== null)
-          throw new Error(`WebKitWebDriver did not start: ${err.message}\n${this.stderr()}`);
-        await sleep(100);
+        lastError = err;
+        return false;
       }
-    }
+    };
+    const what = () => `WebKitWebDriver to start (${lastError?.message})\n${this.stderr()}`;
+    await until(answers, what, 15_000, { everyMs: 100 });
+    return status;
   }
 
   async #call(method, path, body) {

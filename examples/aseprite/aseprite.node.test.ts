@@ -1,7 +1,7 @@
 // Both Aseprite examples connect to 127.0.0.1:34613, as written; one receiver listens there for
 // this file (Node only), standing in for the program each script talks to.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitForLine, waitUntil } from "../test/helpers.ts";
+import { until, waitForLine } from "../test/helpers.ts";
 import { app, console_lines, dialogs, open_sprite } from "./stand-in/app.ts";
 import { Receiver } from "./stand-in/receiver.ts";
 
@@ -23,12 +23,12 @@ describe("interprocessing demo client.lua (≤ 1.2.x, MessageType)", () => {
     expect(dlg.visible).toBe(true);
     expect(dlg.widgets.get("status")!.text).toBe("Connecting...");
 
-    await waitUntil(() => dlg.widgets.get("status")!.text === "Sync ON", "Sync ON");
-    await waitUntil(() => receiver.received.length === 1, "the first image");
+    await until(() => dlg.widgets.get("status")!.text === "Sync ON", "Sync ON");
+    await until(() => receiver.received.length === 1, "the first image");
     sprite.onChange!(); // the user draws
     app.activeFrame = { frameNumber: 2 };
     app.site.onChange!(); // ... and moves to frame 2
-    await waitUntil(() => receiver.received.length === 3, "three images");
+    await until(() => receiver.received.length === 3, "three images");
 
     const images = receiver.received.map((r) => ({
       text: r.text,
@@ -42,16 +42,16 @@ describe("interprocessing demo client.lua (≤ 1.2.x, MessageType)", () => {
     // The other program drops the connection: the dialog says so, and Aseprite reconnects by
     // itself, so the script is back in sync and sends the current frame again.
     receiver.close_all();
-    await waitUntil(() => dlg.history.length === 3, "Sync ON again");
+    await until(() => dlg.history.length === 3, "Sync ON again");
     expect(dlg.history).toEqual(["Sync ON", "No connection", "Sync ON"]);
-    await waitUntil(() => receiver.received.length === 4, "the image sent on reconnecting");
+    await until(() => receiver.received.length === 4, "the image sent on reconnecting");
     expect([...receiver.received[3]!.data.slice(24, 28)]).toEqual([20, 20, 20, 255]);
 
     dlg.widgets.get("Cancel")!.onclick!(); // finish(): closes the socket and the dialog
     expect(dlg.visible).toBe(false);
     expect(sprite.onChange).toBeUndefined();
     expect(app.site.onChange).toBeUndefined();
-    await waitUntil(() => receiver.open === 0, "the connection to close");
+    await until(() => receiver.open === 0, "the connection to close");
     expect(dlg.history).toHaveLength(3); // CLOSE after finish() finds no dialog to update
   });
 });

@@ -1,5 +1,7 @@
 // What the demo's end-to-end tests share: one line per check, each naming the browser it ran in,
 // a count of passes and failures, and polling until a check holds or its time is up.
+import { until } from "../../../test/until.mjs";
+
 let passed = 0;
 let failed = 0;
 /** Which browser the checks are in, named at the start of every check line ("" for the bundle and Node). */
@@ -17,15 +19,14 @@ export function check(name, ok, detail = "") {
   console.log(`${ok ? "ok  " : "FAIL"} ${where}${name}${!ok && detail ? `\n     ${detail}` : ""}`);
 }
 
-/** Polls `probe` until it returns { ok: true } or `ms` pass; records one check either way. */
+/** Polls `probe` (the repository's until(), every 100 ms) until it returns { ok: true } or `ms` pass; records one check either way. */
 export async function eventually(name, probe, ms = 8000) {
-  const end = Date.now() + ms;
   let last = { ok: false, detail: "never ran" };
-  while (Date.now() < end) {
+  const holds = async () => {
     last = await probe();
-    if (last.ok) break;
-    await sleep(100);
-  }
+    return last.ok;
+  };
+  await until(holds, name, ms, { everyMs: 100 }).catch(() => {});
   check(name, last.ok, last.detail);
   return last.ok;
 }

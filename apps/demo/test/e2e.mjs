@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { existsSync, mkdirSync } from "node:fs";
-import { createServer as createTcpServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startServer } from "@wsport/server";
 import { preview } from "vite";
@@ -11,6 +10,8 @@ import { preview } from "vite";
 // each naming the browser, and closes with "N passed, M failed"; exits 1 on any failure.
 // `node test/e2e.mjs firefox` runs one browser only.
 import { missingBrowsers } from "../../../test/browsers.mjs";
+import { freePort } from "../../../test/free-port.mjs";
+import { until } from "../../../test/until.mjs";
 import { pongServerControl, startPongServer } from "../scripts/pong-server.mjs";
 import { openDemoPage } from "./browser-page.mjs";
 import { bundleChecks } from "./bundle-check.mjs";
@@ -159,9 +160,10 @@ async function nodeChecks() {
   const events = [];
   ws.addEventListener(ws.WSEVENT, (event) => events.push(event));
   ws.connect(`${server.url}reject/403`);
-  const end = Date.now() + 5000;
-  while (events.length === 0 && Date.now() < end) await sleep(20);
-  await sleep(200); // nothing may follow an ONERROR
+  await until(() => events.length > 0, "ONERROR", 5000).catch(() => {});
+  // Nothing may follow an ONERROR. The connection is gone, so no marker can be sent after it: a fixed
+  // wait gives a wrong late event time to show.
+  await sleep(200);
   const [first] = events;
   check(
     "reject (Node): Solar2D's API reports ONERROR 3002 and nothing after it",
@@ -388,14 +390,3 @@ for (const { browser, scriptMsPerFrame, busyMsPerFrame, fps } of frameFigures)
     `pong frame time (${browser}): ${scriptMsPerFrame.toFixed(2)} ms of script per frame (main thread busy ${busyMsPerFrame.toFixed(2)} ms) at ${fps.toFixed(1)} frames/s`,
   );
 finish();
-
-/** A free TCP port on loopback for the pong server (create_server needs a port of its own choosing). */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createTcpServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-    probe.once("error", reject);
-  });
-}

@@ -3,6 +3,7 @@
 // records every message and answers text with the same text. Built on @wsport/godot-compat's
 // server side, polled every few ms (Node only).
 import { OK, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
+import { until } from "../../../test/until.mjs";
 
 export interface Received {
   text: boolean;
@@ -17,8 +18,7 @@ export class Receiver {
 
   async listen(port = 34613): Promise<void> {
     if (this.#server.listen(port, "127.0.0.1") !== OK) throw new Error(`cannot listen on ${port}`);
-    for (let i = 0; i < 400 && !this.#server.is_listening(); i++) await new Promise((r) => setTimeout(r, 5));
-    if (!this.#server.is_listening()) throw new Error(`port ${port} is taken`);
+    await until(() => this.#server.is_listening(), `port ${port} (taken?)`, 2000);
     this.#timer = setInterval(() => this.#poll(), 5);
   }
 

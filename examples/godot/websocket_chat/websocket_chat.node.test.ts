@@ -3,8 +3,8 @@
 // the server side needs Node.
 import { Crypto, TLSOptions, type Variant, Vector2, var_to_bytes } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
-import { waitForLine, waitUntil } from "../../test/helpers.ts";
-import { freePort } from "../../test/ports.ts";
+import { freePort } from "../../../test/free-port.mjs";
+import { until, waitForLine } from "../../test/helpers.ts";
 import { type Node, SceneTree } from "../stand-in/scene.ts";
 import { client_scene, server_scene } from "./scenes.ts";
 import { WebSocketClient } from "./websocket/WebSocketClient.ts";
@@ -152,12 +152,12 @@ it("with use_tls, the demo's WebSocketServer relays Variant messages between two
       client.tls_options = TLSOptions.client(cert, "localhost");
       expect(client.connect_to_url(`wss://127.0.0.1:${port}`)).toBe(0);
     }
-    await waitUntil(() => server.peers.size === 2, "two wss:// clients");
-    await waitUntil(() => [alice, bob].every((c) => c.last_state === c.socket.STATE_OPEN), "both open");
+    await until(() => server.peers.size === 2, "two wss:// clients");
+    await until(() => [alice, bob].every((c) => c.last_state === c.socket.STATE_OPEN), "both open");
     expect(alice.send("hello from alice")).toBe(0);
     // The demo's send() takes a String; a Variant goes the way its other branch sends one.
     expect(alice.get_socket().send(var_to_bytes({ pos: new Vector2(3, 4), hp: 90 }))).toBe(0);
-    await waitUntil(() => received.get(bob)!.length === 2, "two relayed messages");
+    await until(() => received.get(bob)!.length === 2, "two relayed messages");
     expect(received.get(bob)![0]).toMatch(/^\d+: hello from alice$/);
     expect(received.get(bob)![1]).toEqual({ pos: new Vector2(3, 4), hp: 90 });
     expect(received.get(alice)).toEqual([]);
@@ -184,7 +184,7 @@ it("with use_tls, a client that does not trust the certificate is dropped by the
   a.host.text = `wss://localhost:${port}/test/`;
   a.connect_button.click(true);
   await waitForLine(lines(a), /^Client just disconnected/);
-  await waitUntil(() => server.ws.pending_peers.length === 0, "the server to drop the pending peer");
+  await until(() => server.ws.pending_peers.length === 0, "the server to drop the pending peer");
   expect(lines(a)()).toEqual([
     `Connecting to host: wss://localhost:${port}/test/.`,
     "Client just disconnected with code: -1, reson: ",

@@ -4,8 +4,8 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { WebSocketPeer } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
-import { waitForLine, waitUntil } from "../../test/helpers.ts";
-import { freePort } from "../../test/ports.ts";
+import { freePort } from "../../../test/free-port.mjs";
+import { until, waitForLine } from "../../test/helpers.ts";
 import { SceneTree } from "../stand-in/scene.ts";
 import { main } from "./main.ts";
 
@@ -34,25 +34,19 @@ async function runMain() {
   const tree = new SceneTree();
   trees.push(tree);
   tree.add(scene.root);
-  await waitUntil(
-    () => scene.server.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
-    "the server to open",
-  );
+  await until(() => scene.server.socket.get_ready_state() === WebSocketPeer.STATE_OPEN, "the server to open");
   return { scene, port };
 }
 
 it("Ping reaches the server's log, Pong the client's, with the demo's time prefix", async () => {
   const { scene } = await runMain();
-  await waitUntil(
-    () => scene.client.socket.get_ready_state() === WebSocketPeer.STATE_OPEN,
-    "the client to open",
-  );
+  await until(() => scene.client.socket.get_ready_state() === WebSocketPeer.STATE_OPEN, "the client to open");
   scene.button_ping.click();
   await waitForLine(() => messages(scene.text_server), /^Ping$/);
   scene.button_pong.click();
   await waitForLine(() => messages(scene.text_client), /^Pong$/);
   scene.button_ping.click();
-  await waitUntil(() => messages(scene.text_server).length === 2, "the second Ping");
+  await until(() => messages(scene.text_server).length === 2, "the second Ping");
 
   expect(messages(scene.text_server)).toEqual(["Ping", "Ping"]);
   expect(messages(scene.text_client)).toEqual(["Pong"]);
@@ -65,12 +59,12 @@ it("a second client meets the busy socket: Godot's error print, and its dropped 
 
   const second = WebSocketPeer.new();
   second.connect_to_url(`ws://localhost:${port}`);
-  await waitUntil(() => printed.mock.calls.length > 0, "the server's error print");
+  await until(() => printed.mock.calls.length > 0, "the server's error print");
   expect(printed).toHaveBeenCalledWith(
     'ERROR: Condition "ready_state != STATE_CLOSED && ready_state != STATE_CLOSING" is true. Returning: ERR_ALREADY_IN_USE',
   );
   // The script kept no reference to that StreamPeerTCP: Godot frees it, and so does the collector here.
-  await waitUntil(() => {
+  await until(() => {
     gc();
     second.poll();
     return second.get_ready_state() === WebSocketPeer.STATE_CLOSED;

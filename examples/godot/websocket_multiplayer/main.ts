@@ -10,7 +10,7 @@ import {
   print,
   str,
   VERTICAL_ALIGNMENT_CENTER,
-} from "./engine.js";
+} from "../stand-in/ui.js";
 import type { Game } from "./game.js";
 
 const DEF_PORT = 8080;

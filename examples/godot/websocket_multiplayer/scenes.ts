@@ -1,7 +1,6 @@
 // The demo's scenes (scene/game.tscn, scene/main.tscn, scene/combo.tscn) built in code: the same
-// node names and the same signal connections, with the stand-in controls of engine.ts.
+// node names and the same signal connections, with the stand-in controls of ../stand-in/ui.ts.
 import type { Node } from "@wsport/godot-compat";
-import { Combo } from "./combo.js";
 import {
   AcceptDialog,
   Button,
@@ -14,7 +13,8 @@ import {
   Panel,
   RichTextLabel,
   VBoxContainer,
-} from "./engine.js";
+} from "../stand-in/ui.js";
+import { Combo } from "./combo.js";
 import { Game } from "./game.js";
 import { Main } from "./main.js";
 

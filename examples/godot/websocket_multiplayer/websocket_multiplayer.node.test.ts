@@ -2,6 +2,7 @@
 // two players, a few turns, a cheater, a player who leaves and a host who closes.
 import { SceneTree } from "@wsport/godot-compat";
 import { afterEach, expect, test, vi } from "vitest";
+import { until } from "../../../test/until.mjs";
 import type { Main } from "./main.js";
 import { instantiateCombo } from "./scenes.js";
 
@@ -13,13 +14,11 @@ afterEach(() => {
 });
 
 /** Runs frames (as Godot's main loop does) until `done()` holds; fails after 10 s. */
-async function frames(tree: SceneTree, done: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error("the game never reached the expected state");
+function frames(tree: SceneTree, done: () => boolean): Promise<void> {
+  const frame = () => {
     tree.process(1 / 60);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
+  };
+  return until(done, "the game to reach the expected state", 10_000, { tick: frame, everyMs: 2 });
 }
 
 /** What a player sees: the names in the list, where the crown is, the log, whether Action is enabled. */

@@ -10,6 +10,7 @@ import {
 } from "@wsport/core";
 import { afterEach, describe, expect, it } from "vitest";
 import { EventLog, serverUrl } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -146,7 +147,7 @@ describe("server side: createTcpListener + acceptSocket", () => {
     return tcp;
   }
   async function take(tcp: ReturnType<typeof createTcpListener>) {
-    for (let i = 0; i < 200 && tcp.available === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await until(() => tcp.available > 0, "a connection", 2000);
     const stream = tcp.take();
     if (!stream) throw new Error("no connection arrived");
     return stream;

@@ -4,16 +4,12 @@
 import { readFileSync } from "node:fs";
 import { connectTcp, createTcpListener, startTls, type TcpStream } from "@wsport/core";
 import { afterEach, describe, expect, it } from "vitest";
+import { until } from "../../../test/until.mjs";
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
   for (const fn of cleanup.splice(0)) fn();
 });
-
-async function until(test: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !test(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(test()).toBe(true);
-}
 
 async function pair(): Promise<[server: TcpStream, client: TcpStream]> {
   const tcp = createTcpListener(0, "127.0.0.1");

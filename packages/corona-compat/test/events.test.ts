@@ -120,7 +120,7 @@ describe("ONOPEN and ONMESSAGE", () => {
     const { ws, log, next } = client();
     ws.connect(serverUrl("/ping"));
     await next("OnOpen0");
-    await delay(100);
+    // A marker after the ping: its echo comes after the ping on the same connection.
     ws.send("after ping");
     await next("OnMessage0");
     expect(log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnMessage0"]);
@@ -140,8 +140,10 @@ describe("ONOPEN and ONMESSAGE", () => {
     await Promise.all([a.next("OnOpen0"), b.next("OnOpen0")]);
     a.ws.send("from a");
     expect(await b.next("OnMessage0")).toMatchObject({ data: "from a" });
-    await delay(100);
-    expect(a.log.events.map((e) => e.type)).toEqual(["OnOpen0"]);
+    // b's marker reaches a after anything the room would have sent a for its own message.
+    b.ws.send("marker");
+    expect(await a.next("OnMessage0")).toMatchObject({ data: "marker" });
+    expect(a.log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnMessage0"]);
   });
 });
 
@@ -222,7 +224,7 @@ describe("ONCLOSE", () => {
     ws.disconnect();
     expect(log.events).toEqual([]);
     expect(await next("OnClose0")).toMatchObject({ code: 1000, reason: DEFAULT_REASON });
-    await delay(100);
+    await delay(100); // closed: no marker can follow, so a late event gets a fixed time to show
     expect(log.events).toHaveLength(1);
   });
 
@@ -231,7 +233,7 @@ describe("ONCLOSE", () => {
     ws.connect(serverUrl("/close/4000/x"));
     await next("OnClose0");
     ws.disconnect();
-    await delay(100);
+    await delay(100); // closed: no marker can follow, so a late event gets a fixed time to show
     expect(log.events.map((e) => e.type)).toEqual(["OnOpen0", "OnClose0"]);
   });
 });
@@ -276,7 +278,7 @@ describe("connect, send and disconnect in every state", () => {
     b.ws.send("to the old socket");
     a.ws.send("to the new one");
     await a.log.waitForCount(3);
-    await delay(200);
+    await delay(200); // the old socket's events would come on another connection: no marker orders them
     expect(a.log.events).toStrictEqual([
       { name: "WsEvent0", type: "OnOpen0" },
       { name: "WsEvent0", type: "OnOpen0" },
@@ -294,7 +296,7 @@ describe("connect, send and disconnect in every state", () => {
     ws.connect(serverUrl("/hang"));
     ws.connect(serverUrl("/"));
     await next("OnOpen0");
-    await delay(100);
+    await delay(100); // the replaced /hang connection can carry no marker: a late event gets a fixed time
     expect(log.events.map((e) => e.type)).toEqual(["OnOpen0"]);
   });
 
@@ -318,7 +320,7 @@ describe("connect, send and disconnect in every state", () => {
     ws.send("while closing");
     await next("OnClose0");
     ws.send("too late");
-    await delay(100);
+    await delay(100); // closed: no marker can follow, so a wrong late message gets a fixed time to show
     expect(log.events.map((e) => (e.type === "OnMessage0" ? e.data : e.type))).toEqual([
       "OnOpen0",
       "on time",

@@ -1,7 +1,7 @@
 // Corona's listener semantics on a client: functions and tables, duplicates, removal, per client.
 import WebSockets, { type WsEvent } from "@wsport/corona-compat";
 import { afterEach, describe, expect, it } from "vitest";
-import { delay, EventLog, serverUrl } from "../../../test/events.ts";
+import { EventLog, serverUrl } from "../../../test/events.ts";
 import { captureUncaught, client, disconnectAll } from "./helpers.ts";
 
 afterEach(disconnectAll);
@@ -85,7 +85,9 @@ describe("addEventListener / removeEventListener", () => {
     const b = client();
     a.ws.connect(serverUrl("/"));
     await a.next("OnOpen0");
-    await delay(50);
+    // A marker through a: once a has its echo, anything wrongly routed to b would have come too.
+    a.ws.send("marker");
+    await a.next("OnMessage0");
     expect(b.log.events).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Node is Defold's native build: the seed's handshake_response branch logs the server's answer.
 import { expect, it } from "vitest";
-import { delay, serverUrl } from "../../../test/events.ts";
+import { serverUrl } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import { init, output, type Script } from "./example.ts";
 
 it("logs status, headers and body of a refused handshake", async () => {
@@ -8,7 +9,7 @@ it("logs status, headers and body of a refused handshake", async () => {
   const self: Script = {};
   init(self, serverUrl("/reject/403"));
   const handle = String(self.connection);
-  for (let waited = 0; self.connection !== undefined && waited < 8000; waited += 10) await delay(10);
+  await until(() => self.connection === undefined, "the connection to end");
   expect(output.lines).toEqual([
     "Error: 'Wrong response status: 403'",
     "Handshake response status: '403'",

@@ -28,7 +28,7 @@ export { StreamPeerTLS, type TLSStatus } from "./io/stream-peer-tls.js";
 export { TCPServer } from "./io/tcp-server.js";
 export { OfflineMultiplayerPeer } from "./multiplayer/offline-multiplayer-peer.js";
 export { SceneTree } from "./multiplayer/register-types.js";
-export { type AuthCallback, type CommandHandler, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
+export { type AuthCallback, SceneMultiplayer } from "./multiplayer/scene-multiplayer.js";
 export type { ProcessMode } from "./scene/constants-of-node.js";
 export { MultiplayerAPI } from "./scene/multiplayer-api.js";
 export { type ConnectionStatus, MultiplayerPeer } from "./scene/multiplayer-peer.js";

@@ -1,23 +1,29 @@
 // @wsport/godot-compat for Node: everything the browser entry has, with the WebSocketPeer of
 // Godot's native build (handshake headers, TLS, the server side, heartbeat, socket info).
-// The classes below extend aliases of the browser entry's classes of the same name, so that the
-// build does not have to rename either of them (users would see `WebSocketPeer2`).
+// Its WebSocketPeer and WebSocketMultiplayerPeer are subclasses of the browser entry's, but their
+// published types are the browser entry's classes: the subclasses add no public member. They extend
+// aliases of those classes (WebSocketPeerBase …), so that the build does not rename either class
+// (users would see `WebSocketPeer2`).
 import { OK } from "./core/error.js";
 import { StreamPeerTLS } from "./io/stream-peer-tls.js";
-import { NATIVE } from "./websocket/native.js";
 import { nativeFeatures } from "./websocket/node-native.js";
-import { WebSocketMultiplayerPeerBase } from "./websocket/websocket-multiplayer-peer.js";
-import { WebSocketPeerBase } from "./websocket/websocket-peer.js";
+import {
+  type WebSocketMultiplayerPeer as WebMultiplayerPeer,
+  WebSocketMultiplayerPeerBase,
+} from "./websocket/websocket-multiplayer-peer.js";
+import { type WebSocketPeer as WebPeer, WebSocketPeerBase } from "./websocket/websocket-peer.js";
 
 export { Crypto, CryptoKey, X509Certificate } from "./crypto/node-crypto.js";
 export * from "./index.js";
 
-export class WebSocketPeer extends WebSocketPeerBase {
-  static override [NATIVE] = nativeFeatures;
-}
+export type WebSocketPeer = WebPeer;
+export const WebSocketPeer: typeof WebPeer = class WebSocketPeer extends WebSocketPeerBase {
+  static override _native = nativeFeatures;
+};
 
+export type WebSocketMultiplayerPeer = WebMultiplayerPeer;
 /** Its connections are the native WebSocketPeer above, so it can also be a server, over TLS too. */
-export class WebSocketMultiplayerPeer extends WebSocketMultiplayerPeerBase {
+export const WebSocketMultiplayerPeer: typeof WebMultiplayerPeer = class WebSocketMultiplayerPeer extends WebSocketMultiplayerPeerBase {
   constructor() {
     super(
       () => new WebSocketPeer(),
@@ -27,4 +33,4 @@ export class WebSocketMultiplayerPeer extends WebSocketMultiplayerPeerBase {
       },
     );
   }
-}
+};

@@ -1,25 +1,20 @@
 // What the godot-compat tests share: poll a peer until something is true (bounded), and clean up.
 import { OK, StreamPeerTCP, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
 import { afterEach, beforeEach, expect, type MockInstance, vi } from "vitest";
-import { delay } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 
-/** Calls peer.poll() every few ms until `test()` holds; throws after `timeoutMs`. */
-export async function pollUntil(
+/** The repository's until(), calling peer.poll() before each check. */
+export function pollUntil(
   peers: WebSocketPeer | WebSocketPeer[],
   test: () => boolean,
   what = "condition",
   timeoutMs = 8000,
 ): Promise<void> {
   const list = Array.isArray(peers) ? peers : [peers];
-  const end = Date.now() + timeoutMs;
-  for (;;) {
+  const tick = () => {
     for (const peer of list) peer.poll();
-    if (test()) return;
-    if (Date.now() > end) {
-      throw new Error(`Timed out waiting for ${what}; states ${list.map((p) => p.get_ready_state())}`);
-    }
-    await delay(5);
-  }
+  };
+  return until(test, () => `${what}; states ${list.map((p) => p.get_ready_state())}`, timeoutMs, { tick });
 }
 
 const live: WebSocketPeer[] = [];
@@ -80,14 +75,13 @@ export async function listeningServer(bind = "127.0.0.1"): Promise<TCPServer> {
   const server = TCPServer.new();
   servers.push(server);
   expect(server.listen(0, bind)).toBe(OK);
-  for (let i = 0; i < 400 && !server.is_listening(); i++) await delay(5);
-  expect(server.is_listening()).toBe(true);
+  await until(() => server.is_listening(), "the TCPServer to listen", 2000);
   return server;
 }
 
 /** Waits for the next connection and takes it. */
 export async function takeConnection(server: TCPServer): Promise<StreamPeerTCP> {
-  for (let i = 0; i < 800 && !server.is_connection_available(); i++) await delay(5);
+  await until(() => server.is_connection_available(), "a connection to take", 4000);
   const stream = server.take_connection();
   expect(stream).toBeInstanceOf(StreamPeerTCP);
   return stream!;

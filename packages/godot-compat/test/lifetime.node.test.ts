@@ -10,7 +10,7 @@ import {
   WebSocketMultiplayerPeer,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../../../test/free-port.mjs";
 import { capturePrints } from "./helpers.ts";
 import { connectingClient, pollFor, pollUntil, record } from "./multiplayer-helpers.ts";
 

@@ -2,7 +2,7 @@
 // after each test, a poll loop bounded in time, and a recorder for signals.
 import { OK, SceneMultiplayer, type Signal, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
 import { afterEach, expect } from "vitest";
-import { delay } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 
 const live: WebSocketMultiplayerPeer[] = [];
 
@@ -22,29 +22,64 @@ interface Pollable {
   poll(): unknown;
 }
 
-/** Polls every one of `list` every few ms until `test()` holds; throws after `timeoutMs`. */
-export async function pollUntil(
+/** The repository's until(), polling every one of `list` before each check. */
+export function pollUntil(
   list: Pollable[],
   test: () => boolean,
   what: string,
   timeoutMs = 8000,
 ): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
+  const tick = () => {
     for (const item of list) item.poll();
-    if (test()) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await delay(5);
-  }
+  };
+  return until(test, what, timeoutMs, { tick });
 }
 
-/** Polls for `ms` milliseconds (to show that something does NOT happen). */
-export async function pollFor(list: Pollable[], ms: number): Promise<void> {
+/**
+ * Polls for `ms` milliseconds: only for a wait that is genuinely a fixed time (say why where it is
+ * used); to show that nothing more arrives, use flushPackets.
+ */
+export function pollFor(list: Pollable[], ms: number): Promise<void> {
   const end = Date.now() + ms;
-  while (Date.now() < end) {
-    for (const item of list) item.poll();
-    await delay(5);
-  }
+  return until(() => Date.now() >= end, `${ms} ms`, ms + 1000, {
+    tick: () => {
+      for (const item of list) item.poll();
+    },
+  });
+}
+
+/** The raw packet flushPackets sends; no test sends it otherwise. */
+const MARKER = [0xfe, 0xed, 0xfa, 0xce];
+
+/** Whether a packet is flushPackets' marker (tests that record raw packets leave it out). */
+export function isMarker(packet: Uint8Array): boolean {
+  return packet.length === MARKER.length && MARKER.every((byte, i) => packet[i] === byte);
+}
+
+/**
+ * Shows that nothing more is on its way, instead of waiting a fixed time: every client sends the server
+ * a marker, and once the server has them all it sends every client one. The links are reliable and
+ * ordered, so whatever anyone sent (or the server relayed) before has arrived once the last marker has.
+ * `list` is what to poll meanwhile (by default the SceneMultiplayers themselves).
+ */
+export async function flushPackets(
+  server: SceneMultiplayer,
+  clients: SceneMultiplayer[],
+  list: Pollable[] = [server, ...clients],
+): Promise<void> {
+  const markers = new Map<SceneMultiplayer, number>();
+  const listeners = [server, ...clients].map((multiplayer) => {
+    const listener = (_id: number, packet: Uint8Array) => {
+      if (isMarker(packet)) markers.set(multiplayer, (markers.get(multiplayer) ?? 0) + 1);
+    };
+    multiplayer.peer_packet.connect(listener);
+    return () => multiplayer.peer_packet.disconnect(listener);
+  });
+  for (const client of clients) expect(client.send_bytes(new Uint8Array(MARKER), 1)).toBe(OK);
+  await pollUntil(list, () => (markers.get(server) ?? 0) === clients.length, "the clients' markers");
+  expect(server.send_bytes(new Uint8Array(MARKER))).toBe(OK);
+  await pollUntil(list, () => clients.every((c) => markers.get(c) === 1), "the server's marker");
+  for (const stop of listeners) stop();
 }
 
 /** Records every emission of some signals as [name, ...args]. */

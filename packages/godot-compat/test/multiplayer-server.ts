@@ -8,6 +8,7 @@
 // echo server built the Godot way, TCPServer + StreamPeerTLS + WebSocketPeer (tls-echo-server.ts).
 // The sixth is the first served over wss:// by create_server(port, address, TLSOptions.server(...)).
 import { WebSocketServer } from "ws";
+import { freePort } from "../../../test/free-port.mjs";
 import {
   Crypto,
   OK,
@@ -16,7 +17,6 @@ import {
   TLSOptions,
   WebSocketMultiplayerPeer,
 } from "../src/node.ts";
-import { freePort } from "./free-port.ts";
 import { EchoGame } from "./rpc-echo-game.ts";
 import { startTlsEchoServer } from "./tls-echo-server.ts";
 

@@ -3,7 +3,7 @@
 import { OK, PackedByteArray, SceneMultiplayer } from "@wsport/godot-compat";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket, { WebSocketServer } from "ws";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../../../test/free-port.mjs";
 import { capturePrints } from "./helpers.ts";
 import { connectingClient, newMultiplayerPeer, pollUntil, record } from "./multiplayer-helpers.ts";
 

@@ -18,9 +18,9 @@ import {
 import { transform } from "esbuild";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { freePort } from "./free-port.ts";
+import { freePort } from "../../../test/free-port.mjs";
 import { capturePrints } from "./helpers.ts";
-import { newMultiplayerPeer, pollFor, pollUntil } from "./multiplayer-helpers.ts";
+import { flushPackets, newMultiplayerPeer, pollUntil } from "./multiplayer-helpers.ts";
 import { type Game, methods, newGame, PROBE_IDS, Probe, playing } from "./rpc-helpers.ts";
 
 const prints = capturePrints();
@@ -68,7 +68,7 @@ describe("modes", () => {
       () => host.probe.calls.length === 2 && b.probe.calls.length === 2,
       "the any_peer calls",
     );
-    await pollFor([host, a, b], 100);
+    await flushGames(host, [a, b]); // nothing more arrives
     for (const other of [host, b]) {
       expect(other.probe.calls).toEqual([
         ["any_remote", aId, []],
@@ -95,7 +95,7 @@ describe("modes", () => {
       () => host.probe.calls.length === 1 && b.probe.calls.length === 1,
       "a's call",
     );
-    await pollFor([host, a, b], 100);
+    await flushGames(host, [a, b]); // nothing more arrives
     expect(host.probe.calls).toEqual([["authority_remote", aId, ["mine"]]]);
     expect(b.probe.calls).toEqual([["authority_remote", aId, ["mine"]]]);
     expect(a.probe.calls).toEqual([]);
@@ -119,7 +119,7 @@ describe("targets", () => {
       () => host.probe.calls.length === 1 && b.probe.calls.length === 3,
       "the calls",
     );
-    await pollFor([host, a, b], 100);
+    await flushGames(host, [a, b]); // nothing more arrives
     expect(host.probe.calls).toEqual([["any_remote", aId, ["to server"]]]);
     expect(a.probe.calls).toEqual([]);
     expect(b.probe.calls).toEqual(
@@ -290,7 +290,13 @@ describe("the bytes on the wire (a raw ws peer plays Godot's side)", () => {
     ]);
 
     raw.socket.send(Uint8Array.of(0x02, 1, ...u32(1))); // CONFIRM_PATH: checksum valid, id 1
-    await pollFor([host], 100);
+    // A raw packet after it (command 3) as a marker: once the host has it, it has read the confirmation.
+    const marked: number[][] = [];
+    (host.tree.get_multiplayer() as SceneMultiplayer).peer_packet.connect((_id, packet) =>
+      marked.push([...packet]),
+    );
+    raw.socket.send(Uint8Array.of(0x03, 0xfe));
+    await pollUntil([host], () => marked.length === 1, "the marker after CONFIRM_PATH");
     host.probe.any_remote.rpc_id(rawId, 300, true);
     host.probe.any_remote.rpc_id(rawId, new PackedByteArray([5, 6]));
     await pollUntil([host], () => raw.inbox.length === 5, "two more calls");
@@ -443,3 +449,9 @@ describe("bad input", () => {
     expect(prints.spy.mock.calls.length).toBeGreaterThanOrEqual(11);
   });
 });
+
+/** flushPackets between games: the host's SceneMultiplayer and its guests'. */
+function flushGames(host: Game, guests: Game[]): Promise<void> {
+  const multiplayerOf = (game: Game) => game.tree.get_multiplayer() as SceneMultiplayer;
+  return flushPackets(multiplayerOf(host), guests.map(multiplayerOf), [host, ...guests]);
+}

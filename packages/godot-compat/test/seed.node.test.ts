@@ -1,18 +1,19 @@
 // Seed 002: the minimal client and the minimal server from Godot's "Using WebSockets" page,
 // ported line for line, run together over loopback and print what the GDScript prints.
 import { afterEach, expect, it } from "vitest";
-import { delay } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import { MinimalClient } from "./seed/minimal-client.ts";
 import { MinimalServer } from "./seed/minimal-server.ts";
 
 /** Waits (bounded) until `printed` has a line matching `pattern`. */
 async function waitForLine(printed: string[], pattern: RegExp, timeoutMs = 8000): Promise<string> {
-  for (let waited = 0; waited < timeoutMs; waited += 20) {
-    const line = printed.find((l) => pattern.test(l));
-    if (line !== undefined) return line;
-    await delay(20);
-  }
-  throw new Error(`No line matching ${pattern} in ${JSON.stringify(printed)}`);
+  let line: string | undefined;
+  const found = () => {
+    line = printed.find((l) => pattern.test(l));
+    return line !== undefined;
+  };
+  await until(found, () => `a line matching ${pattern} in ${JSON.stringify(printed)}`, timeoutMs);
+  return line!;
 }
 
 const nodes: Array<{ free(): void }> = [];
@@ -25,7 +26,7 @@ it("the minimal client talks to the minimal server and both print what Godot pri
   server.PORT = 0; // any free port; the seed uses 9080
   nodes.push(server);
   server.start();
-  for (let i = 0; i < 200 && !server._tcp_server.is_listening(); i++) await delay(10);
+  await until(() => server._tcp_server.is_listening(), "the server to listen", 2000);
   const port = server._tcp_server.get_local_port();
   expect(port).toBeGreaterThan(0);
 

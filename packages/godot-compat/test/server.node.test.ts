@@ -10,7 +10,8 @@ import {
   WebSocketPeer,
 } from "@wsport/godot-compat";
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
-import { delay, serverUrl } from "../../../test/events.ts";
+import { serverUrl } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import {
   closeAll,
   listeningServer,
@@ -53,7 +54,7 @@ describe("TCPServer", () => {
     expect(server.get_local_port()).toBe(0);
     expect(server.listen(0, "127.0.0.1")).toBe(OK);
     expect(server.listen(0, "127.0.0.1")).toBe(ERR_ALREADY_IN_USE);
-    for (let i = 0; i < 400 && !server.is_listening(); i++) await delay(5);
+    await until(() => server.is_listening(), "the TCPServer to listen", 2000);
     expect(server.is_listening()).toBe(true);
     expect(server.get_local_port()).toBeGreaterThan(0);
     expect(server.is_connection_available()).toBe(false);
@@ -134,8 +135,7 @@ describe("StreamPeerTCP", () => {
     expect(stream.get_local_port()).toBe(server.get_local_port());
     stream.set_no_delay(true);
     stream.disconnect_from_host();
-    await delay(20);
-    expect(stream.get_status()).toBe(StreamPeerTCP.STATUS_NONE);
+    await until(() => stream.get_status() === StreamPeerTCP.STATUS_NONE, "STATUS_NONE", 2000);
     expect(stream.get_connected_host()).toBe("");
     expect(stream.get_connected_port()).toBe(0);
     expect(stream.get_local_port()).toBe(0);

@@ -15,7 +15,8 @@ import {
   Vector3,
 } from "@wsport/godot-compat";
 import { afterEach, describe, expect, it } from "vitest";
-import { delay, refusedUrl } from "../../../test/events.ts";
+import { refusedUrl } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import { capturePrints } from "./helpers.ts";
 
 const { STATUS_NONE, STATUS_CONNECTING, STATUS_CONNECTED, STATUS_ERROR } = StreamPeerTCP;
@@ -24,11 +25,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
-
-async function until(test: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1600 && !test(); i++) await delay(5);
-  expect(test(), what).toBe(true);
-}
 
 /** A connected pair: [server side from TCPServer, client side from connect_to_host]. */
 async function pair(): Promise<[StreamPeerTCP, StreamPeerTCP]> {

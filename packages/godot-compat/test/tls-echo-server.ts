@@ -4,6 +4,8 @@
 // by Crypto at start; the browsers trust it through their launch options (test/chromium.mjs,
 // test/firefox.mjs, test/webkit.mjs). Each message comes back as it came (text as text, binary as
 // binary), except the text "url?", answered with the server side's get_requested_url().
+
+import { until } from "../../../test/until.mjs";
 import { Crypto, OK, StreamPeerTLS, TCPServer, TLSOptions, WebSocketPeer } from "../src/node.ts";
 
 /** One client: its TLS stream, and the WebSocketPeer over it once the handshake is done. */
@@ -22,7 +24,7 @@ export async function startTlsEchoServer(): Promise<number> {
   const server = TCPServer.new();
   const error = server.listen(0, "127.0.0.1");
   if (error !== OK) throw new Error(`TCPServer.listen failed with ${error}`);
-  for (let i = 0; i < 400 && !server.is_listening(); i++) await new Promise((r) => setTimeout(r, 5));
+  await until(() => server.is_listening(), "the TCPServer to listen", 2000);
   if (!server.is_listening()) throw new Error("TCPServer did not start listening");
 
   let connections: Connection[] = [];

@@ -14,7 +14,7 @@ import {
   WebSocketPeer,
 } from "@wsport/godot-compat";
 import { describe, expect, it } from "vitest";
-import { delay } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import { capturePrints, listeningServer, newPeer, pollUntil, takeConnection } from "./helpers.ts";
 import { rawSockets, selfSigned } from "./tls-fixtures.ts";
 
@@ -30,13 +30,9 @@ const take = takeConnection;
 
 /** Polls a StreamPeerTLS until its status is no longer STATUS_HANDSHAKING. */
 async function handshake(tls: StreamPeerTLS, timeoutMs = 8000): Promise<number> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    tls.poll();
-    if (tls.get_status() !== STATUS_HANDSHAKING) return tls.get_status();
-    await delay(5);
-  }
-  return tls.get_status();
+  const done = () => tls.get_status() !== STATUS_HANDSHAKING;
+  await until(done, "the handshake", timeoutMs, { tick: () => tls.poll() }).catch(() => {});
+  return tls.get_status(); // still STATUS_HANDSHAKING after the time limit: the caller's expect says so
 }
 
 /** The server side of one wss:// connection, as the chat demo's server does it. */
@@ -176,7 +172,7 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
     expect(tcp.connect_to_host("127.0.0.1", server.get_local_port())).toBe(OK);
     const serverTls = StreamPeerTLS.new();
     expect(serverTls.accept_stream(await take(server), TLSOptions.server(pair.key, pair.cert))).toBe(OK);
-    for (let i = 0; i < 400 && tcp.get_status() !== StreamPeerTCP.STATUS_CONNECTED; i++) await delay(5);
+    await until(() => tcp.get_status() === StreamPeerTCP.STATUS_CONNECTED, "the TCP connection", 2000);
     const clientTls = StreamPeerTLS.new();
     expect(clientTls.connect_to_stream(tcp, commonName, options)).toBe(OK);
     return { serverTls, clientTls };
@@ -188,12 +184,12 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
     expect(await handshake(serverTls)).toBe(STATUS_CONNECTED);
     clientTls.put_u32(0xdeadbeef);
     clientTls.put_utf8_string("héllo");
-    for (let i = 0; i < 400 && serverTls.get_available_bytes() < 14; i++) await delay(5);
+    await until(() => serverTls.get_available_bytes() >= 14, "14 bytes", 2000);
     expect(serverTls.get_u32()).toBe(0xdeadbeef);
     expect(serverTls.get_utf8_string()).toBe("héllo");
     serverTls.big_endian = true;
     serverTls.put_16(-2);
-    for (let i = 0; i < 400 && clientTls.get_available_bytes() < 2; i++) await delay(5);
+    await until(() => clientTls.get_available_bytes() >= 2, "2 bytes", 2000);
     expect([...clientTls.get_data(2)[1]]).toEqual([0xff, 0xfe]);
     clientTls.disconnect_from_stream();
     expect(clientTls.get_status()).toBe(StreamPeerTLS.STATUS_DISCONNECTED);

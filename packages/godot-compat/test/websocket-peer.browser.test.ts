@@ -44,6 +44,7 @@ it("heartbeat_interval has no effect (browsers cannot ping)", async () => {
   const peer = await openPeer(serverUrl("/"), (p) => {
     p.heartbeat_interval = 0.02;
   });
+  // Polling over several intervals: that nothing is pinged in that time is what is tested.
   for (let i = 0; i < 20; i++) {
     peer.poll();
     await delay(5);

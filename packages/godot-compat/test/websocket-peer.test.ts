@@ -37,6 +37,7 @@ import {
   refusedUrl,
   serverUrl,
 } from "../../../test/events.ts";
+import { until } from "../../../test/until.mjs";
 import { capturePrints, newPeer, nextPacket, openPeer, pollUntil, pollUntilClosed } from "./helpers.ts";
 
 const BROWSER = capabilities.runtime === "browser";
@@ -147,9 +148,16 @@ describe("WebSocketPeer: connect_to_url", () => {
     expect(peer.connect_to_url(url)).toBe(OK);
     expect(peer.get_ready_state()).toBe(STATE_CONNECTING);
     expect(peer.get_requested_url()).toBe(url);
-    await delay(150); // the handshake is long done, but nobody polled
-    expect(peer.get_ready_state()).toBe(STATE_CONNECTING);
-    await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
+    // The state may change only inside poll(): between polls (where the open arrives) it stays what the
+    // last poll left, and the test ends only once the connection has opened.
+    let seen = peer.get_ready_state();
+    const openedInPoll = () => {
+      expect(peer.get_ready_state()).toBe(seen);
+      peer.poll();
+      seen = peer.get_ready_state();
+      return seen === STATE_OPEN;
+    };
+    await until(openedInPoll, "open");
     expect(peer.get_close_code()).toBe(-1);
   });
 
@@ -314,6 +322,8 @@ describe("WebSocketPeer: connect_to_url", () => {
     expect(peer.get_ready_state()).toBe(STATE_CLOSING);
     expect(peer.connect_to_url(serverUrl("/"))).toBe(OK);
     await pollUntil(peer, () => peer.get_ready_state() === STATE_OPEN, "open");
+    // The old connection can carry no marker (it is closing, and no longer the peer's): a fixed wait
+    // gives its close time to arrive.
     await delay(100);
     peer.poll();
     expect(peer.get_ready_state()).toBe(STATE_OPEN); // the old connection's close is not ours
@@ -338,9 +348,16 @@ describe("WebSocketPeer: sending and receiving", () => {
   it("packets become visible only inside poll()", async () => {
     const peer = await openPeer(serverUrl("/"));
     expect(peer.send_text("hello")).toBe(OK);
-    await delay(150);
-    expect(peer.get_available_packet_count()).toBe(0);
-    await pollUntil(peer, () => peer.get_available_packet_count() === 1, "one packet");
+    // Between polls (where the echo arrives) the count stays what the last poll left; the test ends
+    // only once the packet has arrived, so it cannot pass because the echo was slow.
+    let seen = peer.get_available_packet_count();
+    const visibleInPoll = () => {
+      expect(peer.get_available_packet_count()).toBe(seen);
+      peer.poll();
+      seen = peer.get_available_packet_count();
+      return seen === 1;
+    };
+    await until(visibleInPoll, "one packet");
   });
 
   it("round-trips text and binary; was_string_packet describes the last packet taken", async () => {
@@ -415,11 +432,7 @@ describe("WebSocketPeer: sending and receiving", () => {
 
   it("server pings are answered and never show as packets", async () => {
     const peer = await openPeer(serverUrl("/ping")); // the server pings as soon as it opens
-    for (let i = 0; i < 20; i++) {
-      peer.poll();
-      await delay(5);
-    }
-    expect(peer.get_available_packet_count()).toBe(0);
+    // A marker after the ping: the echo of "after ping" comes after the ping on the same connection.
     peer.send_text("after ping");
     expect((await nextPacket(peer)).get_string_from_utf8()).toBe("after ping");
     expect(peer.was_string_packet()).toBe(true);
@@ -615,6 +628,7 @@ describe("WebSocketPeer: closing", () => {
     peer.close();
     expect(peer.get_ready_state()).toBe(STATE_CLOSED);
     expect(peer.get_close_code()).toBe(-1);
+    // The dropped connection can carry no marker: a fixed wait gives a wrong late event time to show.
     await delay(50);
     peer.poll();
     expect(peer.get_ready_state()).toBe(STATE_CLOSED);
@@ -634,6 +648,7 @@ describe("WebSocketPeer: closing", () => {
       peer.close(-1);
       expect(peer.get_ready_state()).toBe(STATE_CLOSED);
       expect(peer.get_close_code()).toBe(-1);
+      // The dropped connection can carry no marker: a fixed wait gives a wrong late event time to show.
       await delay(50);
       peer.poll();
       expect(peer.get_close_code()).toBe(-1);

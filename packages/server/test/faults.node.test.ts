@@ -1,7 +1,8 @@
 import { type RunningServer, startServer } from "@wsport/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { closed, messages, nextMessage, open, refused, shared, sleep, within } from "./helpers.js";
+import { until } from "../../../test/until.mjs";
+import { closed, messages, nextMessage, open, refused, shared, within } from "./helpers.js";
 
 const sockets: WebSocket[] = [];
 function track(ws: WebSocket) {
@@ -118,12 +119,7 @@ describe("malformed frames (own server, to see what the client sent back)", () =
       const id = lines.find((l) => l.includes(" open ") && l.endsWith(path))?.split(" ")[0];
       return id === undefined ? undefined : lines.find((l) => l.startsWith(`${id} close `));
     };
-    await within(
-      (async () => {
-        while (closeLine() === undefined) await sleep(10);
-      })(),
-      `the server's close line for ${path}`,
-    );
+    await until(() => closeLine() !== undefined, `the server's close line for ${path}`);
     return Number(closeLine()!.split(" ")[2]);
   }
 

@@ -2,6 +2,7 @@ import { type Socket, connect as tcpConnect } from "node:net";
 import { type ServerOptions, startServer } from "@wsport/server";
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { until } from "../../../test/until.mjs";
 import { closed, open, within } from "./helpers.js";
 
 describe("startServer options", () => {
@@ -164,7 +165,7 @@ describe("close()", () => {
     const hanging = new WebSocket(`${server.url}hang`);
     const delayed = new WebSocket(`${server.url}delay/10000`);
     const results = [closed(hanging), closed(delayed)];
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // both upgrades held open (not observable from here)
     await within(server.close(), "close()", 2000);
     for (const result of await Promise.all(results)) expect(result.code).toBe(1006);
   });
@@ -210,7 +211,7 @@ describe("logging", () => {
         ws.close(1000, "done");
         await done;
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await until(() => lines.length >= 2, "the close line");
       expect(lines).toEqual(["#1 open 127.0.0.1 / protocol=chat", "#1 close 1000 done"]);
     } finally {
       await server.close();

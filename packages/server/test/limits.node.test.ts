@@ -1,6 +1,7 @@
 import { type RunningServer, startServer } from "@wsport/server";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { until } from "../../../test/until.mjs";
 import { closed, nextMessage, open, refused, sleep } from "./helpers.js";
 
 const cleanup: Array<() => unknown> = [];
@@ -43,7 +44,7 @@ describe("maxConnections", () => {
     const done = closed(first);
     first.close();
     await done;
-    for (let i = 0; i < 50 && server.connections > 1; i++) await sleep(10);
+    await until(() => server.connections <= 1, "the server to count the closed connection", 500);
     await connect(server.url);
     expect(server.connections).toBe(2);
   });

@@ -73,7 +73,7 @@ export const godot: Driver = {
     connect();
     let closedLogged = false;
     const settled = async (ms = 8000) => {
-      await until(() => state() === WebSocketPeer.STATE_CLOSED, ms, "STATE_CLOSED", poll);
+      await until(() => state() === WebSocketPeer.STATE_CLOSED, "STATE_CLOSED", ms, { tick: poll });
       if (!closedLogged) r.add(closedLine());
       closedLogged = true;
     };
@@ -82,7 +82,7 @@ export const godot: Driver = {
       log: r.log,
       note: (text) => r.add(text),
       async waitOpen(ms = 5000) {
-        await until(() => state() !== WebSocketPeer.STATE_CONNECTING, ms, "STATE_OPEN", poll);
+        await until(() => state() !== WebSocketPeer.STATE_CONNECTING, "STATE_OPEN", ms, { tick: poll });
         if (state() === WebSocketPeer.STATE_OPEN) {
           r.add(`STATE_OPEN protocol="${peer.get_selected_protocol()}"`);
         } else if (state() === WebSocketPeer.STATE_CLOSED) {
@@ -91,16 +91,14 @@ export const godot: Driver = {
         }
       },
       waitMessages: (count, ms = 10000) =>
-        until(
-          () => messages >= count || state() === WebSocketPeer.STATE_CLOSED,
-          ms,
-          `${count} packets`,
-          poll,
-        ),
+        until(() => messages >= count || state() === WebSocketPeer.STATE_CLOSED, `${count} packets`, ms, {
+          tick: poll,
+        }),
       settled,
       idle: async (ms) => {
+        // A scenario's deliberate wait (what the engine shows after a given time), polling as a game does.
         const end = Date.now() + ms;
-        await until(() => Date.now() >= end, ms + 1000, "time", poll);
+        await until(() => Date.now() >= end, "time", ms + 1000, { tick: poll });
       },
       send(text) {
         r.sent.push(text);

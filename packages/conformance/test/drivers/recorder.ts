@@ -1,5 +1,6 @@
 // What every driver shares: the transcript, the payloads sent (to tag echoes), and bounded waits.
 import { utf8ByteLength } from "@wsport/core/internal";
+import { until } from "../../../../test/until.mjs";
 
 export type Runtime = "node" | "browser";
 /** Where a cell runs: Node, or one of the browser engines. */
@@ -80,16 +81,7 @@ export class Recorder {
   }
 }
 
-/** Polls `test` (calling `tick` first, for poll-driven engines) until it holds, or fails after `ms`. */
-export async function until(test: () => boolean, ms: number, what: string, tick?: () => void): Promise<void> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    tick?.();
-    if (test()) return;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { until };
 
 /** What a callback-driven engine (all but Godot) has reported so far; its callbacks set these. */
 export interface Progress {
@@ -124,10 +116,10 @@ export function callbackClient(r: Recorder, progress: Progress, calls: Calls): C
   return {
     log: r.log,
     note: (text) => r.add(text),
-    waitOpen: (ms = calls.openWaitMs) => until(() => progress.opened || progress.ended, ms, calls.openEvent),
+    waitOpen: (ms = calls.openWaitMs) => until(() => progress.opened || progress.ended, calls.openEvent, ms),
     waitMessages: (count, ms = 10000) =>
-      until(() => progress.messages >= count || progress.ended, ms, `${count} messages`),
-    settled: (ms = 8000) => until(() => progress.ended, ms, calls.endEvent),
+      until(() => progress.messages >= count || progress.ended, `${count} messages`, ms),
+    settled: (ms = 8000) => until(() => progress.ended, calls.endEvent, ms),
     idle: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     send(text) {
       r.sent.push(text);

@@ -11,21 +11,26 @@ const PRIVATE_PEM =
 const PUBLIC_PEM = /-----BEGIN (?:RSA )?PUBLIC KEY-----[\s\S]+-----END (?:RSA )?PUBLIC KEY-----/;
 const CERT_PEM = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
-/** The PEM text of each CryptoKey and X509Certificate, and whether a key is public only. */
-const pems = new WeakMap<object, { pem: string; publicOnly: boolean }>();
-
 /** Keeps checked PEM text in a resource (the Node entry checks the content before). */
 export function setPem(resource: CryptoKey | X509Certificate, pem: string, publicOnly = false): GodotError {
-  pems.set(resource, { pem, publicOnly });
+  if (resource instanceof CryptoKey) CryptoKey._setPem(resource, pem, publicOnly);
+  else X509Certificate._setPem(resource, pem);
   return OK;
 }
-
-const pemOf = (resource: object) => pems.get(resource) ?? { pem: "", publicOnly: false };
 
 /** A private key, or only its public part. */
 export class CryptoKey {
   static new(): CryptoKey {
     return new this();
+  }
+
+  #pem = "";
+  #publicOnly = false;
+
+  /** @internal Keeps checked PEM text (setPem). */
+  static _setPem(key: CryptoKey, pem: string, publicOnly: boolean): void {
+    key.#pem = pem;
+    key.#publicOnly = publicOnly;
   }
 
   /** Reads a PEM key file (Node). */
@@ -49,8 +54,8 @@ export class CryptoKey {
 
   /** The key as PEM text ("" when empty; a private key's public part needs the Node entry). */
   save_to_string(public_only = false): string {
-    const { pem, publicOnly } = pemOf(this);
-    if (public_only && !publicOnly && pem !== "") {
+    const pem = this.#pem;
+    if (public_only && !this.#publicOnly && pem !== "") {
       printError("save_to_string(true) of a private key needs the Node entry.");
       return "";
     }
@@ -58,7 +63,7 @@ export class CryptoKey {
   }
 
   is_public_only(): boolean {
-    return pemOf(this).publicOnly;
+    return this.#publicOnly;
   }
 }
 
@@ -66,6 +71,13 @@ export class CryptoKey {
 export class X509Certificate {
   static new(): X509Certificate {
     return new this();
+  }
+
+  #pem = "";
+
+  /** @internal Keeps checked PEM text (setPem). */
+  static _setPem(certificate: X509Certificate, pem: string): void {
+    certificate.#pem = pem;
   }
 
   /** Reads a PEM certificate file (Node). */
@@ -94,6 +106,6 @@ export class X509Certificate {
 
   /** The certificates as PEM text ("" when empty). */
   save_to_string(): string {
-    return pemOf(this).pem;
+    return this.#pem;
   }
 }

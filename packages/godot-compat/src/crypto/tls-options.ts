@@ -1,6 +1,6 @@
 // Follows Godot's core/crypto/crypto.cpp (TLSOptions).
 // Godot's TLSOptions: built only through its three factories. What core needs from them is read
-// with the module-internal tlsSettings(); the class itself shows Godot's methods only.
+// with tlsSettings(); the published class shows Godot's methods only.
 import type { TlsOptions } from "@wsport/core";
 import { type CryptoKey, X509Certificate } from "./crypto-resources.js";
 
@@ -17,13 +17,23 @@ interface Settings {
   certificate: X509Certificate | null;
 }
 
-const settings = new WeakMap<TLSOptions, Settings>();
-let building = false;
+/** What the factory being run hands the constructor (null: nobody may call it). */
+let building: Settings | null = null;
 
 export class TLSOptions {
+  readonly #settings: Settings;
+
+  /** @internal What the factory set (core's TLS settings are made from it); undefined for anything else. */
+  static _settingsOf(options: unknown): Readonly<Settings> | undefined {
+    return typeof options === "object" && options !== null && #settings in options
+      ? options.#settings
+      : undefined;
+  }
+
   /** Not for direct use, as in Godot: call `TLSOptions.client()`, `client_unsafe()` or `server()`. */
   constructor() {
-    if (!building) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
+    if (building === null) throw new TypeError("Use TLSOptions.client(), client_unsafe() or server()");
+    this.#settings = building;
   }
 
   /** Verifies the server against `trusted_chain` (or the default CAs) and `common_name_override` (or the host). */
@@ -56,39 +66,37 @@ export class TLSOptions {
   }
 
   is_server(): boolean {
-    return settings.get(this)!.server;
+    return this.#settings.server;
   }
   is_unsafe_client(): boolean {
-    return settings.get(this)!.unsafe;
+    return this.#settings.unsafe;
   }
   get_common_name_override(): string {
-    return settings.get(this)!.commonName;
+    return this.#settings.commonName;
   }
   get_trusted_ca_chain(): Certificate | null {
-    return settings.get(this)!.chain;
+    return this.#settings.chain;
   }
   get_private_key(): CryptoKey | null {
-    return settings.get(this)!.key;
+    return this.#settings.key;
   }
   get_own_certificate(): X509Certificate | null {
-    return settings.get(this)!.certificate;
+    return this.#settings.certificate;
   }
 }
 
 function make(values: Settings): TLSOptions {
-  building = true;
+  building = values;
   try {
-    const options = new TLSOptions();
-    settings.set(options, values);
-    return options;
+    return new TLSOptions();
   } finally {
-    building = false;
+    building = null;
   }
 }
 
 /** The settings behind TLSOptions, or undefined for anything else. */
 export function tlsSettings(options: unknown): Readonly<Settings> | undefined {
-  return typeof options === "object" && options !== null ? settings.get(options as TLSOptions) : undefined;
+  return TLSOptions._settingsOf(options);
 }
 
 /** PEM text of a certificate given either way. */

@@ -1,34 +1,22 @@
 // Follows Godot's core/io/stream_peer_tcp.cpp (the socket under a stream).
-// The core byte stream behind a StreamPeerTCP or StreamPeerTLS (kept out of the published types),
-// and the StreamPeer I/O over it.
+// The StreamPeer I/O over the core byte stream behind a StreamPeerTCP or StreamPeerTLS, and the
+// address rules they share.
 import type { TcpStream } from "@wsport/core";
 import { FAILED, OK } from "../core/error.js";
 import type { ByteIo } from "./stream-peer.js";
 
-const streams = new WeakMap<object, TcpStream>();
-
-/** The core stream behind a StreamPeerTCP or StreamPeerTLS, if it has one. */
-export function coreStreamOf(peer: unknown): TcpStream | undefined {
-  return typeof peer === "object" && peer !== null ? streams.get(peer) : undefined;
-}
-
-export function setCoreStream(peer: object, stream: TcpStream | undefined): void {
-  if (stream === undefined) streams.delete(peer);
-  else streams.set(peer, stream);
-}
-
-/** StreamPeer I/O over `peer`'s core stream: bytes that arrived stay readable after a close. */
-export function socketIo(peer: object): ByteIo {
+/** StreamPeer I/O over a peer's core stream (`stream()` gives it): bytes that arrived stay readable after a close. */
+export function socketIo(streamOf: () => TcpStream | undefined): ByteIo {
   return {
     waits: true,
-    available: () => coreStreamOf(peer)?.available ?? 0,
+    available: () => streamOf()?.available ?? 0,
     read(max, peek) {
-      const stream = coreStreamOf(peer);
+      const stream = streamOf();
       if (stream === undefined || (stream.available === 0 && !stream.connected)) return FAILED;
       return stream.read(max, peek);
     },
     write(bytes) {
-      const stream = coreStreamOf(peer);
+      const stream = streamOf();
       return stream?.write(bytes) ? OK : FAILED;
     },
   };

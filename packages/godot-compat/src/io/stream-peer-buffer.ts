@@ -5,7 +5,7 @@ import { describe } from "@wsport/core/internal";
 import { ERR_OUT_OF_MEMORY, OK } from "../core/error.js";
 import { printError } from "../core/print.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
-import { MAX_BUFFER_BYTES, StreamPeer, setByteIo } from "./stream-peer.js";
+import { MAX_BUFFER_BYTES, StreamPeer } from "./stream-peer.js";
 
 export class StreamPeerBuffer extends StreamPeer {
   static new(): StreamPeerBuffer {
@@ -18,7 +18,7 @@ export class StreamPeerBuffer extends StreamPeer {
 
   constructor() {
     super();
-    setByteIo(this, {
+    StreamPeer._setIo(this, {
       waits: false,
       available: () => this.#size - this.#position,
       read: (max, peek = false) => {

@@ -7,8 +7,8 @@ import { capabilities, connectTcp, type TcpStream } from "@wsport/core";
 import { describe } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
-import { coreStreamOf, isBindAddress, plainAddress, setCoreStream, socketIo } from "./socket-io.js";
-import { setByteIo } from "./stream-peer.js";
+import { isBindAddress, plainAddress, socketIo } from "./socket-io.js";
+import { StreamPeer } from "./stream-peer.js";
 import { type SocketStatus, StreamPeerSocket } from "./stream-peer-socket.js";
 
 export class StreamPeerTCP extends StreamPeerSocket {
@@ -16,12 +16,29 @@ export class StreamPeerTCP extends StreamPeerSocket {
     return new StreamPeerTCP();
   }
 
+  /** The connection, once connect_to_host or TCPServer.take_connection made one. */
+  #stream: TcpStream | undefined = undefined;
+
+  /** @internal The core stream under `peer`, if it has one (StreamPeerTLS and the Node entry's WebSocketPeer take it over). */
+  static _streamOf(peer: StreamPeerTCP): TcpStream | undefined {
+    return peer.#stream;
+  }
+
+  /** @internal A StreamPeerTCP over a connection a TCPServer took. */
+  static _over(stream: TcpStream): StreamPeerTCP {
+    const peer = new StreamPeerTCP();
+    peer.#stream = stream;
+    return peer;
+  }
   #bindPort = 0;
   #bindAddress: string | undefined;
 
   constructor() {
     super();
-    setByteIo(this, socketIo(this));
+    StreamPeer._setIo(
+      this,
+      socketIo(() => this.#stream),
+    );
   }
 
   /** Connects to `host` (an IP address or a name to resolve) on `port`; StreamPeerTCP.STATUS_CONNECTING until it is done. */
@@ -33,7 +50,7 @@ export class StreamPeerTCP extends StreamPeerSocket {
       return invalid(`Invalid port ${describe(port)}: it must be from 1 to 65535.`);
     }
     try {
-      setCoreStream(this, connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress }));
+      this.#stream = connectTcp(host, port, { port: this.#bindPort, address: this.#bindAddress });
     } catch (e) {
       return invalid(`connect_to_host() failed: ${(e as Error).message}`);
     }
@@ -54,7 +71,7 @@ export class StreamPeerTCP extends StreamPeerSocket {
   }
 
   override get_status(): SocketStatus {
-    switch (coreStreamOf(this)?.state) {
+    switch (this.#stream?.state) {
       case "connecting":
         return StreamPeerTCP.STATUS_CONNECTING;
       case "open":
@@ -68,7 +85,7 @@ export class StreamPeerTCP extends StreamPeerSocket {
 
   /** Starts reading (so a close by the other side is seen); status changes are read live. */
   override poll(): GodotError {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -79,29 +96,29 @@ export class StreamPeerTCP extends StreamPeerSocket {
   #reported = false;
 
   get_connected_host(): string {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? plainAddress(stream.remoteAddress) : "";
   }
 
   get_connected_port(): number {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? stream.remotePort : 0;
   }
 
   get_local_port(): number {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     return stream?.connected ? stream.localPort : 0;
   }
 
   /** Drops the connection (STATUS_NONE); the peer can connect again. */
   override disconnect_from_host(): void {
-    coreStreamOf(this)?.destroy();
+    this.#stream?.destroy();
     this.#reported = false;
   }
 
   set_no_delay(enabled: boolean): void {
     if (typeof enabled !== "boolean") printError(`set_no_delay() needs a bool, got ${describe(enabled)}.`);
-    else coreStreamOf(this)?.setNoDelay(enabled);
+    else this.#stream?.setNoDelay(enabled);
   }
 }
 
@@ -111,8 +128,7 @@ const unreferenced = /* @__PURE__ */ new FinalizationRegistry<TcpStream>((stream
 
 /** A StreamPeerTCP over a connection a TCPServer took (module-internal: not a public constructor). */
 export function streamPeerFor(stream: TcpStream): StreamPeerTCP {
-  const peer = new StreamPeerTCP();
-  setCoreStream(peer, stream);
+  const peer = StreamPeerTCP._over(stream);
   unreferenced.register(peer, stream, peer);
   return peer;
 }

@@ -4,7 +4,7 @@
 // STATUS_HANDSHAKING until it is done, then STATUS_CONNECTED; a failed handshake (a plain client,
 // a bad certificate, one not finished within HANDSHAKE_TIMEOUT_MS) ends in STATUS_ERROR and frees
 // the socket. WebSocketPeer.accept_stream takes a connected StreamPeerTLS for wss://.
-import { capabilities, startTls } from "@wsport/core";
+import { capabilities, startTls, type TcpStream } from "@wsport/core";
 import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import {
@@ -17,8 +17,8 @@ import {
 import { invalid, printError } from "../core/print.js";
 import { CryptoKey, X509Certificate } from "../crypto/crypto-resources.js";
 import { certificatePem, TLSOptions, tlsSettings } from "../crypto/tls-options.js";
-import { coreStreamOf, setCoreStream, socketIo } from "./socket-io.js";
-import { StreamPeer, setByteIo } from "./stream-peer.js";
+import { socketIo } from "./socket-io.js";
+import { StreamPeer } from "./stream-peer.js";
 import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
@@ -33,9 +33,6 @@ export class StreamPeerTLS extends StreamPeer {
   static readonly STATUS_CONNECTED = 2;
   static readonly STATUS_ERROR = 3;
   static readonly STATUS_ERROR_HOSTNAME_MISMATCH = 4;
-  // Read through instances too (tls.STATUS_CONNECTED); a pure call, so an unused class is still dropped.
-  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: set for its effect on the prototype
-  static readonly #constants = /* @__PURE__ */ constantsOnInstances(this);
 
   declare readonly STATUS_DISCONNECTED: typeof StreamPeerTLS.STATUS_DISCONNECTED;
   declare readonly STATUS_HANDSHAKING: typeof StreamPeerTLS.STATUS_HANDSHAKING;
@@ -47,12 +44,23 @@ export class StreamPeerTLS extends StreamPeer {
     return new StreamPeerTLS();
   }
 
+  /** The encrypted stream, once a handshake has started. */
+  #stream: TcpStream | undefined = undefined;
+
+  /** @internal The core stream under `peer`, if it has one (the Node entry's WebSocketPeer takes it over). */
+  static _streamOf(peer: StreamPeerTLS): TcpStream | undefined {
+    return peer.#stream;
+  }
   #base: StreamPeerTCP | null = null;
   #reported = false;
 
   constructor() {
     super();
-    setByteIo(this, socketIo(this));
+    constantsOnInstances(StreamPeerTLS);
+    StreamPeer._setIo(
+      this,
+      socketIo(() => this.#stream),
+    );
   }
 
   /**
@@ -103,7 +111,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   #start(stream: StreamPeer, tls: Parameters<typeof startTls>[1]): GodotError {
     if (!capabilities.server) return invalid("StreamPeerTLS is not available in browsers.", ERR_UNAVAILABLE);
-    const plain = stream instanceof StreamPeerTCP ? coreStreamOf(stream) : undefined;
+    const plain = stream instanceof StreamPeerTCP ? StreamPeerTCP._streamOf(stream) : undefined;
     if (plain === undefined || !plain.connected) {
       return invalid("The stream must be a connected StreamPeerTCP.", ERR_INVALID_PARAMETER);
     }
@@ -114,7 +122,7 @@ export class StreamPeerTLS extends StreamPeer {
       return ERR_ALREADY_IN_USE;
     }
     try {
-      setCoreStream(this, startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS }));
+      this.#stream = startTls(plain, { ...tls, timeout: HANDSHAKE_TIMEOUT_MS });
     } catch (e) {
       return invalid(`TLS could not start: ${(e as Error).message}`);
     }
@@ -126,7 +134,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   /** Prints a failed handshake once; starts reading once connected (so a close is seen). */
   poll(): void {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
       this.#reported = true;
@@ -135,7 +143,7 @@ export class StreamPeerTLS extends StreamPeer {
   }
 
   get_status(): TLSStatus {
-    const stream = coreStreamOf(this);
+    const stream = this.#stream;
     switch (stream?.state) {
       case "connecting":
         return StreamPeerTLS.STATUS_HANDSHAKING;
@@ -157,8 +165,8 @@ export class StreamPeerTLS extends StreamPeer {
 
   /** Closes the TLS session and the connection under it. */
   disconnect_from_stream(): void {
-    coreStreamOf(this)?.destroy();
-    setCoreStream(this, undefined);
+    this.#stream?.destroy();
+    this.#stream = undefined;
     this.#base = null;
   }
 }

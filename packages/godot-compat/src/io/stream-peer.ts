@@ -1,7 +1,7 @@
 // Follows Godot's core/io/stream_peer.cpp.
 // Godot's StreamPeer: typed reads and writes over a byte stream, shared by StreamPeerBuffer,
-// StreamPeerTCP and StreamPeerTLS. Each of those registers how it reaches its bytes (setByteIo);
-// the hook is module-internal, so the published classes show only Godot's methods.
+// StreamPeerTCP and StreamPeerTLS. Each of those sets how it reaches its bytes (the internal hook
+// StreamPeer._setIo), so the published classes show only Godot's methods.
 // Godot's get_data on a socket waits until every byte has arrived; a JS port cannot wait, so on a
 // socket a read that asks for more than has arrived takes nothing and returns ERR_UNAVAILABLE.
 import { describe, encodeUtf8 } from "@wsport/core/internal";
@@ -29,14 +29,8 @@ export interface ByteIo {
   write(bytes: Uint8Array): GodotError;
 }
 
-const ios = new WeakMap<StreamPeer, ByteIo>();
-
 /** The most bytes one get_data pads out or one StreamPeerBuffer holds (this port's limit). */
 export const MAX_BUFFER_BYTES = 256 * 1024 * 1024;
-
-export function setByteIo(peer: StreamPeer, io: ByteIo): void {
-  ios.set(peer, io);
-}
 
 type Size = 1 | 2 | 4 | 8;
 const NUMBER_KINDS = {
@@ -72,8 +66,11 @@ export class StreamPeer {
     else printError(`big_endian must be a bool, got ${describe(enable)}.`);
   }
 
-  get #io(): ByteIo {
-    return ios.get(this) ?? UNREADABLE;
+  #io: ByteIo = UNREADABLE;
+
+  /** @internal How `peer` reaches its bytes; each subclass's constructor sets it. */
+  static _setIo(peer: StreamPeer, io: ByteIo): void {
+    peer.#io = io;
   }
 
   // --- raw bytes -------------------------------------------------------------------------

@@ -16,20 +16,19 @@ import { isBindAddress } from "./socket-io.js";
 import { SocketServer } from "./socket-server.js";
 import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
 
-/** Servers whose last listen() failed to bind (Node reports that after listen() has returned). */
-const failedToBind = new WeakSet<TCPServer>();
-
-/** Whether the server's last listen() returned OK but then could not bind (e.g. the port is taken). */
-export function bindFailed(server: TCPServer): boolean {
-  return failedToBind.has(server);
-}
-
 export class TCPServer extends SocketServer {
   static new(): TCPServer {
     return new TCPServer();
   }
 
   #listener: TcpListener | null = null;
+  /** Whether the last listen() returned OK but then could not bind: Node reports that after listen() has returned. */
+  #bindFailed = false;
+
+  /** @internal Whether `server`'s last listen() returned OK but then could not bind (e.g. the port is taken). */
+  static _bindFailed(server: TCPServer): boolean {
+    return server.#bindFailed;
+  }
 
   /** "*" = every address (dual-stack), "0.0.0.0" = every IPv4, "::" = every IPv6, or one IP. Port 0 = any free port. */
   listen(port: number, bind_address = "*"): GodotError {
@@ -45,12 +44,12 @@ export class TCPServer extends SocketServer {
     }
     const listener = createTcpListener(port, bind_address === "*" ? "::" : bind_address);
     this.#listener = listener;
-    failedToBind.delete(this);
+    this.#bindFailed = false;
     listener.ready.catch((err: { message?: string }) => {
       printError(`TCPServer could not listen on port ${port}: ${err.message ?? String(err)}`);
       if (this.#listener !== listener) return;
       this.#listener = null; // a later listen() may try again
-      failedToBind.add(this);
+      this.#bindFailed = true;
     });
     return OK;
   }
@@ -77,6 +76,6 @@ export class TCPServer extends SocketServer {
   override stop(): void {
     this.#listener?.close();
     this.#listener = null;
-    failedToBind.delete(this);
+    this.#bindFailed = false;
   }
 }

@@ -60,7 +60,7 @@ let makeLayer: ((api: SceneMultiplayer) => MultiplayerLayer) | null = null;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;
-/** Handles one inbound command: the sender's id and the whole message, command byte first. */
+/** @internal Handles one inbound command: the sender's id and the whole message, command byte first. */
 export type CommandHandler = (from: number, packet: PackedByteArray) => void;
 
 interface PendingPeer {
@@ -518,7 +518,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
   }
 
   /**
-   * wsport's seam for layers built on top (RPC): sends one framed command (command byte first) to
+   * @internal wsport's seam for layers built on top (RPC): sends one framed command (command byte first) to
    * `to` as Godot's SceneMultiplayer::send_command does: a client wraps it in a relay message to the
    * server when server_relay is on; a server sends it to each target. The caller sets the peer's
    * transfer_mode and transfer_channel first.
@@ -548,7 +548,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
   }
 
   /**
-   * wsport's seam for layers built on top (RPC): `handler` receives every inbound command `command`
+   * @internal wsport's seam for layers built on top (RPC): `handler` receives every inbound command `command`
    * (0-6 except RAW, 3), relayed ones included, with get_remote_sender_id() set. null removes it.
    * A command nobody handles is reported as Godot reports an invalid command.
    */

@@ -107,7 +107,7 @@ class SceneRPC implements MultiplayerLayer {
     }
     if (!Number.isInteger(peerId))
       return fail(`Invalid peer ID: ${String(peerId)}; it must be an integer.`, ERR_INVALID_PARAMETER);
-    const table = rpcTable(node);
+    const table = rpcTable(Node._rpcs(node));
     const id = typeof method === "string" ? table.ids.get(method) : undefined;
     if (id === undefined) {
       return fail(
@@ -196,7 +196,7 @@ class SceneRPC implements MultiplayerLayer {
   }
 
   #sendSimplifyPath(node: Node, cacheId: number, peers: number[]): void {
-    const packet = encodeSimplifyPath(rpcTable(node).md5Hex, cacheId, this.#relativePath(node));
+    const packet = encodeSimplifyPath(rpcTable(Node._rpcs(node)).md5Hex, cacheId, this.#relativePath(node));
     const peer = this.#api.multiplayer_peer!;
     for (const id of peers) {
       peer.transfer_channel = 0;
@@ -234,7 +234,7 @@ class SceneRPC implements MultiplayerLayer {
       return;
     }
 
-    const entry = rpcTable(node).byId.get(call.methodId);
+    const entry = rpcTable(Node._rpcs(node)).byId.get(call.methodId);
     if (!entry) {
       printError('Condition "!cache_config.configs.has(p_rpc_method_id)" is true.');
       return;
@@ -278,7 +278,7 @@ class SceneRPC implements MultiplayerLayer {
       printError('Parameter "node" is null.');
       return;
     }
-    const valid = rpcTable(node).md5Hex === simplify.md5Hex;
+    const valid = rpcTable(Node._rpcs(node)).md5Hex === simplify.md5Hex;
     if (!valid) checksumFailed(simplify.path);
     received.set(simplify.id, { node, path: simplify.path });
     const peer = this.#api.multiplayer_peer;

@@ -25,6 +25,10 @@ export abstract class MultiplayerAPI {
   declare readonly RPC_MODE_ANY_PEER: typeof MultiplayerAPI.RPC_MODE_ANY_PEER;
   declare readonly RPC_MODE_AUTHORITY: typeof MultiplayerAPI.RPC_MODE_AUTHORITY;
 
+  constructor() {
+    constantsOnInstances(MultiplayerAPI);
+  }
+
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
   /** A client reached the server (and, with auth_callback, both sides completed authentication). */
@@ -33,11 +37,6 @@ export abstract class MultiplayerAPI {
   readonly connection_failed = new Signal<[]>("connection_failed");
   /** A connected client lost its server. */
   readonly server_disconnected = new Signal<[]>("server_disconnected");
-
-  constructor() {
-    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
-    if (!Object.hasOwn(MultiplayerAPI.prototype, "RPC_MODE_DISABLED")) constantsOnInstances(MultiplayerAPI);
-  }
 
   /** The peer this API sends through; null detaches it. */
   abstract get multiplayer_peer(): MultiplayerPeer | null;

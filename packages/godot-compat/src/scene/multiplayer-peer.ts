@@ -51,16 +51,14 @@ export abstract class MultiplayerPeer extends PacketPeer {
   /** @internal How many MultiplayerAPIs hold this peer; the last one to let go closes it. */
   _holders = 0;
 
+  constructor() {
+    super();
+    constantsOnInstances(MultiplayerPeer);
+  }
+
   #transferMode: TransferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
-
-  constructor() {
-    super();
-    // On the first peer rather than at load, so that a bundle which never makes a peer can drop the class.
-    if (!Object.hasOwn(MultiplayerPeer.prototype, "CONNECTION_CONNECTED"))
-      constantsOnInstances(MultiplayerPeer);
-  }
 
   /** How the next put_packet travels. */
   get transfer_mode(): TransferMode {

@@ -12,7 +12,7 @@ import { Signal } from "../core/signal.js";
 import { NodePath } from "../variant/variant-types.js";
 import { NodeConstants, type ProcessMode } from "./constants-of-node.js";
 import type { MultiplayerAPI } from "./multiplayer-api.js";
-import { readRpcConfig, rpcTable, setNodeRpc } from "./rpc-config.js";
+import { type NodeRpcs, newNodeRpcs, readRpcConfig, rpcTable, setNodeRpc } from "./rpc-config.js";
 
 /** A path as Godot takes it: a String or a NodePath. */
 type Path = string | NodePath;
@@ -40,9 +40,6 @@ export interface TreeOfNodes {
   /** Hears node_added, node_removed, node_renamed and tree_changed. */
   _treeChanged(event: "added" | "removed" | "renamed" | "changed" | "process_mode", node: Node | null): void;
 }
-
-/** Nodes that queue_free() called, per tree: the tree removes them at the end of its frame. */
-export const freedAtFrameEnd = new WeakMap<TreeOfNodes, Node[]>();
 
 /** Godot's characters that a node name cannot hold; they become "_" as in Godot's editor. */
 const INVALID_NAME = /[.:@/"%]/g;
@@ -76,6 +73,9 @@ export class Node extends NodeConstants {
     }
   }
 
+  #rpcs: NodeRpcs | null = null;
+  /** On a tree's root: the nodes queue_free() called, which the tree removes at the end of its frame. */
+  #freed: Node[] = [];
   #name = "";
   #parent: Node | null = null;
   readonly #children: Node[] = [];
@@ -268,8 +268,7 @@ export class Node extends NodeConstants {
   queue_free(): void {
     if (this._queuedForDeletion || this._freed) return;
     this._queuedForDeletion = true;
-    const queue = this.#tree && freedAtFrameEnd.get(this.#tree);
-    if (queue) queue.push(this);
+    if (this.#tree) this.#tree.root.#freed.push(this);
     else callDeferred(() => this._queuedForDeletion && !this._freed && this.free());
   }
 
@@ -764,7 +763,7 @@ export class Node extends NodeConstants {
   /** The RPC configuration of each method, as `{ method: { rpc_mode, transfer_mode, call_local, channel } }`. */
   get_node_rpc_config(): Record<string, unknown> {
     return Object.fromEntries(
-      [...rpcTable(this).byId.values()].map(({ name, config }) => [name, { ...config }]),
+      [...rpcTable(Node._rpcs(this)).byId.values()].map(({ name, config }) => [name, { ...config }]),
     );
   }
 
@@ -809,7 +808,7 @@ export class Node extends NodeConstants {
       return;
     }
     if (config === null || config === undefined) {
-      setNodeRpc(this, method, null);
+      setNodeRpc(Node._rpcs(this), method, null);
       return;
     }
     const parsed = readRpcConfig(config);
@@ -819,7 +818,7 @@ export class Node extends NodeConstants {
       );
       return;
     }
-    setNodeRpc(this, method, parsed);
+    setNodeRpc(Node._rpcs(this), method, parsed);
   }
 
   // --- lifecycle -----------------------------------------------------------------------------
@@ -869,9 +868,20 @@ export class Node extends NodeConstants {
     this.tree_exited.emit();
   }
 
+  /** @internal A node's RPCs (its `@rpc` methods and rpc_config()'s entries; rpc-config.ts numbers them). */
+  static _rpcs(node: Node): NodeRpcs {
+    node.#rpcs ??= newNodeRpcs();
+    return node.#rpcs;
+  }
+
   /** @internal The tree's root enters through this (SceneTree's constructor). */
   static _enterAsRoot(root: Node, tree: TreeOfNodes): void {
     root.#enter(tree);
+  }
+
+  /** @internal The end of a tree's frame: the nodes queue_free() called are freed. */
+  static _freeQueued(root: Node): void {
+    for (const node of root.#freed.splice(0)) if (!node._freed) node.free();
   }
 
   /** @internal _process(delta) on each node that processes, in process_priority order, as the tree does each frame. */

@@ -103,54 +103,51 @@ export interface RpcTable {
   md5Hex: string;
 }
 
-const NODE_ID_BIT = 1 << 15;
-const scriptRpcs = new WeakMap<object, Map<string, RpcConfig>>();
-const nodeRpcs = new WeakMap<object, Map<string, RpcConfig>>();
-const tables = new WeakMap<object, RpcTable>();
+/** A node's RPCs: its script's (`@rpc`) and its own (rpc_config()), and the table made of both. */
+export interface NodeRpcs {
+  readonly script: Map<string, RpcConfig>;
+  readonly node: Map<string, RpcConfig>;
+  table: RpcTable | null;
+}
 
-/** Records an `@rpc` method of `node`'s class (called as each instance is built). */
-export function addScriptRpc(node: object, name: string, config: RpcConfig): void {
-  let map = scriptRpcs.get(node);
-  if (!map) {
-    map = new Map();
-    scriptRpcs.set(node, map);
-  }
-  map.set(name, config);
-  tables.delete(node);
+const NODE_ID_BIT = 1 << 15;
+
+/** A node's RPCs before it has any (Node makes them on first use: `Node._rpcs(node)`). */
+export function newNodeRpcs(): NodeRpcs {
+  return { script: new Map(), node: new Map(), table: null };
+}
+
+/** Records an `@rpc` method of a node's class (called as each instance is built). */
+export function addScriptRpc(rpcs: NodeRpcs, name: string, config: RpcConfig): void {
+  rpcs.script.set(name, config);
+  rpcs.table = null;
 }
 
 /** Node.rpc_config(): sets or (with null) removes a node-level entry. */
-export function setNodeRpc(node: object, name: string, config: RpcConfig | null): void {
-  let map = nodeRpcs.get(node);
-  if (!map) {
-    map = new Map();
-    nodeRpcs.set(node, map);
-  }
-  if (config) map.set(name, config);
-  else map.delete(name);
-  tables.delete(node);
+export function setNodeRpc(rpcs: NodeRpcs, name: string, config: RpcConfig | null): void {
+  if (config) rpcs.node.set(name, config);
+  else rpcs.node.delete(name);
+  rpcs.table = null;
 }
 
 /** The node's RPC table, built once and again after each change. */
-export function rpcTable(node: object): RpcTable {
-  let table = tables.get(node);
-  if (table) return table;
+export function rpcTable(rpcs: NodeRpcs): RpcTable {
+  if (rpcs.table) return rpcs.table;
   const ids = new Map<string, number>();
   const byId = new Map<number, { name: string; config: RpcConfig }>();
   let names = "";
-  const add = (map: Map<string, RpcConfig> | undefined, bit: number) => {
-    const sorted = [...(map?.keys() ?? [])].sort(byCodePoint);
+  const add = (map: Map<string, RpcConfig>, bit: number) => {
+    const sorted = [...map.keys()].sort(byCodePoint);
     sorted.forEach((name, i) => {
       ids.set(name, i | bit);
       byId.set(i | bit, { name, config: map!.get(name)! });
       names += name;
     });
   };
-  add(nodeRpcs.get(node), NODE_ID_BIT);
-  add(scriptRpcs.get(node), 0);
-  table = { ids, byId, md5Hex: bytesToHex(md5(encodeUtf8(names))) };
-  tables.set(node, table);
-  return table;
+  add(rpcs.node, NODE_ID_BIT);
+  add(rpcs.script, 0);
+  rpcs.table = { ids, byId, md5Hex: bytesToHex(md5(encodeUtf8(names))) };
+  return rpcs.table;
 }
 
 /** Godot orders String keys by code point, not by UTF-16 unit as Array.prototype.sort would. */

@@ -2,21 +2,11 @@
 // Follows Godot's modules/gdscript/gdscript_parser.cpp (the @rpc annotation).
 // GDScript's `@rpc(...)` annotation as a standard TypeScript decorator on a Node's method. Each
 // node built from the class gets the method as an RPC, and the method gets Godot 4's callable
-// forms, bound to that node: `this.set_turn.rpc(0)` and `this.set_turn.rpc_id(1, 0)`.
-import type { GodotError } from "../core/error.js";
-import type { Node } from "./node.js";
+// forms, bound to that node: `this.set_turn.rpc(0)` and `this.set_turn.rpc_id(1, 0)`. TypeScript
+// sees those forms only in a program that opts in (the entry rpc-callable.ts): a decorator cannot
+// change a method's type.
+import { Node } from "./node.js";
 import { addScriptRpc, parseRpcArguments, type RpcArgument, type RpcConfig } from "./rpc-config.js";
-
-declare global {
-  // GDScript has rpc()/rpc_id() on every Callable; TypeScript sees them on every function so that
-  // `method.rpc(...)` type-checks as it does in Godot. At run time only @rpc methods have them.
-  interface Function {
-    /** Godot's `Callable.rpc()`: calls this @rpc method on every peer (and here if `call_local`). */
-    rpc(...args: unknown[]): GodotError;
-    /** Godot's `Callable.rpc_id()`: calls this @rpc method on one peer. */
-    rpc_id(peer_id: number, ...args: unknown[]): GodotError;
-  }
-}
 
 /** What `@rpc(...)` returns: a standard decorator for a Node's method. */
 export type MethodDecorator = <This extends Node, Method extends (this: This, ...a: any) => any>(
@@ -66,7 +56,7 @@ function decorate(config: RpcConfig, context: ClassMethodDecoratorContext<any, a
   const name = context.name;
   context.addInitializer(function (this: unknown) {
     const node = this as Node;
-    addScriptRpc(node, name, config);
+    addScriptRpc(Node._rpcs(node), name, config);
     const method = (node as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!;
     const callable = (...a: unknown[]) => method.apply(node, a);
     callable.rpc = (...a: unknown[]) => node.rpc(name, ...a);

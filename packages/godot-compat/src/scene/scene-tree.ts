@@ -11,7 +11,7 @@ import { invalid, printError } from "../core/print.js";
 import { Signal } from "../core/signal.js";
 import type { NodePath } from "../variant/variant-types.js";
 import { MultiplayerAPI } from "./multiplayer-api.js";
-import { freedAtFrameEnd, Node } from "./node.js";
+import { Node } from "./node.js";
 import { SceneTreeTimer } from "./scene-tree-timer.js";
 
 /** SceneTree.GroupCallFlags: GROUP_CALL_DEFAULT (0), or REVERSE (1), DEFERRED (2), UNIQUE (4) combined. */
@@ -65,9 +65,7 @@ export class SceneTree extends GodotObject {
 
   constructor() {
     super();
-    freedAtFrameEnd.set(this, []);
-    // On the first instance rather than at load, so that a bundle which never makes one can drop the class.
-    if (!Object.hasOwn(SceneTree.prototype, "GROUP_CALL_DEFAULT")) constantsOnInstances(SceneTree);
+    constantsOnInstances(SceneTree);
     this.root = new Node();
     this.root.name = "root";
     this.#multiplayer = MultiplayerAPI.create_default_interface();
@@ -139,8 +137,7 @@ export class SceneTree extends GodotObject {
     flushDeferred();
     Node._processFrame(this.root, delta);
     flushDeferred();
-    const freed = freedAtFrameEnd.get(this)!.splice(0);
-    for (const node of freed) if (!node._freed) node.free();
+    Node._freeQueued(this.root);
     for (const object of this.#deleteQueue.splice(0)) if (!object._freed) object.free();
     this.#advanceTimers(delta, false);
     this.#frame++;

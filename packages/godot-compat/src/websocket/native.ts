@@ -1,16 +1,11 @@
 // Follows Godot's modules/websocket/wsl_peer.cpp (native) and emws_peer.cpp (Web).
 // Godot has two WebSocketPeers: the native build's (WSLPeer) and the Web build's (EMWSPeer).
 // WebSocketPeer here is the Web one; what only the native build does is behind this interface,
-// which the Node entry (node.ts) fills in, so none of it reaches a browser bundle.
+// which the Node entry (node.ts) fills in (WebSocketPeer's internal static `_native`), so none of it
+// reaches a browser bundle.
 import type { AcceptOptions, CloseEvent, Connection, ConnectOptions, ErrorEvent } from "@wsport/core";
 import type { GodotError } from "../core/error.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
-
-/**
- * The key of WebSocketPeer's static field that holds the native features: the Node entry's subclass
- * sets it. The package does not export the key, so it is no part of the public API.
- */
-export const NATIVE: unique symbol = Symbol("godot-compat.native");
 
 export interface NativeFeatures {
   /** Adds handshake_headers and TLS settings to `options`; returns the error to print for a bad header line. */

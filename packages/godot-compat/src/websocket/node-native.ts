@@ -6,8 +6,8 @@ import { parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import { coreClientTls } from "../crypto/tls-options.js";
-import { coreStreamOf } from "../io/socket-io.js";
-import { handOver } from "../io/stream-peer-tcp.js";
+import { handOver, StreamPeerTCP } from "../io/stream-peer-tcp.js";
+import { StreamPeerTLS } from "../io/stream-peer-tls.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
 import { BUSY_PRINT } from "./session.js";
 
@@ -37,7 +37,12 @@ export const nativeFeatures: NativeFeatures = {
   },
 
   acceptStream(stream, busy, options) {
-    const tcp = coreStreamOf(stream);
+    const tcp =
+      stream instanceof StreamPeerTCP
+        ? StreamPeerTCP._streamOf(stream)
+        : stream instanceof StreamPeerTLS
+          ? StreamPeerTLS._streamOf(stream)
+          : undefined;
     if (tcp === undefined)
       return invalid("accept_stream() needs a connected StreamPeerTCP or StreamPeerTLS.");
     if (busy) {

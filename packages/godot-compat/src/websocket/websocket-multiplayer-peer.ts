@@ -16,7 +16,7 @@ import { invalid, printError } from "../core/print.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
 import { StreamPeerTCP } from "../io/stream-peer-tcp.js";
 import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
-import { bindFailed, TCPServer } from "../io/tcp-server.js";
+import { TCPServer } from "../io/tcp-server.js";
 import {
   CONNECTION_CONNECTED,
   CONNECTION_CONNECTING,
@@ -331,7 +331,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   #pollServer(): void {
     const server = this.#server!;
     if (!server.is_listening()) {
-      if (bindFailed(server)) this.#clear(); // TCPServer printed why
+      if (TCPServer._bindFailed(server)) this.#clear(); // TCPServer printed why
       return; // still binding
     }
     this.#takeConnection(server);

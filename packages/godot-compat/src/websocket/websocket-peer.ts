@@ -2,13 +2,7 @@
 // Godot 4's WebSocketPeer over one core Connection. Core's events wait in bounded queues and only
 // poll() makes them visible: the state, the selected protocol, the close code and new packets.
 // This is Godot's Web build; the Node entry adds what its native build does (see native.ts).
-import {
-  type CloseEvent,
-  type Connection,
-  type ConnectionEvent,
-  type ConnectOptions,
-  messageBytes,
-} from "@wsport/core";
+import { type Connection, type ConnectionEvent, type ConnectOptions, messageBytes } from "@wsport/core";
 import { connectUnchecked, describe, utf8FitsIn } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import {
@@ -27,7 +21,7 @@ import type { StreamPeerTCP } from "../io/stream-peer-tcp.js";
 import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
-import { type Heartbeat, NATIVE, type NativeFeatures } from "./native.js";
+import type { Heartbeat, NativeFeatures } from "./native.js";
 import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, type ReadyState, Session } from "./session.js";
 import { godotUrl } from "./url.js";
 
@@ -51,9 +45,8 @@ export class WebSocketPeer extends PacketPeer {
   declare readonly WRITE_MODE_TEXT: typeof WebSocketPeer.WRITE_MODE_TEXT;
   declare readonly WRITE_MODE_BINARY: typeof WebSocketPeer.WRITE_MODE_BINARY;
 
-  /** What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
-  /** @internal What Godot's native build adds; the Node entry's subclass sets it. */
-  static [NATIVE]: NativeFeatures | null = null;
+  /** @internal What Godot's native build adds: the Node entry's subclass sets it; null is Godot's Web build. */
+  static _native: NativeFeatures | null = null;
 
   /** GDScript's `WebSocketPeer.new()`. */
   static new(): WebSocketPeer {
@@ -62,7 +55,8 @@ export class WebSocketPeer extends PacketPeer {
 
   constructor() {
     super();
-    this.#native = new.target[NATIVE];
+    constantsOnInstances(WebSocketPeer);
+    this.#native = new.target._native;
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
 
@@ -216,7 +210,7 @@ export class WebSocketPeer extends PacketPeer {
   #onEvent(session: Session, event: ConnectionEvent): void {
     switch (event.type) {
       case "open":
-        session._pendingOpen = event.protocol;
+        session._opened(event.protocol);
         break;
       case "message":
         // Node's text arrives as its UTF-8 bytes, kept as they are; a browser's string is encoded once.
@@ -229,7 +223,7 @@ export class WebSocketPeer extends PacketPeer {
         this.#native?.failed(event);
         break;
       case "close":
-        session._pendingClose = event;
+        session._closedBy(event);
         break;
     }
   }
@@ -239,65 +233,18 @@ export class WebSocketPeer extends PacketPeer {
   /** Makes what happened since the last poll visible; sends heartbeat pings. Call it every frame. */
   poll(): void {
     const session = this.#session;
-    const open = session._pendingOpen;
-    if (open !== null) {
-      session._pendingOpen = null;
-      if (session._state === CONNECTING) {
-        session._state = OPEN;
-        session._protocol = open;
-        if (session._server) session._url = session._conn?.url ?? "";
-      }
+    // The Web build reports the close the browser saw; the native build, Godot's code and reason.
+    const open = session._poll((event) => this.#native?.closeStatus(event) ?? [event.code, event.reason]);
+    if (open && this.#heartbeatMs > 0 && session._conn !== null) {
+      if (this.#heartbeat?.beat(session._conn, this.#heartbeatMs) === false) session._drop();
     }
-    session._visible = session._packets.length;
-    const close = session._pendingClose;
-    if (close !== null) this.#closed(session, close);
-    else if (this.#heartbeatMs > 0 && session._state === OPEN && session._conn !== null) {
-      if (this.#heartbeat?.beat(session._conn, this.#heartbeatMs) === false) this.#drop();
-    }
-  }
-
-  #closed(session: Session, event: CloseEvent): void {
-    session._pendingClose = null;
-    session._state = CLOSED;
-    // The Web build reports what the browser saw.
-    [session._closeCode, session._closeReason] = this.#native?.closeStatus(event) ?? [
-      event.code,
-      event.reason,
-    ];
   }
 
   // --- closing --------------------------------------------------------------------------
 
   /** Starts the closing handshake (STATE_CLOSING; STATE_CLOSED on a later poll) and drops unread packets. A negative code closes at once. */
   close(code = 1000, reason = ""): void {
-    const session = this.#session;
-    session._clearPackets();
-    const { _conn: conn, _state: state } = session;
-    if (conn === null || state === CLOSED) return;
-    // A negative code closes at once in any state, CLOSING included, as in Godot.
-    if (typeof code !== "number" || code < 0 || state === CONNECTING) {
-      this.#drop();
-      return;
-    }
-    if (state === CLOSING) return;
-    try {
-      if (code === 0) conn.close();
-      else conn.close(code, String(reason));
-    } catch (e) {
-      printError(`close(${code}) was not sent: ${(e as { message: string }).message}`);
-      return;
-    }
-    session._state = CLOSING;
-  }
-
-  /** Closes at once without a closing handshake: STATE_CLOSED, code -1. */
-  #drop(): void {
-    const session = this.#session;
-    session._detach();
-    session._state = CLOSED;
-    session._closeCode = -1;
-    session._closeReason = "";
-    session._conn?.terminate(); // no closing handshake (a browser still sends a close frame without a status)
+    this.#session._close(code, String(reason));
   }
 
   // --- sending ----------------------------------------------------------------------------
@@ -341,10 +288,8 @@ export class WebSocketPeer extends PacketPeer {
       printError('Condition "ready_state != STATE_OPEN" is true. Returning: FAILED');
       return FAILED;
     }
-    const buffered = conn.bufferedAmount;
-    if (buffered === 0) session._outFrames = 0; // everything queued so far has been written
     // Godot's ERR_FAIL_COND_V prints the condition as written in its source (WSLPeer::_send).
-    if (session._outFrames >= numberOr(this.max_queued_packets, 0)) {
+    if (session._queueFull(numberOr(this.max_queued_packets, 0))) {
       return invalid(
         'Condition "wslay_event_get_queued_msg_count(wsl_ctx) >= (uint32_t)max_queued_packets" is true. Returning: ERR_OUT_OF_MEMORY',
         ERR_OUT_OF_MEMORY,
@@ -352,7 +297,7 @@ export class WebSocketPeer extends PacketPeer {
     }
     const room = numberOr(this.outbound_buffer_size, 0);
     // A string is measured only when its length cannot tell; core encodes it once, when it sends.
-    if (room > 0 && !fitsIn(data, room - buffered)) {
+    if (room > 0 && !fitsIn(data, room - conn.bufferedAmount)) {
       return invalid(
         'Condition "outbound_buffer_size > 0 && (wslay_event_get_queued_msg_length(wsl_ctx) + p_buffer_size > (uint32_t)outbound_buffer_size)" is true. Returning: ERR_OUT_OF_MEMORY',
         ERR_OUT_OF_MEMORY,
@@ -363,7 +308,7 @@ export class WebSocketPeer extends PacketPeer {
     } catch {
       return FAILED; // the peer's close frame arrived; the close shows on the next poll
     }
-    session._outFrames++;
+    session._sent();
     return OK;
   }
 
@@ -453,8 +398,6 @@ function fitsIn(data: string | Uint8Array, room: number): boolean {
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === "number" ? value : fallback;
 }
-
-constantsOnInstances(WebSocketPeer);
 
 function isStringArray(value: unknown): value is readonly string[] {
   return Array.isArray(value) && value.every((entry) => typeof entry === "string");

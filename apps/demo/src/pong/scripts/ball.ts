@@ -2,6 +2,8 @@
 // server decides when it hits a paddle or leaves the court, and tells everyone by RPC. Between
 // those calls every peer moves its own copy the same way, so the motion looks smooth everywhere.
 import { rpc, Vector2 } from "@wsport/godot-compat";
+// `method.rpc(...)`, Godot 4's Callable form, is typed for programs that opt in:
+import type {} from "@wsport/godot-compat/rpc-callable";
 import { randf } from "../engine/global-scope.ts";
 import { get_viewport_rect, Node2D } from "../engine/nodes.ts";
 import type { Paddle } from "./paddle.ts";

@@ -4,6 +4,8 @@
 // The server admits two players, gives each a paddle (its multiplayer authority) and keeps the
 // ball; a third player is told the game is full. When a player leaves, the other one's match ends.
 import { CONNECT_DEFERRED, type GodotError, OK, rpc, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
+// `method.rpc(...)`, Godot 4's Callable form, is typed for programs that opt in:
+import type {} from "@wsport/godot-compat/rpc-callable";
 import { print } from "../engine/global-scope.ts";
 import { Button, Control, Label, LineEdit } from "../engine/nodes.ts";
 import type { Ball } from "./ball.ts";

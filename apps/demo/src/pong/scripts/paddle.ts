@@ -2,6 +2,8 @@
 // input and tells everyone where the paddle is; the others (the server and the opponent) only
 // move it along with the last motion they heard, so it glides between packets.
 import { rpc, Vector2 } from "@wsport/godot-compat";
+// `method.rpc(...)`, Godot 4's Callable form, is typed for programs that opt in:
+import type {} from "@wsport/godot-compat/rpc-callable";
 import { clampf } from "../engine/global-scope.ts";
 import { Input } from "../engine/input.ts";
 import { get_viewport_rect, Node2D } from "../engine/nodes.ts";

@@ -1,6 +1,9 @@
-// The smallest stand-in for the parts of Godot's engine that the demo's scripts touch but that
-// are not networking: UI controls that keep their state in plain fields (so a test can read
-// what a player would see), resources, OS and a few @GlobalScope functions.
+// The UI-only stand-in for the parts of Godot's engine that the demos' scripts touch but that are not
+// networking, built on the package's own Node and Signal: UI controls that keep their state in plain
+// fields (so a test can read what a player would see), resources, OS and a few @GlobalScope functions.
+// websocket_multiplayer uses it. websocket_minimal, websocket_chat and websocket_client_wrapper still use
+// scene.ts's own Node and tree: they need Node's %UniqueName paths and set_process(), which the package's
+// Node gains with Godot's class members (issue #27); then scene.ts's controls move here and it goes.
 import { Node, Signal } from "@wsport/godot-compat";
 
 export class Control extends Node {
