@@ -51,7 +51,7 @@ export const SIZE_TABLE: Readonly<Record<string, SizeRow>> = {
     budget: 4000,
     // Raised with Godot 4.7's class database (#27): get_packet's PackedByteArray answers every Godot method
     // (find, bsearch, half floats, to_*_array, ...) and WebSocketPeer gains PacketPeer and its setters/getters.
-    ceiling: { esbuild: 11000, vite: 13700, rollup: 11000 },
+    ceiling: { esbuild: 11000, vite: 10400, rollup: 11000 },
   },
   "isomorphic-ws": { typicalImport: "default" },
   partysocket: { typicalImport: "WebSocket" },
