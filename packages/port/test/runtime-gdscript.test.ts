@@ -1,0 +1,306 @@
+// The GDScript runtime that translated scripts import (gd.*), with good and bad input. It runs in
+// Node and in the browsers, where translated programs run too.
+import {
+  Node,
+  SceneTree,
+  Signal,
+  TYPE_ARRAY,
+  TYPE_BOOL,
+  TYPE_CALLABLE,
+  TYPE_DICTIONARY,
+  TYPE_FLOAT,
+  TYPE_INT,
+  TYPE_NIL,
+  TYPE_OBJECT,
+  TYPE_PACKED_BYTE_ARRAY,
+  TYPE_STRING,
+} from "@wsport/godot-compat";
+import { Dictionary, gd, needs_human, RefCounted } from "@wsport/port";
+import { describe, expect, it, vi } from "vitest";
+
+describe("gd.format and gd.mod (GDScript's % operator)", () => {
+  it("formats Godot's placeholders with flags, width and precision", () => {
+    expect(
+      gd.format("%s|%d|%5.2f|%-4s|%03d|%x|%X|%o|%c|%%|%+d", ["a", 7.9, 3.14259, "ab", 7, 255, 255, 8, 65, 5]),
+    ).toBe("a|7| 3.14|ab  |007|ff|FF|10|A|%|+5");
+    expect(gd.format("%s", "one value")).toBe("one value");
+    expect(gd.format("%*d", [4, 7])).toBe("   7");
+    expect(gd.mod("%d%%", 50)).toBe("50%");
+    expect(gd.mod(-7, 3)).toBe(-1);
+    expect(gd.mod(7.5, 2)).toBe(1.5);
+  });
+  it("says so when the arguments do not fit the placeholders, and on a zero divisor", () => {
+    expect(() => gd.format("%s %s", ["one"])).toThrow("not enough arguments for format string");
+    expect(() => gd.format("%s", ["one", "two"])).toThrow("not all arguments converted");
+    expect(() => gd.mod(1, 0)).toThrow("Division by zero error in operator '%'.");
+  });
+});
+
+describe("integers as GDScript computes them", () => {
+  it("integer division truncates toward zero; a zero divisor is Godot's error", () => {
+    expect([gd.idiv(7, 2), gd.idiv(-7, 2), gd.idiv(7, -2)]).toEqual([3, -3, -3]);
+    expect(() => gd.idiv(1, 0)).toThrow("Division by zero error in operator '/'.");
+  });
+  it("shifts and bitwise operators are 64-bit", () => {
+    expect(gd.shl(1, 40)).toBe(2 ** 40);
+    expect(gd.shl(1, 63)).toBe(-(2 ** 63));
+    expect(gd.shr(-16, 2)).toBe(-4);
+    expect([gd.band(2 ** 33 + 5, 7), gd.bor(2 ** 33, 1), gd.bxor(5, 1), gd.bnot(0)]).toEqual([
+      5,
+      2 ** 33 + 1,
+      4,
+      -1,
+    ]);
+    expect(() => gd.shl(1.5, 1)).toThrow(RangeError); // not an int: BigInt refuses it
+  });
+  it("int() and float() convert as GDScript's", () => {
+    expect([gd.int("12abc"), gd.int("x"), gd.int(true), gd.int(-2.7)]).toEqual([12, 0, 1, -2]);
+    expect([gd.float("2.5e1"), gd.float("nope"), gd.float(3)]).toEqual([25, 0, 3]);
+  });
+});
+
+describe("types, truthiness and containers", () => {
+  it("typeof gives TYPE_* (a whole number is TYPE_INT, as godot-compat encodes it) and is() compares with it", () => {
+    const values = [
+      null,
+      undefined,
+      true,
+      1,
+      1.5,
+      "s",
+      [],
+      new Dictionary(),
+      new Uint8Array(1),
+      () => 0,
+      new Node(),
+    ];
+    expect(values.map(gd.typeof_)).toEqual([
+      TYPE_NIL,
+      TYPE_NIL,
+      TYPE_BOOL,
+      TYPE_INT,
+      TYPE_FLOAT,
+      TYPE_STRING,
+      TYPE_ARRAY,
+      TYPE_DICTIONARY,
+      TYPE_PACKED_BYTE_ARRAY,
+      TYPE_CALLABLE,
+      TYPE_OBJECT,
+    ]);
+    expect([gd.is("s", TYPE_STRING), gd.is(1, TYPE_STRING)]).toEqual([true, false]);
+  });
+  it("truthy: null, false, 0, '' and empty containers are false", () => {
+    expect([null, false, 0, "", [], new Dictionary(), new Uint8Array(0)].map(gd.truthy)).toEqual(
+      Array(7).fill(false),
+    );
+    expect([true, 1, "a", [0], new Dictionary([[1, 1]]), {}].map(gd.truthy)).toEqual(Array(6).fill(true));
+  });
+  it("in (has), for-in (iter), range and len over each container; a non-container is Godot's error", () => {
+    expect([
+      gd.has("abc", "b"),
+      gd.has([1, 2], 2),
+      gd.has(new Dictionary([["k", 1]]), "k"),
+      gd.has({ x: 1 }, "x"),
+    ]).toEqual([true, true, true, true]);
+    expect(() => gd.has(5, 1)).toThrow('Invalid operands for operator "in"');
+    expect([...gd.iter(3)]).toEqual([0, 1, 2]);
+    expect([...gd.iter("ab")]).toEqual(["a", "b"]);
+    expect([
+      ...gd.iter(
+        new Dictionary<unknown, number>([
+          ["a", 1],
+          [2, 2],
+        ]),
+      ),
+    ]).toEqual(["a", 2]);
+    expect(() => gd.iter(null)).toThrow("Unable to iterate");
+    expect([gd.range(3), gd.range(1, 4), gd.range(5, 0, -2)]).toEqual([
+      [0, 1, 2],
+      [1, 2, 3],
+      [5, 3, 1],
+    ]);
+    expect(() => gd.range(0, 5, 0)).toThrow("step argument is zero");
+    expect([gd.len("abc"), gd.len([1]), gd.len(new Dictionary([[1, 2]])), gd.len(new Uint8Array(4))]).toEqual(
+      [3, 1, 1, 4],
+    );
+    expect(() => gd.len(5)).toThrow("has no length");
+  });
+  it("index and set_index: negative indices, Dictionary keys by type; out of range, missing keys and null are errors", () => {
+    const a = [1, 2, 3];
+    expect(gd.index(a, -1)).toBe(3);
+    gd.set_index(a, -1, 9);
+    expect(a).toEqual([1, 2, 9]);
+    expect(() => gd.index(a, 3)).toThrow("Out of bounds get index '3'");
+    expect(() => gd.set_index(a, 5, 0)).toThrow("Out of bounds set index '5'");
+    const d = new Dictionary<unknown, unknown>([[1, "int"]]);
+    gd.set_index(d, "1", "string");
+    expect([gd.index(d, 1), gd.index(d, "1"), d.size()]).toEqual(["int", "string", 2]);
+    expect(() => gd.index(d, 2)).toThrow("Invalid access to property or key '2'");
+    expect(() => gd.index(null, "x")).toThrow("base object of type 'Nil'");
+    expect(() => gd.set_index(undefined, "x", 1)).toThrow("base object of type 'Nil'");
+  });
+  it("Dictionary: Godot's methods and text", () => {
+    const d = gd.dict([
+      ["a", 1],
+      [2, "b"],
+    ]);
+    expect(String(d)).toBe('{ "a": 1, 2: "b" }');
+    expect(String(gd.dict())).toBe("{  }");
+    expect([d.keys(), d.values(), d.has(2), d.get("zz", 0), d.is_empty()]).toEqual([
+      ["a", 2],
+      [1, "b"],
+      true,
+      0,
+      false,
+    ]);
+    const e = d.duplicate();
+    e.merge(
+      gd.dict([
+        ["a", 5],
+        ["c", 3],
+      ]),
+    );
+    expect(e.keys()).toEqual(["a", 2, "c"]);
+    expect(e.get("a")).toBe(1); // merge keeps existing keys unless overwrite
+    expect(d.erase("a")).toBe(true);
+    d.clear();
+    expect(d.size()).toBe(0);
+  });
+  it("as_: the object when it is of the class, else null", () => {
+    const n = new Node();
+    expect([gd.as_(n, Node), gd.as_("x", Node), gd.as_(null, Node)]).toEqual([n, null, null]);
+  });
+});
+
+describe("gd.call: String and Array methods by receiver, an object's own method otherwise", () => {
+  it("calls GDScript's String, Array and Callable methods", () => {
+    const a: unknown[] = [3, 1];
+    gd.call(a, "append", 2);
+    gd.call(a, "sort");
+    expect(a).toEqual([1, 2, 3]);
+    expect([
+      gd.call(a, "find", 2),
+      gd.call(a, "pop_front"),
+      gd.call(a, "back"),
+      gd.call([], "pop_back"),
+    ]).toEqual([1, 1, 3, null]);
+    expect([
+      gd.call("Hello", "to_upper"),
+      gd.call("a,b,,c", "split", ",", false),
+      gd.call("-", "join", [1, "x"]),
+    ]).toEqual(["HELLO", ["a", "b", "c"], "1-x"]);
+    expect([
+      gd.call("hello", "substr", 1, 3),
+      gd.call("hello", "right", 2),
+      gd.call(" x ", "strip_edges"),
+      gd.call("12.5x", "to_int"),
+    ]).toEqual(["ell", "lo", "x", 12]);
+    const joined = gd.call((a2: string, b2: string) => a2 + b2, "bind", "!");
+    expect(gd.call(joined, "call", "hi")).toBe("hi!");
+  });
+  it("an object keeps its own method (a Node's, a Dictionary's), and a missing one is Godot's error", () => {
+    expect(gd.call(new Dictionary([[1, 1]]), "size")).toBe(1);
+    expect(gd.call({ size: () => 42 }, "size")).toBe(42);
+    expect(() => gd.call({}, "nope")).toThrow("Invalid call. Nonexistent function 'nope' in base 'Object'.");
+    expect(() => gd.call(null, "size")).toThrow("in base 'Nil'");
+    expect(() => gd.call("s", "nope")).toThrow("in base 'String'");
+  });
+});
+
+describe("scene helpers", () => {
+  it("get_node: plain paths, %Unique and %Unique/Child; a missing unique name is Godot's error and null", () => {
+    const tree = new SceneTree();
+    const main = new Node();
+    main.name = "Main";
+    const hud = new Node();
+    hud.name = "Hud";
+    const score = new Node();
+    score.name = "Score";
+    const inner = new Node();
+    inner.name = "Inner";
+    tree.root.add_child(main);
+    main.add_child(hud);
+    hud.add_child(score);
+    score.add_child(inner);
+    expect(gd.get_node(main, "Hud/Score")).toBe(score);
+    expect(gd.get_node(hud, "%Score")).toBe(score);
+    expect(gd.get_node(main, "%Score/Inner")).toBe(inner);
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(gd.get_node(main, "%Missing")).toBeNull();
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
+  });
+  it("wait: a Signal's next emission (none, one or several arguments); another value is itself", async () => {
+    const s = new Signal<unknown[]>("s");
+    const none = gd.wait(s);
+    s.emit();
+    await expect(none).resolves.toBeNull();
+    const one = gd.wait(s);
+    s.emit(5);
+    await expect(one).resolves.toBe(5);
+    const two = gd.wait(s);
+    s.emit(1, 2);
+    await expect(two).resolves.toEqual([1, 2]);
+    s.emit(3); // a second emission goes nowhere: wait() took only one
+    await expect(gd.wait(7)).resolves.toBe(7);
+  });
+  it("print writes what str() writes, with no separator", () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    gd.print("a", 1, [1, "b"], null, gd.dict([["k", 1]]));
+    expect(log).toHaveBeenCalledWith('a1[1, "b"]<null>{ "k": 1 }');
+    log.mockRestore();
+  });
+});
+
+it("needs_human stops a program that runs a marked place anyway, naming it", () => {
+  expect(() => needs_human("a / b (line 3)" as never)).toThrow(
+    "wsport-port: this place needs a human: a / b (line 3)",
+  );
+});
+
+it("RefCounted binds its subclasses' methods, as a Callable is bound to its object", () => {
+  class Counter extends RefCounted {
+    count = 0;
+    bump(): void {
+      this.count += 1;
+    }
+  }
+  const counter = new Counter();
+  const s = new Signal<[]>("done");
+  s.connect(counter.bump);
+  s.emit();
+  s.emit();
+  expect(counter.count).toBe(2);
+});
+
+it("a Dictionary's String keys read and write as properties (`data.type`), as in GDScript; a missing one is Godot's error", async () => {
+  const d = gd.dict([["type", 1]]);
+  expect(d.type).toBe(1);
+  d.id = 7;
+  expect([d.get("id"), d.size(), d.keys()]).toEqual([7, 2, ["type", "id"]]);
+  expect(() => d.nope).toThrow(
+    "Invalid access to property or key 'nope' on a base object of type 'Dictionary'.",
+  );
+  expect(JSON.stringify(d)).toBe("{}"); // JSON and await look for toJSON and then: not keys
+  expect(await Promise.resolve(d)).toBe(d);
+});
+
+it("set_process(false) stops a node's _process in the tree's frames, set_process(true) starts it again", () => {
+  class Ticker extends Node {
+    ticks = 0;
+    _process(_delta: number): void {
+      this.ticks += 1;
+    }
+  }
+  const tree = new SceneTree();
+  const ticker = new Ticker();
+  tree.root.add_child(ticker);
+  tree.process(0.016);
+  gd.set_process(ticker, false);
+  expect(gd.is_processing(ticker)).toBe(false);
+  tree.process(0.016);
+  gd.set_process(ticker, true);
+  gd.set_process(ticker, true); // twice: no change
+  tree.process(0.016);
+  expect([ticker.ticks, gd.is_processing(ticker)]).toEqual([2, true]);
+});
