@@ -77,7 +77,7 @@ export class Node {
 
   /** Godot's print(): the arguments as str() writes them, joined with no separator. */
   print(...args: unknown[]): void {
-    this.get_tree().printed.push(args.map(str).join(""));
+    this.get_tree().printed.push(args.map((arg) => str(arg)).join(""));
   }
 
   /** @internal The tree calls this when the node enters it. */

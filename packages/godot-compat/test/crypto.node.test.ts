@@ -1,6 +1,12 @@
 // The Node entry's Crypto: RSA keys, self-signed certificates (read back by Node's X509Certificate),
 // HMAC, and PEM files under plain, res:// and user:// paths.
-import { createPrivateKey, X509Certificate as NodeX509 } from "node:crypto";
+import {
+  constants,
+  createPrivateKey,
+  X509Certificate as NodeX509,
+  verify as nodeVerify,
+  publicEncrypt,
+} from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -11,6 +17,7 @@ import {
   ERR_INVALID_PARAMETER,
   FAILED,
   HashingContext,
+  type HashType,
   OK,
   to_utf8_buffer,
   X509Certificate,
@@ -120,5 +127,61 @@ describe("CryptoKey and X509Certificate files (Node)", () => {
       FAILED,
     );
     expect(cert.save_to_string()).toBe("");
+  });
+});
+
+describe("Crypto sign / verify / encrypt / decrypt (Node): RSA PKCS #1 v1.5, as Godot's mbedTLS build", () => {
+  const digestOf = (text: string, type: HashType = HashingContext.HASH_SHA256) => {
+    const context = HashingContext.new();
+    context.start(type);
+    context.update(to_utf8_buffer(text));
+    return context.finish();
+  };
+
+  it("sign makes the signature Node's crypto.verify accepts for the message; verify accepts it and refuses others", () => {
+    const signature = crypto.sign(HashingContext.HASH_SHA256, digestOf("hello"), key);
+    expect(signature.length).toBe(128); // a 1024-bit key
+    expect(nodeVerify("sha256", to_utf8_buffer("hello"), key.save_to_string(true), signature)).toBe(true);
+    expect(crypto.verify(HashingContext.HASH_SHA256, digestOf("hello"), signature, key)).toBe(true);
+    expect(crypto.verify(HashingContext.HASH_SHA256, digestOf("hullo"), signature, key)).toBe(false);
+    const sha1 = crypto.sign(HashingContext.HASH_SHA1, digestOf("hello", HashingContext.HASH_SHA1), key);
+    expect(nodeVerify("sha1", to_utf8_buffer("hello"), key.save_to_string(true), sha1)).toBe(true);
+    // A public-only key verifies too.
+    const publicKey = CryptoKey.new();
+    expect(publicKey.load_from_string(key.save_to_string(true), true)).toBe(OK);
+    expect(crypto.verify(HashingContext.HASH_SHA256, digestOf("hello"), signature, publicKey)).toBe(true);
+    expect(prints.spy).not.toHaveBeenCalled();
+  });
+
+  it("encrypt / decrypt round-trip; decrypt reads what Node's publicEncrypt (PKCS #1 v1.5) wrote", () => {
+    const secret = to_utf8_buffer("the password");
+    const sealed = crypto.encrypt(key, secret);
+    expect(sealed.length).toBe(128);
+    expect(crypto.decrypt(key, sealed).get_string_from_utf8()).toBe("the password");
+    const byNode = publicEncrypt(
+      { key: key.save_to_string(true), padding: constants.RSA_PKCS1_PADDING },
+      to_utf8_buffer("from node"),
+    );
+    expect(crypto.decrypt(key, new Uint8Array(byNode)).get_string_from_utf8()).toBe("from node");
+  });
+
+  it("bad input: hash type and size, public-only keys where a private one is needed, too long, garbage; a print and an empty result", () => {
+    const publicKey = CryptoKey.new();
+    publicKey.load_from_string(key.save_to_string(true), true);
+    const digest = digestOf("x");
+    expect(crypto.sign(9 as never, digest, key).length).toBe(0);
+    expect(crypto.sign(HashingContext.HASH_SHA1, digest, key).length).toBe(0); // 32 bytes is not a SHA-1
+    expect(crypto.sign(HashingContext.HASH_SHA256, digest, publicKey).length).toBe(0);
+    expect(crypto.sign(HashingContext.HASH_SHA256, digest, CryptoKey.new()).length).toBe(0);
+    expect(crypto.sign(HashingContext.HASH_SHA256, digest, "key" as never).length).toBe(0);
+    expect(crypto.verify(HashingContext.HASH_SHA256, digest, new Uint8Array(128), key)).toBe(false);
+    expect(crypto.verify(HashingContext.HASH_SHA256, digest, "sig" as never, key)).toBe(false);
+    expect(crypto.verify(HashingContext.HASH_MD5, digest, new Uint8Array(128), key)).toBe(false);
+    expect(crypto.encrypt(key, new Uint8Array(200)).length).toBe(0); // more than 128 - 11 bytes
+    expect(crypto.encrypt(key, "text" as never).length).toBe(0);
+    expect(crypto.decrypt(publicKey, new Uint8Array(128)).length).toBe(0);
+    expect(crypto.decrypt(key, new Uint8Array(128)).length).toBe(0);
+    expect(crypto.decrypt(key, null as never).length).toBe(0);
+    expect(prints.spy).toHaveBeenCalledTimes(12); // verify with a wrong signature is false without a print
   });
 });

@@ -655,7 +655,7 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     peer.handshake_timeout = -1;
     peer.handshake_timeout = "3" as never;
     expect(peer.handshake_timeout).toBe(3);
-    peer.transfer_mode = 3;
+    peer.transfer_mode = 3 as never;
     peer.transfer_channel = 256;
     peer.transfer_channel = -1;
     peer.refuse_new_connections = 1 as never;
@@ -697,7 +697,7 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     expect(server.multiplayer.send_bytes(new PackedByteArray(0))).toBe(ERR_INVALID_DATA);
     expect(server.multiplayer.send_bytes([1, 2] as never)).toBe(ERR_INVALID_PARAMETER);
     expect(server.multiplayer.send_bytes(bytes(1), 1.5)).toBe(ERR_INVALID_PARAMETER);
-    expect(server.multiplayer.send_bytes(bytes(1), 0, 7)).toBe(ERR_INVALID_PARAMETER);
+    expect(server.multiplayer.send_bytes(bytes(1), 0, 7 as never)).toBe(ERR_INVALID_PARAMETER);
     expect(server.multiplayer.send_bytes(bytes(1), 0, 2, -1)).toBe(ERR_INVALID_PARAMETER);
     expect(server.multiplayer.send_bytes(bytes(2), id)).toBe(OK);
     await pollUntil([server.multiplayer, client], () => got.length === 2, "both good packets");
@@ -761,7 +761,9 @@ describe("bad input: Godot's error codes and prints, never a throw", () => {
     multiplayer.peer_connected.disconnect(first);
     multiplayer.peer_connected.disconnect(first); // prints
     expect(multiplayer.peer_connected.is_connected(first)).toBe(false);
-    expect(multiplayer.peer_connected.get_connections()).toEqual([second]);
+    expect(multiplayer.peer_connected.get_connections()).toEqual([
+      { signal: multiplayer.peer_connected, callable: second, flags: 0 },
+    ]);
     expect(multiplayer.peer_connected.get_name()).toBe("peer_connected");
     expect(multiplayer.peer_connected.connect(second, 1.5)).toBe(ERR_INVALID_PARAMETER);
     expect(prints.spy).toHaveBeenCalledTimes(5);

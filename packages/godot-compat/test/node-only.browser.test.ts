@@ -32,13 +32,23 @@ it("StreamPeerTCP and StreamPeerTLS return ERR_UNAVAILABLE with an error print",
   expect(prints.spy).toHaveBeenCalledTimes(3);
 });
 
-it("Crypto's key generation and HMAC, and PEM files, are Node only", () => {
+it("Crypto's key generation, HMAC, signatures and RSA encryption, and PEM files, are Node only", () => {
   const crypto = Crypto.new();
   expect(crypto.generate_rsa(2048)).toBe(null);
   const key = CryptoKey.new();
   key.load_from_string(PEM_KEY);
   expect(crypto.generate_self_signed_certificate(key)).toBe(null);
   expect(crypto.hmac_digest(2, new Uint8Array([1]), new Uint8Array([2])).length).toBe(0);
+  expect(crypto.sign(2, new Uint8Array(32), key).length).toBe(0);
+  expect(crypto.verify(2, new Uint8Array(32), new Uint8Array(128), key)).toBe(false);
+  expect(crypto.encrypt(key, new Uint8Array([1])).length).toBe(0);
+  expect(crypto.decrypt(key, new Uint8Array(128)).length).toBe(0);
+  expect(prints.spy.mock.calls.slice(-4).map((c) => String(c[0]))).toEqual([
+    expect.stringContaining("Crypto.sign() is not available in browsers"),
+    expect.stringContaining("Crypto.verify() is not available in browsers"),
+    expect.stringContaining("Crypto.encrypt() is not available in browsers"),
+    expect.stringContaining("Crypto.decrypt() is not available in browsers"),
+  ]);
   expect(key.save("user://server.key")).toBe(ERR_UNAVAILABLE);
   expect(key.load("user://server.key")).toBe(ERR_UNAVAILABLE);
   expect(X509Certificate.new().load("res://cert.crt")).toBe(ERR_UNAVAILABLE);

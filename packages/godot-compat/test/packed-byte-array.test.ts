@@ -121,3 +121,95 @@ describe("to_utf8_buffer", () => {
     expect(to_utf8_buffer(12 as unknown as string).get_string_from_utf8()).toBe("12");
   });
 });
+
+describe("PackedByteArray: Godot's answers where Uint8Array has a method of the same name", () => {
+  it("find(value, from), rfind, count, has, bsearch; find with a function is still Uint8Array's", () => {
+    const b = bytes(1, 2, 3, 2, 1);
+    expect([b.find(2), b.find(2, 2), b.find(9), b.find(1, -1)]).toEqual([1, 3, -1, 4]);
+    expect([b.rfind(2), b.rfind(2, 2), b.rfind(1, -2), b.count(2), b.has(3), b.has(7)]).toEqual([
+      3,
+      1,
+      0,
+      2,
+      true,
+      false,
+    ]);
+    expect(b.find((v: number) => v > 2)).toBe(3);
+    const sorted = bytes(1, 2, 2, 4);
+    expect([sorted.bsearch(2), sorted.bsearch(2, false), sorted.bsearch(3), sorted.bsearch(9)]).toEqual([
+      1, 3, 3, 4,
+    ]);
+  });
+
+  it("get/set by index (negative from the end); set(array, offset) is still Uint8Array's; fill, reverse, sort, slice", () => {
+    const b = bytes(5, 6, 7);
+    b.set(0, 9);
+    b.set(-1, 8);
+    expect([b.get(0), b.get(-1), [...b]]).toEqual([9, 8, [9, 6, 8]]);
+    b.set([1, 2], 1);
+    expect([...b]).toEqual([9, 1, 2]);
+    b.sort();
+    expect([...b]).toEqual([1, 2, 9]);
+    b.reverse();
+    expect([...b]).toEqual([9, 2, 1]);
+    const part = b.slice(1);
+    expect([part instanceof PackedByteArray, [...part], [...b.slice(-2, -1)]]).toEqual([true, [2, 1], [2]]);
+    b.fill(7);
+    expect([...b]).toEqual([7, 7, 7]);
+  });
+
+  it("out-of-range get/set print and change nothing", () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    const b = bytes(1);
+    expect(b.get(3)).toBe(0);
+    b.set(5, 1);
+    b.set(1.5, 1);
+    expect([...b]).toEqual([1]);
+    expect(printed).toHaveBeenCalledTimes(3);
+  });
+
+  it("half floats, Variants at offsets, the bytes as other packed arrays, byte swaps", () => {
+    const b = new PackedByteArray(12);
+    b.encode_half(0, 1.5);
+    expect([b[0], b[1], b.decode_half(0)]).toEqual([0x00, 0x3e, 1.5]);
+    expect(b.encode_var(4, 7)).toBe(8);
+    expect([b.has_encoded_var(4), b.decode_var_size(4), b.decode_var(4), b.has_encoded_var(10)]).toEqual([
+      true,
+      8,
+      7,
+      false,
+    ]);
+    expect(b.encode_var(8, "too long for the rest")).toBe(-1);
+    const ints = bytes(1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff);
+    expect([...ints.to_int32_array()]).toEqual([1, -1]);
+    expect([...ints.to_int64_array()]).toEqual([-4294967295n]);
+    expect([...bytes(0, 0, 0x80, 0x3f).to_float32_array()]).toEqual([1]);
+    expect(bytes(0, 0, 0x80, 0x3f, 0, 0, 0, 0x40).to_vector2_array()[0]).toEqual({ x: 1, y: 2 });
+    const swap = bytes(1, 2, 3, 4);
+    swap.bswap16();
+    expect([...swap]).toEqual([2, 1, 4, 3]);
+    swap.bswap32();
+    expect([...swap]).toEqual([3, 4, 1, 2]);
+    swap.bswap16(1, 1);
+    expect([...swap]).toEqual([3, 4, 2, 1]);
+  });
+
+  it("UTF-16, UTF-32, wchar and other encodings up to the first NUL", () => {
+    expect(bytes(0x68, 0, 0x69, 0, 0, 0, 0x78, 0).get_string_from_utf16()).toBe("hi");
+    expect(bytes(0x3d, 0xd8, 0x00, 0xde).get_string_from_utf16()).toBe("😀");
+    expect(bytes(0x00, 0xf6, 0x01, 0, 0, 0, 0, 0).get_string_from_utf32()).toBe("😀");
+    expect(bytes(0x41, 0, 0, 0).get_string_from_wchar()).toBe("A");
+    expect(bytes(0xe9, 0).get_string_from_multibyte_char("latin1")).toBe("é");
+  });
+
+  it("bad input: sizes that do not divide, offsets that do not fit, unknown encodings", () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    expect(bytes(1, 2, 3).to_int32_array().length).toBe(0);
+    expect(bytes(1).decode_half(0)).toBe(0);
+    bytes(1).encode_half(-1, 1);
+    bytes(1, 2, 3).bswap16(2);
+    expect(bytes(1).get_string_from_multibyte_char("no-such-encoding")).toBe("");
+    expect(bytes(1).encode_var(0, () => 1)).toBe(-1);
+    expect(printed).toHaveBeenCalledTimes(6);
+  });
+});

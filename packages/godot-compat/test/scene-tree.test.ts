@@ -4,6 +4,7 @@
 import {
   ERR_INVALID_PARAMETER,
   ERR_UNCONFIGURED,
+  is_instance_valid,
   MultiplayerAPI,
   Node,
   OK,
@@ -85,7 +86,7 @@ describe("the tree", () => {
     expect(log).toEqual(["enter A", "enter B", "enter C"]);
   });
 
-  it("queue_free removes the node at the end of the frame; outside a tree at once", () => {
+  it("queue_free removes the node at the end of the frame; outside a tree after the current work", async () => {
     const tree = new SceneTree();
     const node = traced("Doomed");
     tree.root.add_child(node);
@@ -96,8 +97,11 @@ describe("the tree", () => {
     expect(node.is_inside_tree()).toBe(false);
     expect(node.get_parent()).toBe(null);
     const parent = traced("P", traced("Q"));
-    parent.get_node("Q").queue_free();
-    expect(parent.get_child_count()).toBe(0);
+    const q = parent.get_node("Q");
+    q.queue_free();
+    expect(parent.get_child_count()).toBe(1);
+    await Promise.resolve();
+    expect([parent.get_child_count(), is_instance_valid(q)]).toEqual([0, false]);
   });
 
   it("multiplayer authority: 1 by default, set recursively or not", () => {

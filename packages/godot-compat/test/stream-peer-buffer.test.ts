@@ -155,3 +155,66 @@ describe("StreamPeerBuffer strings, Variants and raw data", () => {
     expect(b.get_var()).toBe(null);
   });
 });
+
+describe("4.7 members: big_endian as methods, half floats, data_array as methods", () => {
+  it("set_big_endian / is_big_endian_enabled are the big_endian property; bad input prints and keeps it", () => {
+    const b = StreamPeerBuffer.new();
+    expect(b.is_big_endian_enabled()).toBe(false);
+    b.set_big_endian(true);
+    expect([b.big_endian, b.is_big_endian_enabled()]).toEqual([true, true]);
+    b.put_u16(0x0102);
+    expect([...b.get_data_array()]).toEqual([1, 2]);
+    b.set_big_endian("no" as never);
+    b.big_endian = 0 as never;
+    expect(b.is_big_endian_enabled()).toBe(true);
+    expect(printed).toHaveBeenCalledTimes(2);
+  });
+
+  it("put_half writes Godot's half float: the mantissa cut, not rounded; denormals 0; too large infinity", () => {
+    const b = StreamPeerBuffer.new();
+    for (const value of [1, -2.5, 65504, 1.00146484375, 1e-5, 70000, Number.NaN, 0.1]) b.put_half(value);
+    const words = [];
+    const data = b.get_data_array();
+    for (let i = 0; i < data.length; i += 2) words.push(data[i]! | (data[i + 1]! << 8));
+    expect(words).toEqual([0x3c00, 0xc100, 0x7bff, 0x3c01, 0, 0x7c00, 0x7fff, 0x2e66]);
+    b.seek(0);
+    const back = Array.from({ length: 8 }, () => b.get_half());
+    expect(back).toEqual([
+      1,
+      -2.5,
+      65504,
+      1.0009765625,
+      0,
+      Number.POSITIVE_INFINITY,
+      Number.NaN,
+      0.0999755859375,
+    ]);
+  });
+
+  it("half floats follow big_endian; a half read past the end is 0, as the other numbers; put_half of a non-number prints", () => {
+    const b = StreamPeerBuffer.new();
+    b.set_big_endian(true);
+    b.put_half(1);
+    expect([...b.data_array]).toEqual([0x3c, 0x00]);
+    b.seek(0);
+    expect(b.get_half()).toBe(1);
+    expect(b.get_half()).toBe(0);
+    b.put_half("1" as never);
+    expect(b.get_size()).toBe(2);
+    expect(printed).toHaveBeenCalledTimes(1);
+  });
+
+  it("set_data_array / get_data_array: replace the content and seek to 0, a copy either way", () => {
+    const b = StreamPeerBuffer.new();
+    const source = new PackedByteArray([9, 8, 7]);
+    b.set_data_array(source);
+    source[0] = 0;
+    expect([b.get_position(), b.get_size(), b.get_u8()]).toEqual([0, 3, 9]);
+    const copy = b.get_data_array();
+    copy[1] = 0;
+    expect([...b.get_data_array()]).toEqual([9, 8, 7]);
+    b.set_data_array([1, 2] as never);
+    expect(b.get_size()).toBe(3);
+    expect(printed).toHaveBeenCalledTimes(1);
+  });
+});

@@ -8,6 +8,8 @@ import {
   FAILED,
   OK,
   PackedByteArray,
+  SocketServer,
+  StreamPeerSocket,
   StreamPeerTCP,
   TCPServer,
   Vector3,
@@ -184,5 +186,32 @@ describe("connect_to_host and bind", () => {
     const [, client] = await pair();
     expect(client.connect_to_host("127.0.0.1", 1)).toBe(ERR_ALREADY_IN_USE);
     expect(client.bind(0)).toBe(ERR_ALREADY_IN_USE);
+  });
+});
+
+describe("Godot 4.7's StreamPeerSocket / SocketServer split", () => {
+  it("StreamPeerTCP is a StreamPeerSocket (its STATUS_* constants), TCPServer a SocketServer; take_socket_connection takes a connection", async () => {
+    expect(StreamPeerSocket.STATUS_CONNECTED).toBe(2);
+    expect(StreamPeerTCP.STATUS_ERROR).toBe(StreamPeerSocket.STATUS_ERROR);
+    expect(StreamPeerTCP.new().STATUS_CONNECTING).toBe(1);
+    const server = TCPServer.new();
+    cleanups.push(() => server.stop());
+    expect(server).toBeInstanceOf(SocketServer);
+    expect(server.take_socket_connection()).toBe(null); // not listening: nothing to take
+    expect(server.listen(0, "127.0.0.1")).toBe(OK);
+    await until(() => server.is_listening(), "listening");
+    const client = StreamPeerTCP.new();
+    cleanups.push(() => client.disconnect_from_host());
+    expect(client).toBeInstanceOf(StreamPeerSocket);
+    expect(client.connect_to_host("127.0.0.1", server.get_local_port())).toBe(OK);
+    await until(() => server.is_connection_available(), "a connection");
+    const taken = server.take_socket_connection();
+    expect(taken).toBeInstanceOf(StreamPeerTCP);
+    cleanups.push(() => taken?.disconnect_from_host());
+    expect(server.take_socket_connection()).toBe(null);
+    await until(() => client.get_status() === STATUS_CONNECTED, "connected");
+    client.put_u8(42);
+    await until(() => taken!.get_available_bytes() === 1, "a byte");
+    expect(taken!.get_u8()).toBe(42);
   });
 });

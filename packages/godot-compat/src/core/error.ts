@@ -105,7 +105,10 @@ export const Error = /* @__PURE__ */ Object.freeze({
   ERR_PRINTER_ON_FIRE,
 });
 
-/** One of Godot's error codes (0-48). */
-export type Error = (typeof Error)[keyof typeof Error];
-/** The same type under a name that does not hide the global Error (used inside this package). */
-export type GodotError = Error;
+/**
+ * One of Godot's error codes (0-48). The package's methods are typed with this name, so that an editor's
+ * hover names a type the package exports (a hover showing `Error` read as JavaScript's Error).
+ */
+export type GodotError = (typeof Error)[keyof typeof Error];
+/** Godot's `Error` enum as a type: `import { Error } from "@wsport/godot-compat"`, then `const e: Error = peer.put_packet(b)`. */
+export type Error = GodotError;

@@ -1,6 +1,6 @@
 // Follows Godot's core/variant/variant_utility.cpp.
-// The @GlobalScope functions that networking scripts call beside the Error codes: error_string,
-// push_error, push_warning and print_verbose, with Godot's texts and its way of joining arguments.
+// error_string with Godot's texts, and the verbose switch print_verbose reads (variant/utility-functions.ts
+// has the printing functions, which write Variants).
 import { describe } from "@wsport/core/internal";
 import { printError } from "./print.js";
 
@@ -62,22 +62,7 @@ export function error_string(error: number): string {
   return (Number.isInteger(error) && ERROR_NAMES[error]) || "(invalid error code)";
 }
 
-/** Prints "ERROR: " and the arguments joined without separators, as Godot's push_error does. */
-export function push_error(...args: unknown[]): void {
-  printError(joined("push_error", args));
-}
-
-/** Prints "WARNING: " and the arguments joined without separators, as Godot's push_warning does. */
-export function push_warning(...args: unknown[]): void {
-  console.warn(`WARNING: ${joined("push_warning", args)}`);
-}
-
 let verbose = false;
-
-/** Prints the arguments joined without separators, only in verbose mode (Godot's `--verbose`). */
-export function print_verbose(...args: unknown[]): void {
-  if (verbose) console.log(joined("print_verbose", args));
-}
 
 /** Stands in for Godot's `--verbose` command-line switch: off until turned on here. */
 export function set_stdout_verbose(enabled: boolean): void {
@@ -88,34 +73,4 @@ export function set_stdout_verbose(enabled: boolean): void {
 /** `OS.is_stdout_verbose()`: whether print_verbose prints. */
 export function is_stdout_verbose(): boolean {
   return verbose;
-}
-
-function joined(name: string, args: unknown[]): string {
-  if (args.length === 0) {
-    // GDScript refuses the call at compile time; at run time Godot reports a missing argument.
-    return `Too few arguments for "${name}()" call. Expected at least 1 but received 0.`;
-  }
-  return args.map(str).join("");
-}
-
-/** GDScript's str() for what scripts print: strings as they are, numbers, booleans, null and arrays. */
-export function str(value: unknown): string {
-  return stringify(value, false);
-}
-
-function stringify(value: unknown, nested: boolean): string {
-  if (typeof value === "string") return nested ? JSON.stringify(value) : value;
-  if (typeof value === "number") return numberText(value);
-  if (value === null || value === undefined) return "<null>";
-  if (value instanceof Uint8Array || Array.isArray(value)) {
-    return `[${Array.from(value as ArrayLike<unknown>, (v) => stringify(v, true)).join(", ")}]`;
-  }
-  return String(value);
-}
-
-/** Godot writes "inf" and "nan"; JavaScript has one number type, so a whole float prints as an integer. */
-function numberText(n: number): string {
-  if (Number.isNaN(n)) return "nan";
-  if (!Number.isFinite(n)) return n > 0 ? "inf" : "-inf";
-  return String(n);
 }

@@ -6,9 +6,12 @@ import { describe } from "@wsport/core/internal";
 import { printError } from "../core/print.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import type { CryptoKey, X509Certificate } from "./crypto-resources.js";
+import type { HashType } from "./hashing-context.js";
 
-/** Godot's HashingContext.HashType values, as Crypto.hmac_digest takes them. */
-export const HashingContext = /* @__PURE__ */ Object.freeze({ HASH_MD5: 0, HASH_SHA1: 1, HASH_SHA256: 2 });
+/** What the browser build answers for the methods only the Node entry's Crypto has. */
+function nodeOnly(method: string): void {
+  printError(`Crypto.${method}() is not available in browsers (Node only).`);
+}
 
 /** Godot's defaults for generate_self_signed_certificate. */
 export const DEFAULT_ISSUER = "CN=myserver,O=myorganisation,C=IT";
@@ -46,7 +49,7 @@ export class Crypto {
 
   /** A new RSA key of `size` bits (Node). */
   generate_rsa(_size: number): CryptoKey | null {
-    printError("Crypto.generate_rsa() is not available in browsers (Node only).");
+    nodeOnly("generate_rsa");
     return null;
   }
 
@@ -57,13 +60,37 @@ export class Crypto {
     _not_before = DEFAULT_NOT_BEFORE,
     _not_after = DEFAULT_NOT_AFTER,
   ): X509Certificate | null {
-    printError("Crypto.generate_self_signed_certificate() is not available in browsers (Node only).");
+    nodeOnly("generate_self_signed_certificate");
     return null;
   }
 
   /** The HMAC of `msg` with `key` (Node). */
-  hmac_digest(_hash_type: number, _key: Uint8Array, _msg: Uint8Array): PackedByteArray {
-    printError("Crypto.hmac_digest() is not available in browsers (Node only).");
+  hmac_digest(_hash_type: HashType, _key: Uint8Array, _msg: Uint8Array): PackedByteArray {
+    nodeOnly("hmac_digest");
+    return new PackedByteArray(0);
+  }
+
+  /** An RSA (PKCS #1 v1.5) signature of `hash`, a digest of type `hash_type`, with a private key (Node). */
+  sign(_hash_type: HashType, _hash: Uint8Array, _key: CryptoKey): PackedByteArray {
+    nodeOnly("sign");
+    return new PackedByteArray(0);
+  }
+
+  /** Whether `signature` is `key`'s signature of the digest `hash` (Node). */
+  verify(_hash_type: HashType, _hash: Uint8Array, _signature: Uint8Array, _key: CryptoKey): boolean {
+    nodeOnly("verify");
+    return false;
+  }
+
+  /** `plaintext` encrypted with an RSA key (PKCS #1 v1.5; at most the key's size in bytes - 11) (Node). */
+  encrypt(_key: CryptoKey, _plaintext: Uint8Array): PackedByteArray {
+    nodeOnly("encrypt");
+    return new PackedByteArray(0);
+  }
+
+  /** `ciphertext` decrypted with a private RSA key (Node). */
+  decrypt(_key: CryptoKey, _ciphertext: Uint8Array): PackedByteArray {
+    nodeOnly("decrypt");
     return new PackedByteArray(0);
   }
 }

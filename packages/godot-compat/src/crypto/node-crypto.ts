@@ -31,6 +31,7 @@ import {
   CryptoKey as WebCryptoKey,
   X509Certificate as WebX509Certificate,
 } from "./crypto-resources.js";
+import type { HashType } from "./hashing-context.js";
 
 /** A Godot path as a file path: res:// is the working directory, user:// $GODOT_USER_DIR or ~/.local/share/godot-wsport. */
 export function filePath(path: string): string {
@@ -120,6 +121,53 @@ export class X509Certificate extends WebX509Certificate {
 }
 
 const HASHES = ["md5", "sha1", "sha256"];
+/** The digest size of each HashingContext.HashType. */
+const DIGEST_BYTES = [16, 20, 32];
+
+const binary = (bytes: Uint8Array): string => forge.util.binary.raw.encode(bytes);
+const packed = (text: string): PackedByteArray => new PackedByteArray(forge.util.binary.raw.decode(text));
+
+/** Prints why and answers null. */
+function refuse(message: string): null {
+  printError(message);
+  return null;
+}
+
+/** The RSA key behind a CryptoKey (its public part when `publicPart`), or null after a print saying why. */
+function rsaKey(key: unknown, publicPart: true, caller: string): forge.pki.rsa.PublicKey | null;
+function rsaKey(key: unknown, publicPart: false, caller: string): forge.pki.rsa.PrivateKey | null;
+function rsaKey(key: unknown, publicPart: boolean, caller: string) {
+  const pem = key instanceof WebCryptoKey ? key.save_to_string() : "";
+  if (pem === "") return refuse(`${caller}: Invalid key provided.`);
+  if (key instanceof WebCryptoKey && key.is_public_only()) {
+    if (!publicPart) {
+      printError(`${caller}: Invalid key provided. Cannot use a public_only key here.`);
+      return null;
+    }
+    try {
+      return forge.pki.publicKeyFromPem(pem);
+    } catch {
+      return refuse(`${caller}: only RSA keys are supported here.`);
+    }
+  }
+  try {
+    const privateKey = forge.pki.privateKeyFromPem(pem) as forge.pki.rsa.PrivateKey;
+    return publicPart ? forge.pki.setRsaPublicKey(privateKey.n, privateKey.e) : privateKey;
+  } catch {
+    return refuse(`${caller}: only RSA keys are supported here.`);
+  }
+}
+
+/** The hash type's name when `hash` is a digest of its size; else null after a print. */
+function digestName(hash_type: unknown, hash: unknown, caller: string): string | null {
+  const name = Number.isInteger(hash_type) ? HASHES[hash_type as number] : undefined;
+  if (name === undefined) return refuse(`${caller}: Invalid hash type.`);
+  const size = DIGEST_BYTES[hash_type as number]!;
+  if (!(hash instanceof Uint8Array) || hash.length !== size) {
+    return refuse(`${caller}: Invalid hash provided. Size must be ${size}.`);
+  }
+  return name;
+}
 
 export class Crypto extends WebCrypto {
   override generate_rsa(size: number): CryptoKey | null {
@@ -176,13 +224,68 @@ export class Crypto extends WebCrypto {
     }
   }
 
-  override hmac_digest(hash_type: number, key: Uint8Array, msg: Uint8Array): PackedByteArray {
+  override hmac_digest(hash_type: HashType, key: Uint8Array, msg: Uint8Array): PackedByteArray {
     const hash = Number.isInteger(hash_type) ? HASHES[hash_type] : undefined;
     if (hash === undefined || !(key instanceof Uint8Array) || !(msg instanceof Uint8Array)) {
       printError("hmac_digest() needs HashingContext.HASH_MD5/SHA1/SHA256 and two PackedByteArrays.");
       return new PackedByteArray(0);
     }
     return new PackedByteArray(createHmac(hash, key).update(msg).digest());
+  }
+
+  override sign(hash_type: HashType, hash: Uint8Array, key: CryptoKey): PackedByteArray {
+    const name = digestName(hash_type, hash, "sign()");
+    const privateKey = name === null ? null : rsaKey(key, false, "sign()");
+    if (privateKey === null) return new PackedByteArray(0);
+    // forge signs a message digest object: this one hands over the digest the caller made.
+    const digest = { algorithm: name, digest: () => forge.util.createBuffer(binary(hash)) };
+    return packed(privateKey.sign(digest as unknown as forge.md.MessageDigest));
+  }
+
+  override verify(hash_type: HashType, hash: Uint8Array, signature: Uint8Array, key: CryptoKey): boolean {
+    const name = digestName(hash_type, hash, "verify()");
+    if (name === null) return false;
+    if (!(signature instanceof Uint8Array)) {
+      printError(`verify() needs the signature as a PackedByteArray, got ${describe(signature)}.`);
+      return false;
+    }
+    const publicKey = rsaKey(key, true, "verify()");
+    if (publicKey === null) return false;
+    try {
+      return publicKey.verify(binary(hash), binary(signature));
+    } catch {
+      return false; // not a signature of this key at all
+    }
+  }
+
+  override encrypt(key: CryptoKey, plaintext: Uint8Array): PackedByteArray {
+    if (!(plaintext instanceof Uint8Array)) {
+      printError(`encrypt() needs a PackedByteArray, got ${describe(plaintext)}.`);
+      return new PackedByteArray(0);
+    }
+    const publicKey = rsaKey(key, true, "encrypt()");
+    if (publicKey === null) return new PackedByteArray(0);
+    try {
+      return packed(publicKey.encrypt(binary(plaintext), "RSAES-PKCS1-V1_5"));
+    } catch (e) {
+      printError(`Error while encrypting: ${(e as Error).message}`);
+      return new PackedByteArray(0);
+    }
+  }
+
+  override decrypt(key: CryptoKey, ciphertext: Uint8Array): PackedByteArray {
+    if (!(ciphertext instanceof Uint8Array)) {
+      printError(`decrypt() needs a PackedByteArray, got ${describe(ciphertext)}.`);
+      return new PackedByteArray(0);
+    }
+    const privateKey = rsaKey(key, false, "decrypt()");
+    if (privateKey === null) return new PackedByteArray(0);
+    try {
+      return packed(privateKey.decrypt(binary(ciphertext), "RSAES-PKCS1-V1_5"));
+    } catch (e) {
+      printError(`Error while decrypting: ${(e as Error).message}`);
+      return new PackedByteArray(0);
+    }
   }
 }
 

@@ -42,6 +42,12 @@ export class StreamPeerBuffer extends StreamPeer {
     return new PackedByteArray(this.#data.subarray(0, this.#size));
   }
   set data_array(data: Uint8Array) {
+    this.set_data_array(data);
+  }
+  get_data_array(): PackedByteArray {
+    return this.data_array;
+  }
+  set_data_array(data: Uint8Array): void {
     if (!(data instanceof Uint8Array)) {
       printError(`data_array must be a PackedByteArray, got ${describe(data)}.`);
       return;

@@ -5,23 +5,13 @@
 // that a close by the other side shows in get_status().
 import { capabilities, connectTcp, type TcpStream } from "@wsport/core";
 import { describe } from "@wsport/core/internal";
-import { constantsOnInstances } from "../core/class-constants.js";
 import { ERR_ALREADY_IN_USE, ERR_UNAVAILABLE, type GodotError, OK } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import { isBindAddress, plainAddress, socketIo } from "./socket-io.js";
 import { StreamPeer } from "./stream-peer.js";
+import { type SocketStatus, StreamPeerSocket } from "./stream-peer-socket.js";
 
-export class StreamPeerTCP extends StreamPeer {
-  static readonly STATUS_NONE = 0;
-  static readonly STATUS_CONNECTING = 1;
-  static readonly STATUS_CONNECTED = 2;
-  static readonly STATUS_ERROR = 3;
-
-  declare readonly STATUS_NONE: typeof StreamPeerTCP.STATUS_NONE;
-  declare readonly STATUS_CONNECTING: typeof StreamPeerTCP.STATUS_CONNECTING;
-  declare readonly STATUS_CONNECTED: typeof StreamPeerTCP.STATUS_CONNECTED;
-  declare readonly STATUS_ERROR: typeof StreamPeerTCP.STATUS_ERROR;
-
+export class StreamPeerTCP extends StreamPeerSocket {
   static new(): StreamPeerTCP {
     return new StreamPeerTCP();
   }
@@ -45,7 +35,6 @@ export class StreamPeerTCP extends StreamPeer {
 
   constructor() {
     super();
-    constantsOnInstances(StreamPeerTCP);
     StreamPeer._setIo(
       this,
       socketIo(() => this.#stream),
@@ -81,7 +70,7 @@ export class StreamPeerTCP extends StreamPeer {
     return OK;
   }
 
-  get_status(): number {
+  override get_status(): SocketStatus {
     switch (this.#stream?.state) {
       case "connecting":
         return StreamPeerTCP.STATUS_CONNECTING;
@@ -95,7 +84,7 @@ export class StreamPeerTCP extends StreamPeer {
   }
 
   /** Starts reading (so a close by the other side is seen); status changes are read live. */
-  poll(): GodotError {
+  override poll(): GodotError {
     const stream = this.#stream;
     if (stream?.state === "open") void stream.available;
     if (stream?.state === "error" && !this.#reported) {
@@ -122,7 +111,7 @@ export class StreamPeerTCP extends StreamPeer {
   }
 
   /** Drops the connection (STATUS_NONE); the peer can connect again. */
-  disconnect_from_host(): void {
+  override disconnect_from_host(): void {
     this.#stream?.destroy();
     this.#reported = false;
   }

@@ -24,6 +24,9 @@ import { handOver, StreamPeerTCP } from "./stream-peer-tcp.js";
 /** How long a handshake may take before the peer is dropped (Godot itself waits as long as it is polled). */
 export const HANDSHAKE_TIMEOUT_MS = 5000;
 
+/** StreamPeerTLS.Status: STATUS_DISCONNECTED (0), _HANDSHAKING (1), _CONNECTED (2), _ERROR (3), _ERROR_HOSTNAME_MISMATCH (4). */
+export type TLSStatus = 0 | 1 | 2 | 3 | 4;
+
 export class StreamPeerTLS extends StreamPeer {
   static readonly STATUS_DISCONNECTED = 0;
   static readonly STATUS_HANDSHAKING = 1;
@@ -64,6 +67,9 @@ export class StreamPeerTLS extends StreamPeer {
    * The server side of a handshake on `stream` with `TLSOptions.server(key, certificate)`. Godot 4.0's
    * form `accept_stream(stream, key, certificate)` is taken too.
    */
+  accept_stream(stream: StreamPeer, server_options: TLSOptions): GodotError;
+  /** Godot 3's form, kept for ports. */
+  accept_stream(stream: StreamPeer, key: CryptoKey, certificate: X509Certificate): GodotError;
   accept_stream(
     stream: StreamPeer,
     server_options: TLSOptions | CryptoKey,
@@ -136,7 +142,7 @@ export class StreamPeerTLS extends StreamPeer {
     }
   }
 
-  get_status(): number {
+  get_status(): TLSStatus {
     const stream = this.#stream;
     switch (stream?.state) {
       case "connecting":

@@ -13,6 +13,7 @@ import {
   OK,
 } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
+import { halfBits, halfValue } from "../variant/half-float.js";
 import { asPacked, decodeVar, PackedByteArray } from "../variant/packed-byte-array.js";
 import { encodeVar } from "../variant/variant.js";
 import type { Variant } from "../variant/variant-types.js";
@@ -48,8 +49,22 @@ type NumberKind = keyof typeof NUMBER_KINDS;
 type Accessors = Record<string, (offset: number, ...rest: unknown[]) => number | bigint>;
 
 export class StreamPeer {
-  /** Multi-byte numbers are big-endian when true (Godot's default: little-endian). */
-  big_endian = false;
+  #bigEndian = false;
+
+  /** Multi-byte numbers (and the lengths before strings and Variants) are big-endian when true; Godot's default is little-endian. */
+  get big_endian(): boolean {
+    return this.#bigEndian;
+  }
+  set big_endian(enable: boolean) {
+    this.set_big_endian(enable);
+  }
+  is_big_endian_enabled(): boolean {
+    return this.#bigEndian;
+  }
+  set_big_endian(enable: boolean): void {
+    if (typeof enable === "boolean") this.#bigEndian = enable;
+    else printError(`big_endian must be a bool, got ${describe(enable)}.`);
+  }
 
   #io: ByteIo = UNREADABLE;
 
@@ -132,6 +147,12 @@ export class StreamPeer {
   put_u64(value: number | bigint): void {
     this.#putNumber("u64", value);
   }
+  /** A 16-bit float, as Godot narrows it (see half-float.ts). */
+  put_half(value: number): void {
+    if (typeof value !== "number")
+      return void printError(`put_half() needs a number, got ${describe(value)}.`);
+    this.#putNumber("u16", halfBits(value));
+  }
   put_float(value: number): void {
     this.#putNumber("float", value);
   }
@@ -165,6 +186,12 @@ export class StreamPeer {
   get_u64(): number | bigint {
     return this.#getNumber("u64");
   }
+  get_half(): number {
+    const bytes = this.#readExactly(2);
+    return bytes === null
+      ? 0
+      : halfValue(new DataView(bytes.buffer, bytes.byteOffset, 2).getUint16(0, !this.#bigEndian));
+  }
   get_float(): number {
     return this.#getNumber("float") as number;
   }
@@ -182,7 +209,7 @@ export class StreamPeer {
     const bytes = new Uint8Array(size);
     const view = new DataView(bytes.buffer) as unknown as Accessors;
     const converted = wide ? toBigInt(value) : Number(value);
-    view[`set${type}`]!(0, converted, !this.big_endian);
+    view[`set${type}`]!(0, converted, !this.#bigEndian);
     this.#io.write(bytes);
   }
 
@@ -191,7 +218,7 @@ export class StreamPeer {
     const bytes = this.#readExactly(size);
     if (bytes === null) return 0;
     const view = new DataView(bytes.buffer, bytes.byteOffset, size) as unknown as Accessors;
-    const value = view[`get${type}`]!(0, !this.big_endian);
+    const value = view[`get${type}`]!(0, !this.#bigEndian);
     return typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;
   }
 
@@ -240,7 +267,7 @@ export class StreamPeer {
 
   #putSized(bytes: Uint8Array): void {
     const framed = new Uint8Array(4 + bytes.length);
-    new DataView(framed.buffer).setUint32(0, bytes.length, !this.big_endian);
+    new DataView(framed.buffer).setUint32(0, bytes.length, !this.#bigEndian);
     framed.set(bytes, 4);
     this.#io.write(framed);
   }
@@ -254,7 +281,7 @@ export class StreamPeer {
     if (size >= 0) return this.#readExactly(Math.trunc(size));
     const head = this.#io.read(4, true);
     if (typeof head === "number" || head.length < 4) return this.#readExactly(4);
-    const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, !this.big_endian);
+    const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, !this.#bigEndian);
     if (this.#io.waits && this.#io.available() < 4 + length) {
       printError(`${caller}(): ${length} bytes announced, not all arrived yet; a port cannot wait for them.`);
       return null;

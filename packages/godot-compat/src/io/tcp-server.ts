@@ -13,9 +13,10 @@ import {
 } from "../core/error.js";
 import { printError } from "../core/print.js";
 import { isBindAddress } from "./socket-io.js";
+import { SocketServer } from "./socket-server.js";
 import { type StreamPeerTCP, streamPeerFor } from "./stream-peer-tcp.js";
 
-export class TCPServer {
+export class TCPServer extends SocketServer {
   static new(): TCPServer {
     return new TCPServer();
   }
@@ -53,7 +54,7 @@ export class TCPServer {
     return OK;
   }
 
-  is_listening(): boolean {
+  override is_listening(): boolean {
     return this.#listener?.listening ?? false;
   }
 
@@ -61,18 +62,18 @@ export class TCPServer {
     return this.#listener?.port ?? 0;
   }
 
-  is_connection_available(): boolean {
+  override is_connection_available(): boolean {
     return this.#listener?.listening === true && this.#listener.available > 0;
   }
 
   /** The next waiting connection, already connected, or null when none waits. */
-  take_connection(): StreamPeerTCP | null {
+  override take_connection(): StreamPeerTCP | null {
     const stream = this.#listener?.take();
     return stream === undefined ? null : streamPeerFor(stream);
   }
 
   /** Stops listening; connections already taken stay open. */
-  stop(): void {
+  override stop(): void {
     this.#listener?.close();
     this.#listener = null;
     this.#bindFailed = false;

@@ -6,7 +6,7 @@
 import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
 import { printError } from "../core/print.js";
-import { type Callable, Signal } from "../core/signal.js";
+import { Signal } from "../core/signal.js";
 import { Node } from "../scene/node.js";
 import { NodePath } from "../variant/variant-types.js";
 import { SceneReplicationConfig } from "./scene-replication-config.js";
@@ -36,10 +36,10 @@ export class MultiplayerSynchronizer extends Node {
   #config: SceneReplicationConfig | null = null;
   #intervalMs = 0;
   #deltaIntervalMs = 0;
-  #updateMode = 0;
+  #updateMode: 0 | 1 | 2 = 0;
   /** Peers this node is visible to; 0 stands for every peer (public, the default). */
   readonly #visibility = new Set<number>([0]);
-  readonly #filters = new Set<Callable>();
+  readonly #filters = new Set<(peer: number) => boolean>();
 
   constructor() {
     super();
@@ -119,14 +119,14 @@ export class MultiplayerSynchronizer extends Node {
   }
 
   /** When visibility filters run: every process frame (IDLE, PHYSICS) or only on update_visibility() (NONE). */
-  get visibility_update_mode(): number {
+  get visibility_update_mode(): 0 | 1 | 2 {
     return this.#updateMode;
   }
   set visibility_update_mode(mode: number) {
     if (mode === 0 || mode === 1 || mode === 2) this.#updateMode = mode;
     else printError(`Invalid visibility update mode ${describe(mode)}: it must be 0, 1 or 2.`);
   }
-  get_visibility_update_mode(): number {
+  get_visibility_update_mode(): 0 | 1 | 2 {
     return this.#updateMode;
   }
   set_visibility_update_mode(mode: number): void {

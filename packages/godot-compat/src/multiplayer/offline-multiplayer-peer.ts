@@ -2,7 +2,13 @@
 // Godot 4's OfflineMultiplayerPeer: what a new SceneMultiplayer starts with. It is always
 // connected, is the server (id 1) and has no peers, so single-player code runs unchanged.
 import { type GodotError, OK } from "../core/error.js";
-import { CONNECTION_CONNECTED, MultiplayerPeer, TRANSFER_MODE_RELIABLE } from "../scene/multiplayer-peer.js";
+import {
+  CONNECTION_CONNECTED,
+  type ConnectionStatus,
+  MultiplayerPeer,
+  TRANSFER_MODE_RELIABLE,
+  type TransferMode,
+} from "../scene/multiplayer-peer.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 
 export class OfflineMultiplayerPeer extends MultiplayerPeer {
@@ -13,7 +19,7 @@ export class OfflineMultiplayerPeer extends MultiplayerPeer {
   poll(): void {}
   close(): void {}
   disconnect_peer(_id: number, _force = false): void {}
-  get_connection_status(): number {
+  get_connection_status(): ConnectionStatus {
     return CONNECTION_CONNECTED;
   }
   get_unique_id(): number {
@@ -26,7 +32,7 @@ export class OfflineMultiplayerPeer extends MultiplayerPeer {
   get_packet_peer(): number {
     return 0;
   }
-  get_packet_mode(): number {
+  get_packet_mode(): TransferMode {
     return TRANSFER_MODE_RELIABLE;
   }
   get_packet_channel(): number {

@@ -24,9 +24,11 @@ import {
   isPeerId,
   MultiplayerPeer,
   TRANSFER_MODE_RELIABLE,
+  type TransferMode,
 } from "../scene/multiplayer-peer.js";
 import { Node } from "../scene/node.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
+import { NodePath } from "../variant/variant-types.js";
 import {
   CMD_MASK,
   NETWORK_COMMAND_RAW,
@@ -119,6 +121,9 @@ export class SceneMultiplayer extends MultiplayerAPI {
   #rootPath = "";
   #syncMtu = 1350;
   #deltaMtu = 65535;
+  /** The tree root object_configuration_add was given: root_path is found from it. */
+  #treeRoot: Node | null = null;
+  #allowObjectDecoding = false;
 
   constructor() {
     super();
@@ -139,10 +144,8 @@ export class SceneMultiplayer extends MultiplayerAPI {
     if (object instanceof Node && typeof configuration === "string") {
       if (makeLayers === null) return ERR_UNAVAILABLE;
       if (this.#layers.length === 0) makeLayers(this);
-      const root = object;
-      this.#rootPath = configuration;
-      for (const layer of this.#layers)
-        layer.setRoot?.(() => root.get_node_or_null(configuration), configuration);
+      this.#treeRoot = object;
+      this.#setRoot(configuration);
       return OK;
     }
     return this.#configure(object, configuration, true);
@@ -162,12 +165,35 @@ export class SceneMultiplayer extends MultiplayerAPI {
     return ERR_INVALID_PARAMETER;
   }
 
-  /** The absolute path of the branch this API serves ("/root" for a whole tree's API). */
-  get root_path(): string {
-    return this.#rootPath;
+  /** The absolute path of the branch this API serves ("/root" for a whole tree's API), or empty before a SceneTree uses it. */
+  get root_path(): NodePath {
+    return new NodePath(this.#rootPath);
   }
-  get_root_path(): string {
-    return this.#rootPath;
+  set root_path(path: NodePath | string) {
+    this.set_root_path(path);
+  }
+  get_root_path(): NodePath {
+    return new NodePath(this.#rootPath);
+  }
+  set_root_path(path: NodePath | string): void {
+    if (!(path instanceof NodePath) && typeof path !== "string") {
+      printError(`root_path must be a NodePath, got ${describe(path)}.`);
+      return;
+    }
+    const text = String(path);
+    if (text !== "" && !text.startsWith("/")) {
+      printError("SceneMultiplayer root path must be absolute.");
+      return;
+    }
+    this.#setRoot(text);
+  }
+
+  /** Node paths start at `path` (absolute), found from the tree root SceneTree gave. */
+  #setRoot(path: string): void {
+    this.#rootPath = path;
+    const root = this.#treeRoot;
+    if (root === null || path === "") return;
+    for (const layer of this.#layers) layer.setRoot?.(() => root.get_node_or_null(path), path);
   }
 
   /** Largest SYNC packet the replication layer sends (unreliable; several states share one). */
@@ -250,12 +276,18 @@ export class SceneMultiplayer extends MultiplayerAPI {
       printError("Supplied MultiplayerPeer must be connecting or connected.");
       return;
     }
-    if (this.#peer !== null) {
-      this.#peer.peer_connected.disconnect(this.#onPeerConnected);
-      this.#peer.peer_disconnected.disconnect(this.#onPeerDisconnected);
+    const old = this.#peer;
+    if (old !== null) {
+      old.peer_connected.disconnect(this.#onPeerConnected);
+      old.peer_disconnected.disconnect(this.#onPeerDisconnected);
       this.clear();
     }
     this.#peer = peer;
+    // Godot frees a peer when its last reference goes, and its destructor closes it (a server frees its
+    // port, clients see it leave). The API holds the one reference a Godot program keeps, so letting go
+    // of the peer closes it here (see the README, "Object lifetime").
+    if (peer !== null) peer._holders++;
+    if (old !== null && --old._holders === 0) old.close();
     peer?.peer_connected.connect(this.#onPeerConnected);
     peer?.peer_disconnected.connect(this.#onPeerDisconnected);
     this.#updateStatus();
@@ -309,7 +341,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     return OK;
   }
 
-  #receive(sender: number, packet: PackedByteArray, mode: number, channel: number): void {
+  #receive(sender: number, packet: PackedByteArray, mode: TransferMode, channel: number): void {
     const pending = this.#pending.get(sender);
     if (pending !== undefined) this.#authMessage(sender, pending, packet);
     else if (!this.#connected.has(sender)) {
@@ -364,7 +396,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
     else this.peer_packet.emit(from, new PackedByteArray(packet.subarray(1)));
   };
 
-  #processSys(from: number, packet: PackedByteArray, mode: number, channel: number): void {
+  #processSys(from: number, packet: PackedByteArray, mode: TransferMode, channel: number): void {
     if (packet.length < SYS_CMD_SIZE) {
       printError("Invalid packet received. Size too small.");
       return;
@@ -398,7 +430,7 @@ export class SceneMultiplayer extends MultiplayerAPI {
    * A relayed command. On the server `target` is where it goes (0 everyone, -id all but one) and it
    * is passed on with the sender's id in its place; on a client `target` is who sent it.
    */
-  #relay(from: number, target: number, inner: Uint8Array, mode: number, channel: number): void {
+  #relay(from: number, target: number, inner: Uint8Array, mode: TransferMode, channel: number): void {
     const peer = this.#peer!;
     let source = target;
     if (this.get_unique_id() === 1) {
@@ -501,7 +533,12 @@ export class SceneMultiplayer extends MultiplayerAPI {
   // --- sending ------------------------------------------------------------------------------------
 
   /** Sends `bytes` to `id` (0 everyone, -id all but one); they arrive as peer_packet(sender, bytes). */
-  send_bytes(bytes: Uint8Array, id = 0, mode: number = TRANSFER_MODE_RELIABLE, channel = 0): GodotError {
+  send_bytes(
+    bytes: Uint8Array,
+    id = 0,
+    mode: TransferMode = TRANSFER_MODE_RELIABLE,
+    channel = 0,
+  ): GodotError {
     if (!(bytes instanceof Uint8Array))
       return invalid(`send_bytes() needs a PackedByteArray, got ${describe(bytes)}.`);
     if (!isPeerId(id)) return invalid(`send_bytes() needs an integer peer id, got ${describe(id)}.`);
@@ -724,5 +761,46 @@ export class SceneMultiplayer extends MultiplayerAPI {
   set refuse_new_connections(refuse: boolean) {
     if (this.#peer !== null) this.#peer.refuse_new_connections = refuse;
     else printError("No multiplayer peer is assigned. Unable to set 'refuse_new_connections'.");
+  }
+
+  /** Whether RPC arguments may carry encoded Objects; they never decode here (see the README). */
+  get allow_object_decoding(): boolean {
+    return this.#allowObjectDecoding;
+  }
+  set allow_object_decoding(enable: boolean) {
+    this.set_allow_object_decoding(enable);
+  }
+  is_object_decoding_allowed(): boolean {
+    return this.#allowObjectDecoding;
+  }
+  set_allow_object_decoding(enable: boolean): void {
+    if (typeof enable === "boolean") this.#allowObjectDecoding = enable;
+    else printError(`allow_object_decoding must be a bool, got ${describe(enable)}.`);
+  }
+
+  // Godot binds each property's setter and getter as methods too.
+  get_auth_callback(): AuthCallback | null {
+    return this.auth_callback;
+  }
+  set_auth_callback(callback: AuthCallback | null): void {
+    this.auth_callback = callback;
+  }
+  get_auth_timeout(): number {
+    return this.auth_timeout;
+  }
+  set_auth_timeout(timeout: number): void {
+    this.auth_timeout = timeout;
+  }
+  is_server_relay_enabled(): boolean {
+    return this.server_relay;
+  }
+  set_server_relay_enabled(enabled: boolean): void {
+    this.server_relay = enabled;
+  }
+  is_refusing_new_connections(): boolean {
+    return this.refuse_new_connections;
+  }
+  set_refuse_new_connections(refuse: boolean): void {
+    this.refuse_new_connections = refuse;
   }
 }

@@ -10,7 +10,7 @@ import { NodePath } from "../variant/variant-types.js";
 interface ReplicationProperty {
   path: string;
   spawn: boolean;
-  mode: number;
+  mode: 0 | 1 | 2;
 }
 
 /** At most 64 ON_CHANGE properties per object: a delta names them by the bits of a 64-bit mask. */
@@ -24,9 +24,9 @@ function pathText(path: unknown): string | null {
 }
 
 export class SceneReplicationConfig {
-  static readonly REPLICATION_MODE_NEVER = 0;
-  static readonly REPLICATION_MODE_ALWAYS = 1;
-  static readonly REPLICATION_MODE_ON_CHANGE = 2;
+  static readonly REPLICATION_MODE_NEVER = 0 as const;
+  static readonly REPLICATION_MODE_ALWAYS = 1 as const;
+  static readonly REPLICATION_MODE_ON_CHANGE = 2 as const;
   declare readonly REPLICATION_MODE_NEVER: 0;
   declare readonly REPLICATION_MODE_ALWAYS: 1;
   declare readonly REPLICATION_MODE_ON_CHANGE: 2;
@@ -107,7 +107,7 @@ export class SceneReplicationConfig {
     this.#lists = null;
   }
 
-  property_get_replication_mode(path: NodePath | string): number {
+  property_get_replication_mode(path: NodePath | string): 0 | 1 | 2 {
     return this.#get(path)?.mode ?? SceneReplicationConfig.REPLICATION_MODE_NEVER;
   }
   property_set_replication_mode(path: NodePath | string, mode: number): void {

@@ -12,8 +12,8 @@ import {
   OK,
 } from "../core/error.js";
 import { invalid as fail, printError } from "../core/print.js";
-import { MultiplayerAPI } from "../scene/multiplayer-api.js";
-import { MultiplayerPeer } from "../scene/multiplayer-peer.js";
+import { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } from "../scene/multiplayer-api.js";
+import { CONNECTION_CONNECTED as CONNECTED } from "../scene/multiplayer-peer.js";
 import { Node } from "../scene/node.js";
 import { type RpcConfig, rpcTable } from "../scene/rpc-config.js";
 import { NETWORK_COMMAND_REMOTE_CALL as CMD_REMOTE_CALL } from "./network-commands.js";
@@ -21,8 +21,6 @@ import { decodeCallArgs, decodeRemoteCall, encodeArgs, encodeRemoteCall } from "
 import type { SceneCache } from "./scene-cache.js";
 import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
 
-const { CONNECTION_CONNECTED: CONNECTED } = MultiplayerPeer;
-const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
 const MODE_NAMES = ["disabled", "any_peer", "authority"];
 
 /** Whether an RPC on a node may go to a peer (0: every peer): the replication layer's visibility. */

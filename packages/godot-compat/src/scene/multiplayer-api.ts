@@ -12,10 +12,15 @@ const interfaces = new Map<string, () => MultiplayerAPI>();
 /** What create_default_interface() builds: Godot's default, "SceneMultiplayer". */
 let defaultInterface = "SceneMultiplayer";
 
+// The values other modules compare against (plain constants: reading a class's statics at load would keep it in bundles).
+export const RPC_MODE_DISABLED = 0;
+export const RPC_MODE_ANY_PEER = 1;
+export const RPC_MODE_AUTHORITY = 2;
+
 export abstract class MultiplayerAPI {
-  static readonly RPC_MODE_DISABLED = 0;
-  static readonly RPC_MODE_ANY_PEER = 1;
-  static readonly RPC_MODE_AUTHORITY = 2;
+  static readonly RPC_MODE_DISABLED = RPC_MODE_DISABLED;
+  static readonly RPC_MODE_ANY_PEER = RPC_MODE_ANY_PEER;
+  static readonly RPC_MODE_AUTHORITY = RPC_MODE_AUTHORITY;
   declare readonly RPC_MODE_DISABLED: typeof MultiplayerAPI.RPC_MODE_DISABLED;
   declare readonly RPC_MODE_ANY_PEER: typeof MultiplayerAPI.RPC_MODE_ANY_PEER;
   declare readonly RPC_MODE_AUTHORITY: typeof MultiplayerAPI.RPC_MODE_AUTHORITY;

@@ -4,11 +4,9 @@
 // a negative target means "everyone but that peer".
 import { describe } from "@wsport/core/internal";
 import { constantsOnInstances } from "../core/class-constants.js";
-import { type GodotError, OK } from "../core/error.js";
-import { invalid, printError } from "../core/print.js";
+import { printError } from "../core/print.js";
 import { Signal } from "../core/signal.js";
-import type { PackedByteArray } from "../variant/packed-byte-array.js";
-import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
+import { PacketPeer } from "../io/packet-peer.js";
 
 /** A whole number a peer id or target can be (Godot's ids are 32-bit signed). */
 export function isPeerId(value: unknown): value is number {
@@ -19,16 +17,23 @@ export function isPeerId(value: unknown): value is number {
 export const CONNECTION_DISCONNECTED = 0;
 export const CONNECTION_CONNECTING = 1;
 export const CONNECTION_CONNECTED = 2;
+export const TRANSFER_MODE_UNRELIABLE = 0;
+export const TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
 export const TRANSFER_MODE_RELIABLE = 2;
 
-export abstract class MultiplayerPeer {
+/** MultiplayerPeer.TransferMode: TRANSFER_MODE_UNRELIABLE (0), _UNRELIABLE_ORDERED (1) or _RELIABLE (2). */
+export type TransferMode = 0 | 1 | 2;
+/** MultiplayerPeer.ConnectionStatus: CONNECTION_DISCONNECTED (0), _CONNECTING (1) or _CONNECTED (2). */
+export type ConnectionStatus = 0 | 1 | 2;
+
+export abstract class MultiplayerPeer extends PacketPeer {
   static readonly CONNECTION_DISCONNECTED = CONNECTION_DISCONNECTED;
   static readonly CONNECTION_CONNECTING = CONNECTION_CONNECTING;
   static readonly CONNECTION_CONNECTED = CONNECTION_CONNECTED;
   static readonly TARGET_PEER_BROADCAST = 0;
   static readonly TARGET_PEER_SERVER = 1;
-  static readonly TRANSFER_MODE_UNRELIABLE = 0;
-  static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = 1;
+  static readonly TRANSFER_MODE_UNRELIABLE = TRANSFER_MODE_UNRELIABLE;
+  static readonly TRANSFER_MODE_UNRELIABLE_ORDERED = TRANSFER_MODE_UNRELIABLE_ORDERED;
   static readonly TRANSFER_MODE_RELIABLE = TRANSFER_MODE_RELIABLE;
   declare readonly CONNECTION_DISCONNECTED: typeof MultiplayerPeer.CONNECTION_DISCONNECTED;
   declare readonly CONNECTION_CONNECTING: typeof MultiplayerPeer.CONNECTION_CONNECTING;
@@ -43,19 +48,29 @@ export abstract class MultiplayerPeer {
   readonly peer_connected = new Signal<[id: number]>("peer_connected");
   readonly peer_disconnected = new Signal<[id: number]>("peer_disconnected");
 
+  /** @internal How many MultiplayerAPIs hold this peer; the last one to let go closes it. */
+  _holders = 0;
+
   constructor() {
+    super();
     constantsOnInstances(MultiplayerPeer);
   }
 
-  #transferMode = TRANSFER_MODE_RELIABLE;
+  #transferMode: TransferMode = TRANSFER_MODE_RELIABLE;
   #transferChannel = 0;
   #refusing = false;
 
   /** How the next put_packet travels. */
-  get transfer_mode(): number {
+  get transfer_mode(): TransferMode {
     return this.#transferMode;
   }
-  set transfer_mode(mode: number) {
+  set transfer_mode(mode: TransferMode) {
+    this.set_transfer_mode(mode);
+  }
+  get_transfer_mode(): TransferMode {
+    return this.#transferMode;
+  }
+  set_transfer_mode(mode: TransferMode): void {
     if (mode === 0 || mode === 1 || mode === 2) this.#transferMode = mode;
     else printError(`Invalid transfer_mode ${describe(mode)}: use a TRANSFER_MODE_* constant.`);
   }
@@ -65,6 +80,12 @@ export abstract class MultiplayerPeer {
     return this.#transferChannel;
   }
   set transfer_channel(channel: number) {
+    this.set_transfer_channel(channel);
+  }
+  get_transfer_channel(): number {
+    return this.#transferChannel;
+  }
+  set_transfer_channel(channel: number): void {
     if (Number.isInteger(channel) && channel >= 0 && channel <= 255) this.#transferChannel = channel;
     else printError(`Invalid transfer_channel ${describe(channel)}: it must be from 0 to 255.`);
   }
@@ -74,8 +95,14 @@ export abstract class MultiplayerPeer {
     return this.#refusing;
   }
   set refuse_new_connections(refuse: boolean) {
-    if (typeof refuse === "boolean") this.#refusing = refuse;
-    else printError(`refuse_new_connections must be a bool, got ${describe(refuse)}.`);
+    this.set_refuse_new_connections(refuse);
+  }
+  is_refusing_new_connections(): boolean {
+    return this.#refusing;
+  }
+  set_refuse_new_connections(enable: boolean): void {
+    if (typeof enable === "boolean") this.#refusing = enable;
+    else printError(`refuse_new_connections must be a bool, got ${describe(enable)}.`);
   }
 
   /** A random id from 2 to 2147483647 (Godot keeps it positive: a negative target excludes). */
@@ -94,30 +121,11 @@ export abstract class MultiplayerPeer {
   abstract poll(): void;
   abstract close(): void;
   abstract disconnect_peer(id: number, force?: boolean): void;
-  abstract get_connection_status(): number;
+  abstract get_connection_status(): ConnectionStatus;
   abstract get_unique_id(): number;
   abstract is_server(): boolean;
   abstract set_target_peer(id: number): void;
   abstract get_packet_peer(): number;
-  abstract get_packet_mode(): number;
+  abstract get_packet_mode(): TransferMode;
   abstract get_packet_channel(): number;
-
-  // PacketPeer
-  abstract get_available_packet_count(): number;
-  abstract get_packet(): PackedByteArray;
-  abstract put_packet(buffer: Uint8Array): GodotError;
-  abstract get_packet_error(): GodotError;
-
-  /** Sends a value in Godot's binary Variant format as one packet. */
-  put_var(value: unknown, _full_objects = false): GodotError {
-    const encoded = encodeVar(value);
-    if (typeof encoded === "number") return invalid("put_var() cannot encode this value.", encoded);
-    return this.put_packet(encoded);
-  }
-
-  /** The next packet decoded from Godot's binary Variant format; null on any error. */
-  get_var(allow_objects = false): Variant {
-    const packet = this.get_packet();
-    return this.get_packet_error() === OK ? bytesToVar(packet, allow_objects) : null;
-  }
 }

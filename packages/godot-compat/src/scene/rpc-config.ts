@@ -7,19 +7,18 @@
 import { md5 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import { encodeUtf8 } from "@wsport/core/internal";
-import { MultiplayerAPI } from "./multiplayer-api.js";
-import { MultiplayerPeer } from "./multiplayer-peer.js";
+import { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } from "./multiplayer-api.js";
+import {
+  TRANSFER_MODE_RELIABLE,
+  TRANSFER_MODE_UNRELIABLE,
+  TRANSFER_MODE_UNRELIABLE_ORDERED,
+  type TransferMode,
+} from "./multiplayer-peer.js";
 
-// The constants are MultiplayerAPI's and MultiplayerPeer's, as in Godot.
-const { RPC_MODE_ANY_PEER, RPC_MODE_AUTHORITY } = MultiplayerAPI;
-const { TRANSFER_MODE_RELIABLE, TRANSFER_MODE_UNRELIABLE, TRANSFER_MODE_UNRELIABLE_ORDERED } =
-  MultiplayerPeer;
+export type { TransferMode };
 
 /** MultiplayerAPI.RPC_MODE_DISABLED (0), RPC_MODE_ANY_PEER (1) or RPC_MODE_AUTHORITY (2). */
 export type RpcMode = 0 | 1 | 2;
-
-/** MultiplayerPeer.TRANSFER_MODE_UNRELIABLE (0), TRANSFER_MODE_UNRELIABLE_ORDERED (1) or TRANSFER_MODE_RELIABLE (2). */
-export type TransferMode = 0 | 1 | 2;
 
 /** One RPC's configuration, with the keys of Godot's rpc_config() dictionary. */
 export interface RpcConfig {

@@ -233,6 +233,39 @@ export class NodePath {
   get_subname(idx: number): string {
     return this.subnames[idx] ?? "";
   }
+  /** The names joined with "/" ("/root/Main" gives "root/Main"). */
+  get_concatenated_names(): string {
+    return this.names.join("/");
+  }
+  /** The subnames joined with ":" ("Sprite:texture:size" gives "texture:size"). */
+  get_concatenated_subnames(): string {
+    return this.subnames.join(":");
+  }
+  /** The path as a property path: its names become subnames (":position:x"). */
+  get_as_property_path(): NodePath {
+    return NodePath.from([], [...this.names, ...this.subnames], false);
+  }
+  /** The part from name or subname `begin` to `end` (negative: from the end), counted across names then subnames. */
+  slice(begin: number, end = 2147483647): NodePath {
+    const parts = [...this.names, ...this.subnames];
+    const total = parts.length;
+    const from = Math.max(0, begin < 0 ? total + begin : Math.min(begin, total));
+    const to = Math.max(from, end < 0 ? total + end : Math.min(end, total));
+    const names = this.names.slice(from, Math.min(to, this.names.length));
+    const subnames = this.subnames.slice(
+      Math.max(0, from - this.names.length),
+      Math.max(0, to - this.names.length),
+    );
+    return NodePath.from(names, subnames, this.absolute && from === 0);
+  }
+  /** A number that is the same for equal paths. */
+  hash(): number {
+    const text = String(this);
+    let h = 5381;
+    for (let i = 0; i < text.length; i++) h = (Math.imul(h, 33) ^ text.charCodeAt(i)) >>> 0;
+    return h;
+  }
+
   toString(): string {
     const names = (this.absolute ? "/" : "") + this.names.join("/");
     return this.subnames.length > 0 ? `${names}:${this.subnames.join(":")}` : names;

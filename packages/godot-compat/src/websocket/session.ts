@@ -14,6 +14,8 @@ export const CONNECTING = 0;
 export const OPEN = 1;
 export const CLOSING = 2;
 export const CLOSED = 3;
+/** WebSocketPeer.State: STATE_CONNECTING (0), STATE_OPEN (1), STATE_CLOSING (2) or STATE_CLOSED (3). */
+export type ReadyState = 0 | 1 | 2 | 3;
 
 /** Godot's print when connect_to_url or accept_stream is called on a peer still connecting or open. */
 export const BUSY_PRINT =
@@ -28,7 +30,7 @@ export class Session {
   /** The URL asked for (a server's session: the request's path, once open). */
   _url: string;
   /** CONNECTING, OPEN, CLOSING or CLOSED. */
-  _state = CONNECTING;
+  _state: ReadyState = CONNECTING;
   /** The subprotocol the server selected, once poll() has seen the connection open. */
   _protocol = "";
   _closeCode = -1;

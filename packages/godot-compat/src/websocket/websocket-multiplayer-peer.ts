@@ -21,9 +21,11 @@ import {
   CONNECTION_CONNECTED,
   CONNECTION_CONNECTING,
   CONNECTION_DISCONNECTED,
+  type ConnectionStatus,
   isPeerId,
   MultiplayerPeer,
   TRANSFER_MODE_RELIABLE,
+  type TransferMode,
 } from "../scene/multiplayer-peer.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { WebSocketPeer } from "./websocket-peer.js";
@@ -84,7 +86,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   readonly #config: WebSocketPeer;
   #handshakeTimeoutMs = 3000;
 
-  #status = CONNECTION_DISCONNECTED;
+  #status: ConnectionStatus = CONNECTION_DISCONNECTED;
   #uniqueId = 0;
   #targetPeer = 0;
   #server: TCPServer | null = null;
@@ -148,6 +150,44 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     peer.outbound_buffer_size = this.#config.outbound_buffer_size;
     peer.max_queued_packets = this.#config.max_queued_packets;
     return peer;
+  }
+
+  // Godot binds each property's setter and getter as methods too.
+  get_supported_protocols(): string[] {
+    return this.supported_protocols;
+  }
+  set_supported_protocols(value: string[]): void {
+    this.supported_protocols = value;
+  }
+  get_handshake_headers(): string[] {
+    return this.handshake_headers;
+  }
+  set_handshake_headers(value: string[]): void {
+    this.handshake_headers = value;
+  }
+  get_inbound_buffer_size(): number {
+    return this.inbound_buffer_size;
+  }
+  set_inbound_buffer_size(value: number): void {
+    this.inbound_buffer_size = value;
+  }
+  get_outbound_buffer_size(): number {
+    return this.outbound_buffer_size;
+  }
+  set_outbound_buffer_size(value: number): void {
+    this.outbound_buffer_size = value;
+  }
+  get_max_queued_packets(): number {
+    return this.max_queued_packets;
+  }
+  set_max_queued_packets(value: number): void {
+    this.max_queued_packets = value;
+  }
+  get_handshake_timeout(): number {
+    return this.handshake_timeout;
+  }
+  set_handshake_timeout(value: number): void {
+    this.handshake_timeout = value;
   }
 
   // --- starting and stopping ------------------------------------------------------------------
@@ -387,7 +427,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
 
   // --- MultiplayerPeer --------------------------------------------------------------------------
 
-  get_connection_status(): number {
+  get_connection_status(): ConnectionStatus {
     return this.#status;
   }
   get_unique_id(): number {
@@ -413,7 +453,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     return next?.source ?? 1;
   }
   /** WebSocket is always reliable and ordered. */
-  get_packet_mode(): number {
+  get_packet_mode(): TransferMode {
     return TRANSFER_MODE_RELIABLE;
   }
   get_packet_channel(): number {

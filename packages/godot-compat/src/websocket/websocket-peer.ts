@@ -15,13 +15,14 @@ import {
 } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
+import { PacketPeer } from "../io/packet-peer.js";
 import { plainAddress } from "../io/socket-io.js";
 import type { StreamPeerTCP } from "../io/stream-peer-tcp.js";
 import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
-import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, Session } from "./session.js";
+import { BUSY_PRINT, CLOSED, CLOSING, CONNECTING, OPEN, type ReadyState, Session } from "./session.js";
 import { godotUrl } from "./url.js";
 
 const NO_BYTES = new PackedByteArray(0);
@@ -30,7 +31,7 @@ let warnedHeaders = false;
 /** WebSocketPeer.WriteMode: WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1). */
 export type WriteMode = 0 | 1;
 
-export class WebSocketPeer {
+export class WebSocketPeer extends PacketPeer {
   static readonly STATE_CONNECTING = CONNECTING;
   static readonly STATE_OPEN = OPEN;
   static readonly STATE_CLOSING = CLOSING;
@@ -53,6 +54,7 @@ export class WebSocketPeer {
   }
 
   constructor() {
+    super();
     constantsOnInstances(WebSocketPeer);
     this.#native = new.target._native;
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
@@ -70,7 +72,6 @@ export class WebSocketPeer {
   #protocols: string[] = [];
   #headers: string[] = [];
   #heartbeatMs = 0;
-  #encodeMax = 8388608;
   #packetError: GodotError = OK;
   /** The current (or last) connection and everything that belongs to it. */
   #session = Session.none();
@@ -105,14 +106,42 @@ export class WebSocketPeer {
     } else this.#heartbeatMs = Math.trunc(seconds * 1000);
   }
 
-  /** Largest put_var encoding in bytes: 1 KiB to 256 MiB, rounded up to a power of two. */
-  get encode_buffer_max_size(): number {
-    return this.#encodeMax;
+  // Godot binds each property's setter and getter as methods too.
+  get_supported_protocols(): string[] {
+    return this.supported_protocols;
   }
-  set encode_buffer_max_size(size: number) {
-    if (typeof size !== "number" || !(size >= 1024 && size <= 256 * 1024 * 1024)) {
-      printError(`encode_buffer_max_size must be from 1024 to 268435456, got ${describe(size)}.`);
-    } else this.#encodeMax = 2 ** Math.ceil(Math.log2(size));
+  set_supported_protocols(value: string[]): void {
+    this.supported_protocols = value;
+  }
+  get_handshake_headers(): string[] {
+    return this.handshake_headers;
+  }
+  set_handshake_headers(value: string[]): void {
+    this.handshake_headers = value;
+  }
+  get_inbound_buffer_size(): number {
+    return this.inbound_buffer_size;
+  }
+  set_inbound_buffer_size(value: number): void {
+    this.inbound_buffer_size = value;
+  }
+  get_outbound_buffer_size(): number {
+    return this.outbound_buffer_size;
+  }
+  set_outbound_buffer_size(value: number): void {
+    this.outbound_buffer_size = value;
+  }
+  get_max_queued_packets(): number {
+    return this.max_queued_packets;
+  }
+  set_max_queued_packets(value: number): void {
+    this.max_queued_packets = value;
+  }
+  get_heartbeat_interval(): number {
+    return this.heartbeat_interval;
+  }
+  set_heartbeat_interval(value: number): void {
+    this.heartbeat_interval = value;
   }
 
   // --- connecting --------------------------------------------------------------------------
@@ -245,10 +274,10 @@ export class WebSocketPeer {
   }
 
   /** Encodes a value in Godot's binary Variant format and sends it as a binary frame. */
-  put_var(value: unknown, _full_objects = false): GodotError {
+  override put_var(value: unknown, _full_objects = false): GodotError {
     const encoded = encodeVar(value);
     if (typeof encoded === "number") return invalid("put_var() cannot encode this value.", encoded);
-    if (encoded.length > this.#encodeMax) return ERR_OUT_OF_MEMORY;
+    if (encoded.length > this.encode_buffer_max_size) return ERR_OUT_OF_MEMORY;
     return this.#send(encoded, true);
   }
 
@@ -299,7 +328,7 @@ export class WebSocketPeer {
   }
 
   /** The next message decoded from Godot's binary Variant format; null on any error. */
-  get_var(allow_objects = false): Variant {
+  override get_var(allow_objects = false): Variant {
     const packet = this.#session._take();
     return packet === undefined ? null : bytesToVar(packet, allow_objects);
   }
@@ -316,7 +345,7 @@ export class WebSocketPeer {
 
   // --- state ------------------------------------------------------------------------------
 
-  get_ready_state(): number {
+  get_ready_state(): ReadyState {
     return this.#session._state;
   }
   get_close_code(): number {

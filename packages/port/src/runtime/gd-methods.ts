@@ -30,7 +30,7 @@ const STRING: Record<string, Method> = {
     const parts = sep === "" ? [...s] : s.split(sep);
     return allow_empty ? parts : parts.filter((p) => p !== "");
   },
-  join: (s: string, parts: unknown[]) => parts.map(str).join(s),
+  join: (s: string, parts: unknown[]) => parts.map((part) => str(part)).join(s),
   repeat: (s: string, n: number) => s.repeat(n),
   to_int: (s: string) => Math.trunc(Number.parseFloat(s) || 0),
   to_float: (s: string) => Number.parseFloat(s) || 0,

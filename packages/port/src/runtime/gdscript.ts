@@ -27,7 +27,7 @@ export { Dictionary };
 
 /** GDScript's print(): the arguments as str() writes them, with no separator. */
 export function print(...args: unknown[]): void {
-  console.log(args.map(str).join(""));
+  console.log(args.map((arg) => str(arg)).join(""));
 }
 
 /** A Dictionary literal `{ "a": 1, 2: "b" }`. */
