@@ -190,7 +190,7 @@ describe("GDScript: properties, regions, _init, as", () => {
       "//#region State\n  #hp: number = 10;\n  get hp(): number {\n    return this.#hp;\n  }",
     );
     expect(ts).toContain(
-      "set hp(value: number) {\n    this.#hp = this.clampi(value, 0, 100);\n  }\n  //#endregion",
+      "set hp(value: number) {\n    this.#hp = clampi(value, 0, 100);\n  }\n  //#endregion",
     );
     expect(ts).toContain("constructor() {\n    super();\n    this.hp = 5;\n  }");
     expect(ts).toContain("return gd.as_type(data, TYPE_DICTIONARY);");

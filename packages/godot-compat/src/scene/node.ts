@@ -471,7 +471,8 @@ export class Node extends NodeConstants {
     return this.#sceneFilePath;
   }
   set_scene_file_path(scene_file_path: string): void {
-    this.#sceneFilePath = String(scene_file_path);
+    if (typeof scene_file_path === "string") this.#sceneFilePath = scene_file_path;
+    else printError(`scene_file_path must be a String, got ${describe(scene_file_path)}.`);
   }
 
   get editor_description(): string {
