@@ -258,15 +258,17 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
     // The server starts again after 3 s: Join works again (pressed again after each "Couldn't connect",
     // as a player would).
     await sleep(3000);
-    await first.click("#join");
+    await first.click("#join", { timeout: 2000 }).catch(() => {}); // retried below if the server is not back yet
     await eventually(
       `pong: once the server is back, Join leads to "${STATUS.waiting}" again`,
       async () => {
         const s = await readPage(first);
-        if (s.joinEnabled) await first.click("#join");
+        // A short click timeout: the button may turn disabled between the read and the click, and a
+        // click that waits for it (30 s by default) would outlive this check.
+        if (s.joinEnabled) await first.click("#join", { timeout: 1000 }).catch(() => {});
         return { ok: s.status === STATUS.waiting, detail: `status "${s.status}"` };
       },
-      15_000,
+      20_000,
     );
 
     for (const page of pages) {
