@@ -108,7 +108,12 @@ describe("TCPServer", () => {
     const client = newPeer();
     client.connect_to_url(`ws://127.0.0.1:${server.get_local_port()}/`);
     const peer = await acceptPeer(server);
-    await pollUntil([client, peer], () => peer.get_ready_state() === STATE_OPEN, "open");
+    // Both ends open: the client's own open arrives in a poll of its own, after the server side's.
+    await pollUntil(
+      [client, peer],
+      () => peer.get_ready_state() === STATE_OPEN && client.get_ready_state() === STATE_OPEN,
+      "open",
+    );
     server.stop();
     expect(client.send_text("still here")).toBe(OK);
     await pollUntil([client, peer], () => peer.get_available_packet_count() === 1, "a packet");
