@@ -340,7 +340,13 @@ if (missing.length > 0) {
 }
 
 const server = await startServer({ port: 0, host: "127.0.0.1", faults: true });
-const pong = await startPongServer({ port: await freePort(), ...PONG_TEST_MODE });
+/** The dedicated server's last lines, for a failing pong check to show. */
+const pongServerLog = [];
+const pong = await startPongServer({
+  port: await freePort(),
+  ...PONG_TEST_MODE,
+  log: (line) => pongServerLog.push(line) > 20 && pongServerLog.shift(),
+});
 const web = await preview({
   root: appDir,
   logLevel: "silent",
@@ -370,6 +376,7 @@ try {
         browser,
         base: web.resolvedUrls.local[0],
         serverUrl: `ws://127.0.0.1:${pong.port}/`,
+        serverLog: () => pongServerLog.slice(-6).join(" | "),
         shots: `${artifacts}/${browser}`,
         noise: BROWSER_NOISE,
       });

@@ -51,10 +51,10 @@ const logText = (state) => state.log.map((e) => e.text).join(" | ");
 
 /**
  * Runs the pong checks in one browser engine.
- * @param {{ browser: string, base: string, serverUrl: string, shots: string, noise: RegExp[] }} options
+ * @param {{ browser: string, base: string, serverUrl: string, shots: string, noise: RegExp[], serverLog: () => string }} options
  * @returns {Promise<{ scriptMsPerFrame?: number, busyMsPerFrame?: number, fps?: number }>} the frame figures (Chromium)
  */
-export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
+export async function pongChecks({ browser, base, serverUrl, shots, noise, serverLog }) {
   mkdirSync(shots, { recursive: true });
   const url = `${base}pong.html?renderer=canvas&server=${encodeURIComponent(serverUrl)}`;
   const instance = await openBrowser(browser);
@@ -258,6 +258,7 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
     // The server starts again after 3 s: Join works again (pressed again after each "Couldn't connect",
     // as a player would).
     await sleep(3000);
+    const clicks = [];
     await first.click("#join", { timeout: 2000 }).catch(() => {}); // retried below if the server is not back yet
     await eventually(
       `pong: once the server is back, Join leads to "${STATUS.waiting}" again`,
@@ -265,8 +266,11 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise }) {
         const s = await readPage(first);
         // A short click timeout: the button may turn disabled between the read and the click, and a
         // click that waits for it (30 s by default) would outlive this check.
-        if (s.joinEnabled) await first.click("#join", { timeout: 1000 }).catch(() => {});
-        return { ok: s.status === STATUS.waiting, detail: `status "${s.status}"` };
+        if (s.joinEnabled) await first.click("#join", { timeout: 1000 }).catch((err) => clicks.push(err.message.split("\n")[0]));
+        return {
+          ok: s.status === STATUS.waiting,
+          detail: `status "${s.status}"; clicks that failed: ${clicks.length} (${clicks.at(-1) ?? ""}); page: ${logText(s).slice(-300)}; server: ${serverLog()}`,
+        };
       },
       20_000,
     );
