@@ -100,6 +100,12 @@ export abstract class Connection {
   /** @internal Tears the connection down at once; the transport must still call `_closed()` later. */
   protected abstract _abort(): void;
 
+  /**
+   * @internal Holds the frames sent from now until the current task ends, then writes them together
+   * (see holdWrites in internal.ts). Only Node's transport can; elsewhere frames leave as they are sent.
+   */
+  _holdWrites(): void {}
+
   /** @internal */
   protected _opened(protocol: string): void {
     if (this.#state !== "connecting") return; // closed or aborted while the handshake finished

@@ -107,6 +107,23 @@ export class NodeConnection extends Connection {
     else ws.send(data, binary ? AS_BINARY : AS_TEXT);
   }
 
+  /** The socket corked by _holdWrites, until the task ends (or terminate() writes what it held). */
+  #held: Socket | undefined;
+
+  override _holdWrites(): void {
+    const socket = this.#socket;
+    if (this.#held !== undefined || socket === undefined || socket.destroyed) return;
+    this.#held = socket;
+    socket.cork(); // ws corks around each frame too: its uncork leaves ours in place
+    process.nextTick(() => this.#releaseWrites());
+  }
+
+  #releaseWrites(): void {
+    const socket = this.#held;
+    this.#held = undefined;
+    socket?.uncork();
+  }
+
   protected _ping(data: string | Uint8Array): void {
     this.#ws!.ping(data);
   }
@@ -116,6 +133,7 @@ export class NodeConnection extends Connection {
   }
 
   protected _abort(): void {
+    this.#releaseWrites(); // frames sent before terminate() leave first, as when nothing is held
     if (this.#ws !== undefined) this.#ws.terminate();
     else {
       this.#socket?.destroy();

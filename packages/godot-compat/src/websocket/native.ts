@@ -23,6 +23,12 @@ export interface NativeFeatures {
   failed(event: ErrorEvent): void;
   /** Godot's close code and reason for a connection that ended this way. */
   closeStatus(event: CloseEvent): [code: number, reason: string];
+  /**
+   * Holds the frames sent from now to the end of the current task and writes them together, as the
+   * native peer writes what it queued when it polls: a server relaying a poll's packets to a peer makes
+   * one system call for them, not one per packet.
+   */
+  holdWrites(conn: Connection): void;
   /** A new heartbeat for one peer (pings every heartbeat_interval; see Heartbeat). */
   createHeartbeat(): Heartbeat;
 }

@@ -2,7 +2,7 @@
 // What Godot's native WebSocketPeer (WSLPeer) does beyond its Web one, for the Node entry:
 // handshake headers and TLS, the server side, heartbeat pings, and its own close codes.
 import { acceptSocket, type CloseEvent, type Connection, type ErrorEvent } from "@wsport/core";
-import { parseHeaderBlock } from "@wsport/core/internal";
+import { holdWrites, parseHeaderBlock } from "@wsport/core/internal";
 import { ERR_ALREADY_IN_USE } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import { coreClientTls } from "../crypto/tls-options.js";
@@ -72,6 +72,7 @@ export const nativeFeatures: NativeFeatures = {
     return reason === undefined ? [-1, ""] : [event.code, reason];
   },
 
+  holdWrites,
   createHeartbeat: () => new PingHeartbeat(),
 };
 

@@ -28,6 +28,7 @@ import {
   type TransferMode,
 } from "../scene/multiplayer-peer.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
+import { PacketQueue } from "./packet-queue.js";
 import { WebSocketPeer } from "./websocket-peer.js";
 
 const NO_BYTES = new PackedByteArray(0);
@@ -95,7 +96,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   #pendingTls: PendingTls[] = [];
   #pending = new Map<number, Pending>();
   #peers = new Map<number, WebSocketPeer>();
-  #incoming: Packet[] = [];
+  readonly #incoming = new PacketQueue<Packet>();
   #packetError: GodotError = OK;
 
   // --- settings, copied to every WebSocketPeer this creates ----------------------------------
@@ -260,7 +261,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     this.#peers.clear();
     this.#server?.stop();
     this.#server = null;
-    this.#incoming.length = 0;
+    this.#incoming.clear();
     this.#uniqueId = 0;
     this.#status = CONNECTION_DISCONNECTED;
   }
@@ -448,7 +449,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
 
   /** The sender of the next packet (1 when none waits, with an error print). */
   get_packet_peer(): number {
-    const next = this.#incoming[0];
+    const next = this.#incoming.peek();
     if (next === undefined) printError('Condition "incoming_packets.is_empty()" is true. Returning: 1');
     return next?.source ?? 1;
   }

@@ -303,6 +303,7 @@ export class WebSocketPeer extends PacketPeer {
         ERR_OUT_OF_MEMORY,
       );
     }
+    this.#native?.holdWrites(conn);
     try {
       conn.send(data, binary);
     } catch {
