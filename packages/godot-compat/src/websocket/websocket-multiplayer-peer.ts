@@ -13,6 +13,7 @@ import {
   OK,
 } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
+import { propertyMethodsOnPrototype } from "../core/property-methods.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
 import { StreamPeerTCP } from "../io/stream-peer-tcp.js";
 import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
@@ -29,7 +30,7 @@ import {
 } from "../scene/multiplayer-peer.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { PacketQueue } from "./packet-queue.js";
-import { WebSocketPeer } from "./websocket-peer.js";
+import { SETTING_NAMES, WebSocketPeer, type WebSocketSettingMethods } from "./websocket-peer.js";
 
 const NO_BYTES = new PackedByteArray(0);
 
@@ -58,6 +59,7 @@ interface PendingTls {
   tls: StreamPeerTLS;
 }
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below declares the bound methods
 export class WebSocketMultiplayerPeer extends MultiplayerPeer {
   /** GDScript's `WebSocketMultiplayerPeer.new()`. */
   static new(): WebSocketMultiplayerPeer {
@@ -76,6 +78,7 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     acceptTls?: (tcp: StreamPeerTCP, options: TLSOptions) => StreamPeerTLS | null,
   ) {
     super();
+    propertyMethodsOnPrototype(WebSocketMultiplayerPeer, [...SETTING_NAMES, "handshake_timeout"]);
     this.#newPeer = typeof createPeer === "function" ? createPeer : () => new WebSocketPeer();
     this.#acceptTls = typeof acceptTls === "function" ? acceptTls : () => null;
     this.#config = this.#newPeer();
@@ -151,44 +154,6 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     peer.outbound_buffer_size = this.#config.outbound_buffer_size;
     peer.max_queued_packets = this.#config.max_queued_packets;
     return peer;
-  }
-
-  // Godot binds each property's setter and getter as methods too.
-  get_supported_protocols(): string[] {
-    return this.supported_protocols;
-  }
-  set_supported_protocols(value: string[]): void {
-    this.supported_protocols = value;
-  }
-  get_handshake_headers(): string[] {
-    return this.handshake_headers;
-  }
-  set_handshake_headers(value: string[]): void {
-    this.handshake_headers = value;
-  }
-  get_inbound_buffer_size(): number {
-    return this.inbound_buffer_size;
-  }
-  set_inbound_buffer_size(value: number): void {
-    this.inbound_buffer_size = value;
-  }
-  get_outbound_buffer_size(): number {
-    return this.outbound_buffer_size;
-  }
-  set_outbound_buffer_size(value: number): void {
-    this.outbound_buffer_size = value;
-  }
-  get_max_queued_packets(): number {
-    return this.max_queued_packets;
-  }
-  set_max_queued_packets(value: number): void {
-    this.max_queued_packets = value;
-  }
-  get_handshake_timeout(): number {
-    return this.handshake_timeout;
-  }
-  set_handshake_timeout(value: number): void {
-    this.handshake_timeout = value;
   }
 
   // --- starting and stopping ------------------------------------------------------------------
@@ -535,5 +500,11 @@ export class WebSocketMultiplayerPeer extends MultiplayerPeer {
     return this.get_peer(id)?.get_connected_port() ?? 0;
   }
 }
+// Godot's get_/set_ methods of the settings (added to the prototype by the first instance).
+export interface WebSocketMultiplayerPeer extends WebSocketSettingMethods {
+  get_handshake_timeout(): number;
+  set_handshake_timeout(value: number): void;
+}
+
 /** The class under another name, for the Node entry's subclass of the same name (see node.ts). */
 export const WebSocketMultiplayerPeerBase = WebSocketMultiplayerPeer;

@@ -14,6 +14,7 @@ import {
   OK,
 } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
+import { propertyMethodsOnPrototype } from "../core/property-methods.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
 import { PacketPeer } from "../io/packet-peer.js";
 import { plainAddress } from "../io/socket-io.js";
@@ -31,6 +32,16 @@ let warnedHeaders = false;
 /** WebSocketPeer.WriteMode: WRITE_MODE_TEXT (0) or WRITE_MODE_BINARY (1). */
 export type WriteMode = 0 | 1;
 
+/** The settings a WebSocketMultiplayerPeer copies to every WebSocketPeer it makes; Godot binds get_/set_ methods for each. */
+export const SETTING_NAMES = [
+  "supported_protocols",
+  "handshake_headers",
+  "inbound_buffer_size",
+  "outbound_buffer_size",
+  "max_queued_packets",
+] as const;
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below declares the bound methods
 export class WebSocketPeer extends PacketPeer {
   static readonly STATE_CONNECTING = CONNECTING;
   static readonly STATE_OPEN = OPEN;
@@ -56,6 +67,7 @@ export class WebSocketPeer extends PacketPeer {
   constructor() {
     super();
     constantsOnInstances(WebSocketPeer);
+    propertyMethodsOnPrototype(WebSocketPeer, [...SETTING_NAMES, "heartbeat_interval"]);
     this.#native = new.target._native;
     this.#heartbeat = this.#native?.createHeartbeat() ?? null;
   }
@@ -104,44 +116,6 @@ export class WebSocketPeer extends PacketPeer {
     if (!(Number.isFinite(seconds) && seconds >= 0)) {
       printError(`Condition "p_interval < 0" is true: invalid heartbeat_interval ${describe(seconds)}.`);
     } else this.#heartbeatMs = Math.trunc(seconds * 1000);
-  }
-
-  // Godot binds each property's setter and getter as methods too.
-  get_supported_protocols(): string[] {
-    return this.supported_protocols;
-  }
-  set_supported_protocols(value: string[]): void {
-    this.supported_protocols = value;
-  }
-  get_handshake_headers(): string[] {
-    return this.handshake_headers;
-  }
-  set_handshake_headers(value: string[]): void {
-    this.handshake_headers = value;
-  }
-  get_inbound_buffer_size(): number {
-    return this.inbound_buffer_size;
-  }
-  set_inbound_buffer_size(value: number): void {
-    this.inbound_buffer_size = value;
-  }
-  get_outbound_buffer_size(): number {
-    return this.outbound_buffer_size;
-  }
-  set_outbound_buffer_size(value: number): void {
-    this.outbound_buffer_size = value;
-  }
-  get_max_queued_packets(): number {
-    return this.max_queued_packets;
-  }
-  set_max_queued_packets(value: number): void {
-    this.max_queued_packets = value;
-  }
-  get_heartbeat_interval(): number {
-    return this.heartbeat_interval;
-  }
-  set_heartbeat_interval(value: number): void {
-    this.heartbeat_interval = value;
   }
 
   // --- connecting --------------------------------------------------------------------------
@@ -389,6 +363,25 @@ export class WebSocketPeer extends PacketPeer {
     else return conn;
     return null;
   }
+}
+
+/** Godot's get_/set_ methods of the settings (added to the prototype by the first instance). */
+export interface WebSocketSettingMethods {
+  get_supported_protocols(): string[];
+  set_supported_protocols(value: string[]): void;
+  get_handshake_headers(): string[];
+  set_handshake_headers(value: string[]): void;
+  get_inbound_buffer_size(): number;
+  set_inbound_buffer_size(value: number): void;
+  get_outbound_buffer_size(): number;
+  set_outbound_buffer_size(value: number): void;
+  get_max_queued_packets(): number;
+  set_max_queued_packets(value: number): void;
+}
+
+export interface WebSocketPeer extends WebSocketSettingMethods {
+  get_heartbeat_interval(): number;
+  set_heartbeat_interval(value: number): void;
 }
 
 function fitsIn(data: string | Uint8Array, room: number): boolean {
