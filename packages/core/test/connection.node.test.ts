@@ -8,6 +8,7 @@ import {
   createTcpListener,
   messageText,
 } from "@wsport/core";
+import { holdWrites } from "@wsport/core/internal";
 import { afterEach, describe, expect, it } from "vitest";
 import { EventLog, serverUrl } from "../../../test/events.ts";
 import { until } from "../../../test/until.mjs";
@@ -176,6 +177,32 @@ describe("server side: createTcpListener + acceptSocket", () => {
     server.close(1000, "bye");
     expect(await c.next("close")).toMatchObject({ code: 1000, reason: "bye" });
     expect(await s.next("close")).toMatchObject({ code: 1000 });
+  });
+
+  it("holdWrites keeps a task's frames until the task ends, then they arrive in order; terminate() writes them first", async () => {
+    const tcp = await listener();
+    const client = connect(`ws://127.0.0.1:${tcp.port}/`);
+    const c = watch(client);
+    const server = acceptSocket(await take(tcp));
+    const s = watch(server);
+    await s.next("open");
+    await c.next("open");
+    const texts = () =>
+      c.log.events.flatMap((e) => (e.type === "message" ? [messageText(e.data as Uint8Array)] : []));
+    holdWrites(server);
+    for (const text of ["one", "two", "three"]) server.send(text);
+    expect(server.bufferedAmount).toBeGreaterThan(0); // held, not written yet
+    await until(() => texts().length === 3, "three messages", 4000);
+    expect(server.bufferedAmount).toBe(0);
+    holdWrites(server);
+    server.send("four");
+    holdWrites(server); // a second hold in the same task changes nothing
+    server.send("five");
+    server.terminate();
+    expect(await c.next("close")).toMatchObject({ code: 1006 });
+    expect(texts()).toEqual(["one", "two", "three", "four", "five"]);
+    holdWrites(server); // a closed connection: nothing to hold
+    expect(await s.next("close")).toMatchObject({ code: 1006 });
   });
 
   it("drops a client whose subprotocols do not match", async () => {
