@@ -15,6 +15,7 @@ import { Control as BaseControl, OS as BaseOS } from "../stand-in/ui.js";
 
 export {
   AcceptDialog,
+  assert,
   Button,
   HORIZONTAL_ALIGNMENT_CENTER,
   ItemList,
@@ -68,10 +69,6 @@ export class Color {
   }
 }
 export const addColor = (a: Color, b: Color): Color => new Color(a.r + b.r, a.g + b.g, a.b + b.b, a.a + b.a);
-
-export function assert(condition: boolean): void {
-  if (!condition) throw new Error("Assertion failed");
-}
 
 // --- nodes ------------------------------------------------------------------------------------------
 
