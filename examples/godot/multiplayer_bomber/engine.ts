@@ -20,6 +20,7 @@ export {
   HORIZONTAL_ALIGNMENT_CENTER,
   ItemList,
   LineEdit,
+  named,
 } from "../stand-in/ui.js";
 
 export const OS = { ...BaseOS, shell_open: (_uri: string): void => {} };

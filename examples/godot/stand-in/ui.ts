@@ -111,6 +111,13 @@ export class AcceptDialog extends Control {
   }
 }
 
+/** A node as a scene file declares it: its name, and its children in order. */
+export function named<T extends Node>(node: T, name: string, ...children: Node[]): T {
+  node.name = name;
+  for (const child of children) node.add_child(child);
+  return node;
+}
+
 export const HORIZONTAL_ALIGNMENT_CENTER = 1;
 export const VERTICAL_ALIGNMENT_CENTER = 1;
 

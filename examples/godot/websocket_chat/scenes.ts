@@ -1,12 +1,12 @@
 // Stand-ins for chat.tscn, client.tscn and server.tscn: the same node tree (names, default texts,
 // the port 8000, the toggle buttons and the "demo-chat" protocol) and the same signal connections as
 // the scene files.
-import type { Node } from "@wsport/godot-compat";
 import {
   Button,
   type Control,
   HBoxContainer,
   LineEdit,
+  named,
   Panel,
   RichTextLabel,
   SpinBox,
@@ -16,12 +16,6 @@ import { Client } from "./client.ts";
 import { Server } from "./server.ts";
 import { WebSocketClient } from "./websocket/WebSocketClient.ts";
 import { WebSocketServer } from "./websocket/WebSocketServer.ts";
-
-function named<T extends Node>(node: T, name: string, ...children: Node[]): T {
-  node.name = name;
-  for (const child of children) node.add_child(child);
-  return node;
-}
 
 /** chat.tscn: the panel both scenes share. */
 function chat<T extends Control>(root: T) {

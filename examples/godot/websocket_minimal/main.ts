@@ -1,15 +1,9 @@
 // Stand-in for Main.tscn: the Server and Client nodes, a log label for each (%TextServer,
 // %TextClient, unique names in the scene) and the Ping / Pong buttons wired to the scripts as the
 // scene file wires them.
-import type { Node } from "@wsport/godot-compat";
-import { Button, Control, RichTextLabel, VBoxContainer } from "../stand-in/ui.ts";
+import { Button, Control, named, RichTextLabel, VBoxContainer } from "../stand-in/ui.ts";
 import { Client } from "./client.ts";
 import { Server } from "./server.ts";
-
-function named<T extends Node>(node: T, name: string): T {
-  node.name = name;
-  return node;
-}
 
 export function main() {
   const root = named(new Control(), "Main");
