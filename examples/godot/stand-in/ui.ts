@@ -2,8 +2,8 @@
 // networking, built on the package's own Node and Signal: UI controls that keep their state in plain
 // fields (so a test can read what a player would see), resources, RefCounted, OS, Time and GDScript's
 // assert. The scene tree, signals and the @GlobalScope functions (print, randi, randi_range, str …) are
-// the package's; main-loop.ts runs a scene as Godot's main loop does. Used by every Godot example here
-// except multiplayer_bomber's 2D nodes (its engine.ts builds on these controls).
+// the package's; main-loop.ts runs a scene as Godot's main loop does. Every Godot example here uses it
+// (multiplayer_bomber's engine.ts adds its 2D nodes on top).
 import { Object as GodotObject, Node, Signal } from "@wsport/godot-compat";
 
 export class Control extends Node {
