@@ -11,9 +11,12 @@ export { decodeUtf8, encodeUtf8, isValidUtf8, utf8ByteLength, utf8FitsIn } from 
 
 /**
  * Holds what `conn` sends until the current task ends, then writes it in one system call: an engine
- * whose poll sends many small frames to one peer (Godot's native peer writes what it queued in poll)
- * pays one write per peer and task instead of one per frame. The frames and their order are unchanged;
- * terminate() still writes what was held before it drops the connection. Does nothing in browsers.
+ * whose poll sends many small frames to one peer (a Godot server relaying its clients' packets) pays one
+ * write per peer and task instead of one per frame. The frames and their order are unchanged;
+ * `bufferedAmount` leaves the held frames out (as if the network had taken them; at most 16 KiB are held,
+ * more are written at once), and terminate() still writes them before it drops the connection. A
+ * connection whose network is behind is not held (Node already writes its waiting frames together).
+ * Nothing in browsers.
  */
 export function holdWrites(conn: Connection): void {
   conn._holdWrites();

@@ -21,6 +21,12 @@ export const nodeCapabilities: Capabilities = Object.freeze({
   socketInfo: true,
 });
 
+/**
+ * The most bytes _holdWrites keeps back: beyond it they are written at once. Held frames are left out of
+ * bufferedAmount as if the network had taken them; this bounds how far that can be from the truth.
+ */
+const HOLD_AT_MOST = 16 * 1024;
+
 export class NodeConnection extends Connection {
   readonly capabilities = nodeCapabilities;
   #ws: WebSocket | undefined;
@@ -32,8 +38,9 @@ export class NodeConnection extends Connection {
     super(url, timeout, argumentChecks); // bytes do not matter in Node: always the clear texts
   }
 
+  /** Frames held by _holdWrites are not counted: they are written when the task ends. */
   get bufferedAmount(): number {
-    return this.#ws?.bufferedAmount ?? 0;
+    return Math.max(0, (this.#ws?.bufferedAmount ?? 0) - this.#heldBytes);
   }
   override get remoteAddress(): string {
     return this.#socket?.remoteAddress ?? "";
@@ -103,16 +110,27 @@ export class NodeConnection extends Connection {
       this._closing();
       throw new Error("Cannot send: the connection is closing");
     }
+    const held = this.#held;
+    const before = held?.writableLength ?? 0;
     if (binary === (typeof data !== "string")) ws.send(data);
     else ws.send(data, binary ? AS_BINARY : AS_TEXT);
+    if (held === undefined) return;
+    this.#heldBytes += held.writableLength - before;
+    if (this.#heldBytes < HOLD_AT_MOST) return;
+    held.uncork(); // written now, as they would have been: what the network does not take shows as buffered
+    held.cork();
+    this.#heldBytes = 0;
   }
 
   /** The socket corked by _holdWrites, until the task ends (or terminate() writes what it held). */
   #held: Socket | undefined;
+  /** The bytes of the frames held (fewer than HOLD_AT_MOST), which bufferedAmount leaves out. */
+  #heldBytes = 0;
 
   override _holdWrites(): void {
     const socket = this.#socket;
     if (this.#held !== undefined || socket === undefined || socket.destroyed) return;
+    if (socket.writableLength > 0) return; // the network is behind: Node already writes the waiting frames together
     this.#held = socket;
     socket.cork(); // ws corks around each frame too: its uncork leaves ours in place
     process.nextTick(() => this.#releaseWrites());
@@ -121,6 +139,7 @@ export class NodeConnection extends Connection {
   #releaseWrites(): void {
     const socket = this.#held;
     this.#held = undefined;
+    this.#heldBytes = 0;
     socket?.uncork();
   }
 

@@ -191,9 +191,8 @@ describe("server side: createTcpListener + acceptSocket", () => {
       c.log.events.flatMap((e) => (e.type === "message" ? [messageText(e.data as Uint8Array)] : []));
     holdWrites(server);
     for (const text of ["one", "two", "three"]) server.send(text);
-    expect(server.bufferedAmount).toBeGreaterThan(0); // held, not written yet
+    expect(server.bufferedAmount).toBe(0); // held frames are left out: they are written when the task ends
     await until(() => texts().length === 3, "three messages", 4000);
-    expect(server.bufferedAmount).toBe(0);
     holdWrites(server);
     server.send("four");
     holdWrites(server); // a second hold in the same task changes nothing

@@ -221,3 +221,28 @@ describe("sending after a remote close", () => {
     expect(peer.send_text("late")).toBe(FAILED);
   });
 });
+
+describe("many sends in one frame", () => {
+  // Node writes one task's frames together (core's holdWrites); like Godot's native peer, which writes each
+  // frame at once, the frames a task hands over count neither as buffered bytes nor as queued frames.
+  it("150 packets of 1000 B in one task pass max_queued_packets 100 and the default outbound_buffer_size, and arrive in order", async () => {
+    const peer = await openPeer(serverUrl("/"), (p) => {
+      p.inbound_buffer_size = 1 << 20;
+    });
+    peer.max_queued_packets = 100; // read on every send (the inbound queue keeps the size it had when connecting)
+    const results = Array.from({ length: 150 }, (_, i) => peer.put_packet(new Uint8Array(1000).fill(i)));
+    expect(results.every((result) => result === OK)).toBe(true);
+    expect(peer.get_current_outbound_buffered_amount()).toBe(0);
+    const firsts: number[] = [];
+    await pollUntil(
+      peer,
+      () => {
+        while (peer.get_available_packet_count() > 0) firsts.push(peer.get_packet()[0]!);
+        return firsts.length === 150;
+      },
+      "150 echoes",
+    );
+    expect(firsts).toEqual(Array.from({ length: 150 }, (_, i) => i));
+    expect(prints.spy).not.toHaveBeenCalled();
+  });
+});

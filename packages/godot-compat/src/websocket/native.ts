@@ -24,9 +24,10 @@ export interface NativeFeatures {
   /** Godot's close code and reason for a connection that ended this way. */
   closeStatus(event: CloseEvent): [code: number, reason: string];
   /**
-   * Holds the frames sent from now to the end of the current task and writes them together, as the
-   * native peer writes what it queued when it polls: a server relaying a poll's packets to a peer makes
-   * one system call for them, not one per packet.
+   * Holds the frames sent from now to the end of the current task and writes them together, so a
+   * server relaying one poll's packets to a peer makes one system call for them, not one per packet.
+   * Godot's native peer writes each frame as it is sent; a script sees no difference: the same bytes in
+   * the same order, and get_current_outbound_buffered_amount and the outbound limits leave them out.
    */
   holdWrites(conn: Connection): void;
   /** A new heartbeat for one peer (pings every heartbeat_interval; see Heartbeat). */
