@@ -18,7 +18,7 @@ const VIEWPORT = { width: 1400, height: 1000 };
  * @property {(key: "ArrowRight" | "ArrowDown", ms: number) => Promise<void>} holdKey
  * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyDown
  * @property {(key: "ArrowUp" | "ArrowDown") => Promise<void>} keyUp
- * @property {(selector: string) => Promise<void>} click
+ * @property {(selector: string, options?: { timeout?: number }) => Promise<void>} click clicks like a player (Playwright: waits up to `timeout` ms for the element to be clickable)
  * @property {(path: string) => Promise<void>} screenshot
  * @property {() => Promise<void>} close closes the page (its tab or window), or the whole browser for openDemoPage's
  * @property {() => Promise<{ scriptMs: number, taskMs: number }>} [metrics] Chromium only: main-thread time so far running
@@ -104,7 +104,8 @@ function puppetPage(page, version, closeBrowser) {
     },
     keyDown: (key) => page.keyboard.down(key),
     keyUp: (key) => page.keyboard.up(key),
-    click: (selector) => page.click(selector),
+    // Playwright waits `timeout` ms for the element to be clickable; puppeteer does not wait.
+    click: (selector, options) => page.click(selector, options),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

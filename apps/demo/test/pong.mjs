@@ -46,6 +46,18 @@ const scoresOf = (state) =>
   state.log
     .filter((e) => e.event === "score")
     .map((e) => /^score_changed\((\d+), (\d+)\)$/.exec(e.text)?.slice(1).join(" : ") ?? e.text);
+/**
+ * Asks the page for one animation frame and says how many such frames it has drawn so far: a page that
+ * stops drawing stops polling the game and updating what it shows.
+ */
+const framesDrawn = (page) =>
+  page.evaluate(() => {
+    const frames = window.__framesSeen ?? 0;
+    requestAnimationFrame(() => {
+      window.__framesSeen = frames + 1;
+    });
+    return frames;
+  });
 const winnerOf = (state) => state.log.find((e) => e.event === "winner")?.text.replace(/^winner: /, "") ?? "";
 const logText = (state) => state.log.map((e) => e.text).join(" | ");
 
@@ -258,21 +270,26 @@ export async function pongChecks({ browser, base, serverUrl, shots, noise, serve
     // The server starts again after 3 s: Join works again (pressed again after each "Couldn't connect",
     // as a player would).
     await sleep(3000);
-    const clicks = [];
-    await first.click("#join", { timeout: 2000 }).catch(() => {}); // retried below if the server is not back yet
+    const failedClicks = [];
+    let reads = 0;
     await eventually(
       `pong: once the server is back, Join leads to "${STATUS.waiting}" again`,
       async () => {
         const s = await readPage(first);
+        const frames = await framesDrawn(first);
+        reads++;
         // A short click timeout: the button may turn disabled between the read and the click, and a
         // click that waits for it (30 s by default) would outlive this check.
-        if (s.joinEnabled) await first.click("#join", { timeout: 1000 }).catch((err) => clicks.push(err.message.split("\n")[0]));
+        if (s.joinEnabled && s.status !== STATUS.waiting)
+          await first
+            .click("#join", { timeout: 1000 })
+            .catch((err) => failedClicks.push(err.message.split("\n")[0]));
         return {
           ok: s.status === STATUS.waiting,
-          detail: `status "${s.status}"; clicks that failed: ${clicks.length} (${clicks.at(-1) ?? ""}); page: ${logText(s).slice(-300)}; server: ${serverLog()}`,
+          detail: `status "${s.status}", frames drawn for ${frames} of ${reads} reads; failed clicks: ${failedClicks.length} (${failedClicks.at(-1) ?? ""}); page: ${logText(s).slice(-300)}; server: ${serverLog()}`,
         };
       },
-      20_000,
+      30_000,
     );
 
     for (const page of pages) {

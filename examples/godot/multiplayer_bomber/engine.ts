@@ -16,10 +16,12 @@ import { Control as BaseControl, OS as BaseOS } from "../stand-in/ui.js";
 
 export {
   AcceptDialog,
+  assert,
   Button,
   HORIZONTAL_ALIGNMENT_CENTER,
   ItemList,
   LineEdit,
+  named,
 } from "../stand-in/ui.js";
 
 export const OS = { ...BaseOS, shell_open: (_uri: string): void => {} };
@@ -64,10 +66,6 @@ export class Color extends GodotColor {
   }
 }
 export const addColor = (a: Color, b: Color): Color => new Color(a.r + b.r, a.g + b.g, a.b + b.b, a.a + b.a);
-
-export function assert(condition: boolean): void {
-  if (!condition) throw new Error("Assertion failed");
-}
 
 // --- nodes ------------------------------------------------------------------------------------------
 

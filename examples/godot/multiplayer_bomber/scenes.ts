@@ -4,7 +4,6 @@
 // (project.godot's gamestate) and the lobby (the main scene) go under /root of each game's SceneTree.
 import {
   MultiplayerSynchronizer,
-  type Node,
   register_scene,
   SceneReplicationConfig,
   SceneTree,
@@ -22,6 +21,7 @@ import {
   Label,
   LineEdit,
   Node2D,
+  named,
   Panel,
   Sprite2D,
   TileMap,
@@ -33,12 +33,6 @@ import { PlayerControls } from "./player_controls.js";
 import { PlayerSpawner } from "./player_spawner.js";
 import { Rock } from "./rock.js";
 import { Score } from "./score.js";
-
-function named<T extends Node>(node: T, name: string, ...children: Node[]): T {
-  node.name = name;
-  for (const child of children) node.add_child(child);
-  return node;
-}
 
 function at<T extends Node2D>(node: T, x: number, y: number): T {
   node.position = new Vector2(x, y);

@@ -1,10 +1,10 @@
 // The UI-only stand-in for the parts of Godot's engine that the demos' scripts touch but that are not
 // networking, built on the package's own Node and Signal: UI controls that keep their state in plain
-// fields (so a test can read what a player would see), resources, OS and a few @GlobalScope functions.
-// websocket_multiplayer uses it. websocket_minimal, websocket_chat and websocket_client_wrapper still use
-// scene.ts's own Node and tree: they need Node's %UniqueName paths and set_process(), which the package's
-// Node gains with Godot's class members (issue #27); then scene.ts's controls move here and it goes.
-import { Node, Signal } from "@wsport/godot-compat";
+// fields (so a test can read what a player would see), resources, RefCounted, OS, Time and GDScript's
+// assert. The scene tree, signals and the @GlobalScope functions (print, randi, randi_range, str …) are
+// the package's; main-loop.ts runs a scene as Godot's main loop does. Every Godot example here uses it
+// (multiplayer_bomber's engine.ts adds its 2D nodes on top).
+import { Object as GodotObject, Node, Signal } from "@wsport/godot-compat";
 
 export class Control extends Node {
   visible = true;
@@ -31,14 +31,27 @@ export class LineEdit extends Control {
   editable = true;
 }
 
+export class SpinBox extends Control {
+  value = 0;
+}
+
 export class Button extends Control {
   text = "";
   disabled = false;
+  /** A toggle button stays down after a click (button_pressed) and says so through `toggled`. */
+  toggle_mode = false;
+  button_pressed = false;
   readonly pressed = new Signal<[]>("pressed");
+  readonly toggled = new Signal<[toggled_on: boolean]>("toggled");
   grab_focus(): void {}
-  /** What a click does: nothing while disabled, as in Godot. */
+  /** What a click does: nothing while disabled; a toggle button flips and emits `toggled` first, as in Godot. */
   click(): void {
-    if (!this.disabled && this.visible) this.pressed.emit();
+    if (this.disabled || !this.visible) return;
+    if (this.toggle_mode) {
+      this.button_pressed = !this.button_pressed;
+      this.toggled.emit(this.button_pressed);
+    }
+    this.pressed.emit();
   }
 }
 
@@ -98,6 +111,13 @@ export class AcceptDialog extends Control {
   }
 }
 
+/** A node as a scene file declares it: its name, and its children in order. */
+export function named<T extends Node>(node: T, name: string, ...children: Node[]): T {
+  node.name = name;
+  for (const child of children) node.add_child(child);
+  return node;
+}
+
 export const HORIZONTAL_ALIGNMENT_CENTER = 1;
 export const VERTICAL_ALIGNMENT_CENTER = 1;
 
@@ -105,22 +125,26 @@ export function preload(path: string): Texture2D {
   return { resource_path: path };
 }
 
+/** RefCounted: an Object freed when nothing references it (here, by the garbage collector). */
+export class RefCounted extends GodotObject {}
+
 export const OS = {
   SYSTEM_DIR_DESKTOP: 0,
+  /** The feature tags scripts test: "web" in a browser. */
+  has_feature: (tag: string): boolean => tag === "web" && typeof window !== "undefined",
   has_environment: (name: string): boolean =>
     typeof process !== "undefined" && process.env[name] !== undefined,
   get_environment: (name: string): string => (typeof process !== "undefined" && process.env[name]) || "",
   get_system_dir: (_dir: number): string => "/home/player/Desktop",
 };
 
-/** @GlobalScope's randi(): a random 32-bit unsigned integer. */
-export function randi(): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
+export const Time = {
+  get_ticks_msec: (): number => Math.floor(performance.now()),
+  /** The local time as "HH:MM:SS". */
+  get_time_string_from_system: (): string => new Date().toTimeString().slice(0, 8),
+};
 
-export { str } from "@wsport/godot-compat";
-
-/** @GlobalScope's print(): the arguments joined without separators, as Godot prints them. */
-export function print(...args: unknown[]): void {
-  console.log(args.map(String).join(""));
+/** GDScript's assert(): stops the script (here: throws) when the condition is false. */
+export function assert(condition: boolean, message = "Assertion failed"): asserts condition {
+  if (!condition) throw new Error(message);
 }

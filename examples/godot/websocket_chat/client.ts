@@ -1,24 +1,24 @@
 // Port of godot-demo-projects networking/websocket_chat/client.gd.
-import { OK } from "@wsport/godot-compat";
-import { Control, type LineEdit, type RichTextLabel } from "../stand-in/scene.ts";
+import { OK, print } from "@wsport/godot-compat";
+import { Control, type LineEdit, type RichTextLabel } from "../stand-in/ui.ts";
 import type { WebSocketClient } from "./websocket/WebSocketClient.ts";
 
 export class Client extends Control {
   get _client(): WebSocketClient {
-    return this.$<WebSocketClient>("WebSocketClient");
+    return this.get_node("WebSocketClient") as WebSocketClient;
   }
   get _log_dest(): RichTextLabel {
-    return this.$<RichTextLabel>("Panel/VBoxContainer/RichTextLabel");
+    return this.get_node("Panel/VBoxContainer/RichTextLabel") as RichTextLabel;
   }
   get _line_edit(): LineEdit {
-    return this.$<LineEdit>("Panel/VBoxContainer/Send/LineEdit");
+    return this.get_node("Panel/VBoxContainer/Send/LineEdit") as LineEdit;
   }
   get _host(): LineEdit {
-    return this.$<LineEdit>("Panel/VBoxContainer/Connect/Host");
+    return this.get_node("Panel/VBoxContainer/Connect/Host") as LineEdit;
   }
 
   info(msg: string): void {
-    this.print(msg);
+    print(msg);
     this._log_dest.add_text(`${msg}\n`);
   }
 

@@ -1,24 +1,24 @@
 // Port of godot-demo-projects networking/websocket_chat/server.gd.
-import { OK, str, type WebSocketPeer } from "@wsport/godot-compat";
-import { Control, type LineEdit, type RichTextLabel, type SpinBox } from "../stand-in/scene.ts";
+import { OK, print, str, type WebSocketPeer } from "@wsport/godot-compat";
+import { Control, type LineEdit, type RichTextLabel, type SpinBox } from "../stand-in/ui.ts";
 import type { WebSocketServer } from "./websocket/WebSocketServer.ts";
 
 export class Server extends Control {
   get _server(): WebSocketServer {
-    return this.$<WebSocketServer>("WebSocketServer");
+    return this.get_node("WebSocketServer") as WebSocketServer;
   }
   get _log_dest(): RichTextLabel {
-    return this.$<RichTextLabel>("Panel/VBoxContainer/RichTextLabel");
+    return this.get_node("Panel/VBoxContainer/RichTextLabel") as RichTextLabel;
   }
   get _line_edit(): LineEdit {
-    return this.$<LineEdit>("Panel/VBoxContainer/Send/LineEdit");
+    return this.get_node("Panel/VBoxContainer/Send/LineEdit") as LineEdit;
   }
   get _listen_port(): SpinBox {
-    return this.$<SpinBox>("Panel/VBoxContainer/Connect/Port");
+    return this.get_node("Panel/VBoxContainer/Connect/Port") as SpinBox;
   }
 
   info(msg: string): void {
-    this.print(msg);
+    print(msg);
     this._log_dest.add_text(`${msg}\n`);
   }
 

@@ -1,27 +1,31 @@
 // websocket_chat as a user runs it: a server scene (Listen) and two client scenes (Connect),
 // typing and pressing Send; what each scene's log shows, over ws:// and (use_tls) wss://. Node only:
 // the server side needs Node.
-import { Crypto, TLSOptions, type Variant, Vector2, var_to_bytes } from "@wsport/godot-compat";
+import { Crypto, type Node, TLSOptions, type Variant, Vector2, var_to_bytes } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
 import { freePort } from "../../../test/free-port.mjs";
 import { until, waitForLine } from "../../test/helpers.ts";
-import { type Node, SceneTree } from "../stand-in/scene.ts";
+import { MainLoop } from "../stand-in/main-loop.ts";
+import type { Button } from "../stand-in/ui.ts";
 import { client_scene, server_scene } from "./scenes.ts";
 import { WebSocketClient } from "./websocket/WebSocketClient.ts";
 import { WebSocketServer } from "./websocket/WebSocketServer.ts";
 
-const trees: SceneTree[] = [];
-afterEach(() => {
-  for (const tree of trees.splice(0)) tree.quit();
+const games: MainLoop[] = [];
+afterEach(async () => {
+  await Promise.all(games.splice(0).map((game) => game.quit()));
   vi.restoreAllMocks();
 });
 
-function run<T extends { root: Node }>(scene: T): T {
-  const tree = new SceneTree();
-  trees.push(tree);
-  tree.add(scene.root);
-  return scene;
+/** The scene running as its own game; `game.input()` is what the player does in its window. */
+function run<T extends { root: Node }>(scene: T): T & { game: MainLoop } {
+  const game = new MainLoop(scene.root);
+  games.push(game);
+  return { ...scene, game };
 }
+
+/** The player clicks `button` in the scene's window. */
+const click = (scene: { game: MainLoop }, button: Button) => scene.game.input(() => button.click());
 
 const lines = (scene: { log: { text: string } }) => () => scene.log.text.split("\n").filter((l) => l !== "");
 
@@ -48,36 +52,36 @@ async function chat_session(
   setup(server, [a, b]);
   const port = await freePort();
   server.port.value = port; // typed into the Port box
-  server.listen.click(true);
+  await click(server, server.listen);
   await waitForLine(lines(server), /^Listing on port/);
 
   a.host.text = `${scheme}://localhost:${port}/test/`;
-  a.connect_button.click(true);
+  await click(a, a.connect_button);
   await waitForLine(lines(a), /^Client just connected/);
   const idA = Number((await waitForLine(lines(server), /^Remote client connected: \d+/)).match(/\d+/)![0]);
 
   b.host.text = `${scheme}://localhost:${port}/test/`;
-  b.connect_button.click(true);
+  await click(b, b.connect_button);
   await waitForLine(lines(b), /^Client just connected/);
   await waitForLine(lines(a), /^\[\d+\] connected$/);
   const idB = Number(lines(a)().at(-1)!.match(/\d+/)![0]);
 
   a.line_edit.text = "hello";
-  a.send_button.click();
+  await click(a, a.send_button);
   await waitForLine(lines(b), /Says: hello$/);
 
   server.line_edit.text = "welcome";
-  server.send_button.click();
+  await click(server, server.send_button);
   await waitForLine(lines(a), /^Server says: welcome$/);
   await waitForLine(lines(b), /^Server says: welcome$/);
 
-  a.connect_button.click(true); // toggled off: close()
+  await click(a, a.connect_button); // toggled off: close()
   await waitForLine(lines(a), /^Client just disconnected/);
   await waitForLine(lines(b), /disconnected$/);
 
   expect(a.line_edit.text).toBe(""); // the demo clears the box after sending
-  // What the scripts print() is what their logs show.
-  expect(trees[0]!.printed).toEqual(lines(server)());
+  // What each scene's scripts print() is what its log shows.
+  for (const scene of [server, a, b]) expect(scene.game.printed).toEqual(lines(scene)());
   return { port, idA, idB, server: lines(server)(), a: lines(a)(), b: lines(b)() };
 }
 
@@ -177,12 +181,12 @@ it("with use_tls, a client that does not trust the certificate is dropped by the
   server.ws.handshake_timout = 60_000; // so the drop comes from the TLS status, not the timeout
   const port = await freePort();
   server.port.value = port;
-  server.listen.click(true);
+  await click(server, server.listen);
   await waitForLine(lines(server), /^Listing on port/);
 
   const a = run(client_scene()); // tls_options left null: only the system's CAs are trusted
   a.host.text = `wss://localhost:${port}/test/`;
-  a.connect_button.click(true);
+  await click(a, a.connect_button);
   await waitForLine(lines(a), /^Client just disconnected/);
   await until(() => server.ws.pending_peers.length === 0, "the server to drop the pending peer");
   expect(lines(a)()).toEqual([
@@ -197,11 +201,12 @@ it("an empty message or host does nothing; a bad port is reported in the log", a
   vi.spyOn(console, "error").mockImplementation(() => {}); // TCPServer's error print for the port
   const server = run(server_scene());
   server.port.value = 70000; // beyond what TCPServer.listen accepts
-  server.listen.click(true);
+  await click(server, server.listen);
   await waitForLine(lines(server), /^Error listing on port 70000$/);
   const a = run(client_scene());
   a.host.text = "";
-  a.connect_button.click(true);
-  a.send_button.click();
+  await click(a, a.connect_button);
+  await click(a, a.send_button);
   expect(lines(a)()).toEqual([]);
+  expect(a.game.printed).toEqual([]);
 });

@@ -7,19 +7,20 @@ import {
   type PackedByteArray,
   print_verbose,
   push_error,
+  Signal,
   str,
   TLSOptions,
   WebSocketPeer,
 } from "@wsport/godot-compat";
-import { OS, RefCounted, Signal } from "../stand-in/scene.ts";
+import { OS, RefCounted } from "../stand-in/ui.ts";
 
 const TRACE = true;
 
 export class WebSocketClient extends RefCounted {
-  recv_text = new Signal<[message: string]>();
-  recv_binary = new Signal<[message: PackedByteArray]>();
-  connected = new Signal();
-  disconnected = new Signal();
+  recv_text = new Signal<[message: string]>(this, "recv_text");
+  recv_binary = new Signal<[message: PackedByteArray]>(this, "recv_binary");
+  connected = new Signal<[]>(this, "connected");
+  disconnected = new Signal<[]>(this, "disconnected");
 
   socket: WebSocketPeer | null = null;
 

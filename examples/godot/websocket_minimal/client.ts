@@ -1,6 +1,6 @@
 // Port of godot-demo-projects networking/websocket_minimal/client.gd (Godot 4 version).
-import { OK, WebSocketPeer } from "@wsport/godot-compat";
-import { Node, type RichTextLabel, Time } from "../stand-in/scene.ts";
+import { Node, OK, WebSocketPeer } from "@wsport/godot-compat";
+import { type RichTextLabel, Time } from "../stand-in/ui.ts";
 
 export class Client extends Node {
   /** The URL we will connect to. */
@@ -10,17 +10,17 @@ export class Client extends Node {
 
   log_message(message: string): void {
     const time = `[color=#aaaaaa] ${Time.get_time_string_from_system()} |[/color] `;
-    this.$<RichTextLabel>("%TextClient").text += time + message + "\n";
+    (this.get_node("%TextClient") as RichTextLabel).text += time + message + "\n";
   }
 
-  override _ready(): void {
+  _ready(): void {
     if (this.socket.connect_to_url(this.websocket_url) !== OK) {
       this.log_message("Unable to connect.");
       this.set_process(false);
     }
   }
 
-  override _process(_delta: number): void {
+  _process(_delta: number): void {
     this.socket.poll();
 
     if (this.socket.get_ready_state() === WebSocketPeer.STATE_OPEN) {
@@ -30,7 +30,7 @@ export class Client extends Node {
     }
   }
 
-  override _exit_tree(): void {
+  _exit_tree(): void {
     this.socket.close();
   }
 

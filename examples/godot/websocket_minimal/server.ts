@@ -1,6 +1,6 @@
 // Port of godot-demo-projects networking/websocket_minimal/server.gd (Godot 4 version).
-import { OK, type StreamPeerTCP, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
-import { assert, Node, type RichTextLabel, Time } from "../stand-in/scene.ts";
+import { Node, OK, type StreamPeerTCP, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
+import { assert, type RichTextLabel, Time } from "../stand-in/ui.ts";
 
 export class Server extends Node {
   /** The port the server will listen on. */
@@ -11,17 +11,17 @@ export class Server extends Node {
 
   log_message(message: string): void {
     const time = `[color=#aaaaaa] ${Time.get_time_string_from_system()} |[/color] `;
-    this.$<RichTextLabel>("%TextServer").text += time + message + "\n";
+    (this.get_node("%TextServer") as RichTextLabel).text += time + message + "\n";
   }
 
-  override _ready(): void {
+  _ready(): void {
     if (this.tcp_server.listen(this.PORT) !== OK) {
       this.log_message("Unable to start server.");
       this.set_process(false);
     }
   }
 
-  override _process(_delta: number): void {
+  _process(_delta: number): void {
     while (this.tcp_server.is_connection_available()) {
       const conn: StreamPeerTCP | null = this.tcp_server.take_connection();
       assert(conn !== null);
@@ -37,7 +37,7 @@ export class Server extends Node {
     }
   }
 
-  override _exit_tree(): void {
+  _exit_tree(): void {
     this.socket.close();
     this.tcp_server.stop();
   }

@@ -6,15 +6,15 @@ import { WebSocketPeer } from "@wsport/godot-compat";
 import { afterEach, expect, it, vi } from "vitest";
 import { freePort } from "../../../test/free-port.mjs";
 import { until, waitForLine } from "../../test/helpers.ts";
-import { SceneTree } from "../stand-in/scene.ts";
+import { MainLoop } from "../stand-in/main-loop.ts";
 import { main } from "./main.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
 
-const trees: SceneTree[] = [];
-afterEach(() => {
-  for (const tree of trees.splice(0)) tree.quit();
+const games: MainLoop[] = [];
+afterEach(async () => {
+  await Promise.all(games.splice(0).map((game) => game.quit()));
   vi.restoreAllMocks();
 });
 
@@ -31,21 +31,20 @@ async function runMain() {
   const port = await freePort();
   scene.server.PORT = port;
   scene.client.websocket_url = `ws://localhost:${port}`;
-  const tree = new SceneTree();
-  trees.push(tree);
-  tree.add(scene.root);
+  const game = new MainLoop(scene.root);
+  games.push(game);
   await until(() => scene.server.socket.get_ready_state() === WebSocketPeer.STATE_OPEN, "the server to open");
-  return { scene, port };
+  return { scene, port, game };
 }
 
 it("Ping reaches the server's log, Pong the client's, with the demo's time prefix", async () => {
-  const { scene } = await runMain();
+  const { scene, game } = await runMain();
   await until(() => scene.client.socket.get_ready_state() === WebSocketPeer.STATE_OPEN, "the client to open");
-  scene.button_ping.click();
+  await game.input(() => scene.button_ping.click());
   await waitForLine(() => messages(scene.text_server), /^Ping$/);
-  scene.button_pong.click();
+  await game.input(() => scene.button_pong.click());
   await waitForLine(() => messages(scene.text_client), /^Pong$/);
-  scene.button_ping.click();
+  await game.input(() => scene.button_ping.click());
   await until(() => messages(scene.text_server).length === 2, "the second Ping");
 
   expect(messages(scene.text_server)).toEqual(["Ping", "Ping"]);
@@ -55,7 +54,7 @@ it("Ping reaches the server's log, Pong the client's, with the demo's time prefi
 
 it("a second client meets the busy socket: Godot's error print, and its dropped stream closes it", async () => {
   const printed = vi.spyOn(console, "error").mockImplementation(() => {});
-  const { scene, port } = await runMain();
+  const { scene, port, game } = await runMain();
 
   const second = WebSocketPeer.new();
   second.connect_to_url(`ws://localhost:${port}`);
@@ -71,6 +70,6 @@ it("a second client meets the busy socket: Godot's error print, and its dropped 
   }, "the second client to be closed");
   expect(second.get_close_code()).toBe(-1);
   // The first pair is untouched.
-  scene.button_ping.click();
+  await game.input(() => scene.button_ping.click());
   await waitForLine(() => messages(scene.text_server), /^Ping$/);
 });

@@ -1,7 +1,7 @@
 // script/combo.gd of godot-demo-projects' networking/websocket_multiplayer, ported: four games in
 // one window, each branch with a MultiplayerAPI of its own.
-import { MultiplayerAPI } from "@wsport/godot-compat";
-import { Control, str } from "../stand-in/ui.js";
+import { MultiplayerAPI, str } from "@wsport/godot-compat";
+import { Control } from "../stand-in/ui.js";
 
 export class Combo extends Control {
   paths: string[] = [];

@@ -1,16 +1,8 @@
 // script/game.gd of godot-demo-projects' networking/websocket_multiplayer, ported.
-import { rpc } from "@wsport/godot-compat";
+import { randi, rpc, str } from "@wsport/godot-compat";
 // TypeScript sees `method.rpc(...)` (Godot 4's Callable form) once a program opts in:
 import type {} from "@wsport/godot-compat/rpc-callable";
-import {
-  type Button,
-  Control,
-  type ItemList,
-  preload,
-  type RichTextLabel,
-  randi,
-  str,
-} from "../stand-in/ui.js";
+import { type Button, Control, type ItemList, preload, type RichTextLabel } from "../stand-in/ui.js";
 
 const _crown = preload("res://img/crown.png");
 

@@ -1,5 +1,5 @@
 // script/main.gd of godot-demo-projects' networking/websocket_multiplayer, ported.
-import { WebSocketMultiplayerPeer } from "@wsport/godot-compat";
+import { print, str, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
 import {
   type AcceptDialog,
   type Button,
@@ -7,8 +7,6 @@ import {
   HORIZONTAL_ALIGNMENT_CENTER,
   type LineEdit,
   OS,
-  print,
-  str,
   VERTICAL_ALIGNMENT_CENTER,
 } from "../stand-in/ui.js";
 import type { Game } from "./game.js";

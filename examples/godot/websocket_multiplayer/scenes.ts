@@ -1,6 +1,5 @@
 // The demo's scenes (scene/game.tscn, scene/main.tscn, scene/combo.tscn) built in code: the same
 // node names and the same signal connections, with the stand-in controls of ../stand-in/ui.ts.
-import type { Node } from "@wsport/godot-compat";
 import {
   AcceptDialog,
   Button,
@@ -10,6 +9,7 @@ import {
   ItemList,
   Label,
   LineEdit,
+  named,
   Panel,
   RichTextLabel,
   VBoxContainer,
@@ -17,12 +17,6 @@ import {
 import { Combo } from "./combo.js";
 import { Game } from "./game.js";
 import { Main } from "./main.js";
-
-function named<T extends Node>(node: T, name: string, ...children: Node[]): T {
-  node.name = name;
-  for (const child of children) node.add_child(child);
-  return node;
-}
 
 function label(name: string, text: string): Label {
   const node = named(new Label(), name);

@@ -1,13 +1,14 @@
 // Port of godot-demo-projects networking/websocket_chat/websocket/WebSocketClient.gd.
 import {
   bytes_to_var,
+  Node,
   OK,
+  Signal,
   type TLSOptions,
   type Variant,
   var_to_bytes,
   WebSocketPeer,
 } from "@wsport/godot-compat";
-import { Node, Signal } from "../../stand-in/scene.ts";
 
 export class WebSocketClient extends Node {
   handshake_headers: string[] = [];
@@ -17,9 +18,9 @@ export class WebSocketClient extends Node {
   socket = WebSocketPeer.new();
   last_state: number = WebSocketPeer.STATE_CLOSED;
 
-  connected_to_server = new Signal();
-  connection_closed = new Signal();
-  message_received = new Signal<[message: Variant]>();
+  connected_to_server = new Signal<[]>(this, "connected_to_server");
+  connection_closed = new Signal<[]>(this, "connection_closed");
+  message_received = new Signal<[message: Variant]>(this, "message_received");
 
   connect_to_url(url: string): number {
     this.socket.supported_protocols = this.supported_protocols;
@@ -89,7 +90,7 @@ export class WebSocketClient extends Node {
     }
   }
 
-  override _process(_delta: number): void {
+  _process(_delta: number): void {
     this.poll();
   }
 }

@@ -3,7 +3,10 @@
 import {
   bytes_to_var,
   type CryptoKey,
+  Node,
   OK,
+  randi_range,
+  Signal,
   StreamPeerTCP,
   StreamPeerTLS,
   TCPServer,
@@ -13,7 +16,7 @@ import {
   WebSocketPeer,
   type X509Certificate,
 } from "@wsport/godot-compat";
-import { assert, Node, randi_range, Signal, Time } from "../../stand-in/scene.ts";
+import { assert, Time } from "../../stand-in/ui.ts";
 
 class PendingPeer {
   connect_time: number;
@@ -29,9 +32,9 @@ class PendingPeer {
 }
 
 export class WebSocketServer extends Node {
-  message_received = new Signal<[peer_id: number, message: Variant]>();
-  client_connected = new Signal<[peer_id: number]>();
-  client_disconnected = new Signal<[peer_id: number]>();
+  message_received = new Signal<[peer_id: number, message: Variant]>(this, "message_received");
+  client_connected = new Signal<[peer_id: number]>(this, "client_connected");
+  client_disconnected = new Signal<[peer_id: number]>(this, "client_disconnected");
 
   handshake_headers: string[] = [];
   supported_protocols: string[] = [];
@@ -199,7 +202,7 @@ export class WebSocketServer extends Node {
     }
   }
 
-  override _process(_delta: number): void {
+  _process(_delta: number): void {
     this.poll();
   }
 }
