@@ -3,15 +3,14 @@
 // and inner classes beside it. Names, comments and blank lines are kept; what has no exact
 // translation becomes a marked place (see ../output.ts).
 import * as godot from "@wsport/godot-compat";
+import { gd } from "@wsport/port-runtime";
 import type Parser from "tree-sitter";
-import { BUILTIN_METHODS } from "../../runtime/gd-methods.js";
-import { Imports, Marks, pascalCase, safeName } from "../output.js";
+import { Imports, Marks, pascalCase, RUNTIME, safeName } from "../output.js";
 import { BUILTIN_TYPE_IDS, isNumber, type StaticType, staticTypeOf } from "./types.js";
 
 type SyntaxNode = Parser.SyntaxNode;
 
 const GODOT = "@wsport/godot-compat";
-const RUNTIME = "@wsport/port";
 const GODOT_EXPORTS = new Set(Object.keys(godot));
 
 /** @GlobalScope and GDScript functions the runtime (gd.*) provides. */
@@ -1373,7 +1372,12 @@ class GdscriptTranslator {
           part.childForFieldName("arguments")!.namedChildren[0]?.type === "string"
         ) {
           text += `.${stringValue(part.childForFieldName("arguments")!.namedChildren[0]!.text)}.emit(${args.slice(1).join(", ")})`;
-        } else if (BUILTIN_METHODS.has(name) && !isSuper && !baseIsSelf && typeof receiverType !== "object") {
+        } else if (
+          gd.BUILTIN_METHODS.has(name) &&
+          !isSuper &&
+          !baseIsSelf &&
+          typeof receiverType !== "object"
+        ) {
           text = `${this.gd("call")}(${[text, JSON.stringify(name), ...args].join(", ")})`;
         } else if (baseIsSelf && name === "get_node") {
           text = `${this.gd("get_node")}(${["this", ...args].join(", ")})`;

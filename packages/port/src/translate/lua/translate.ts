@@ -1,16 +1,15 @@
 // Engine Lua (Defold, Solar2D, Aseprite) to TypeScript over luaparse's syntax tree. Lua's meaning
-// is kept through the runtime (`lua.*`, ../../runtime/lua.ts) wherever JavaScript's differs:
+// is kept through the runtime (`lua.*`, @wsport/port-runtime) wherever JavaScript's differs:
 // truthiness, `..`, `#`, `%`, `+` on strings, multiple results, method calls, tables at 1 … n.
 // Names, comments and blank lines are kept; what has no exact translation is a marked place.
 import type * as L from "luaparse";
-import { Imports, Marks, safeName } from "../output.js";
+import { Imports, Marks, RUNTIME, safeName } from "../output.js";
 import { decodeLuaString } from "./strings.js";
 import "./luaparse-fields.js";
 
 type Expr = L.Expression;
 type Stmt = L.Statement;
 
-const RUNTIME = "@wsport/port";
 const DEFOLD = "@wsport/defold-compat";
 const CORONA = "@wsport/corona-compat";
 const ASEPRITE = "@wsport/aseprite-compat";
