@@ -66,7 +66,9 @@ function restoreClassNames(dir: string): void {
     let code = readFileSync(path, "utf8");
     // `var X = class _X` (a class declaration) or `var X = class X2` (a class expression named X, as
     // the Node entry's `const WebSocketPeer = class WebSocketPeer extends …`): the inner name is X's own.
-    for (const [, name, inner] of code.matchAll(/\bvar (\w+) = class (_\1|\1\d+)\b/g)) {
+    // The outer name may carry a number too (`var JSON2 = class _JSON`, when the chunk also uses the
+    // global JSON): the class body cannot reach that global anyway, its own name shadows it in the source.
+    for (const [, name, inner] of code.matchAll(/\bvar (\w+?)\d* = class (_\1|\1\d+)\b/g)) {
       code = code.replace(new RegExp(`\\b${inner}\\b`, "g"), name as string);
     }
     writeFileSync(path, code);

@@ -4,6 +4,7 @@
 // on time, Input actions, UI controls that keep their state in fields, colours, and a main loop that runs
 // several games (one SceneTree each, with its own autoload and input) in one process. Not part of any package.
 import {
+  Color as GodotColor,
   Node,
   type PackedScene,
   preload as preloadScene,
@@ -46,13 +47,8 @@ export const is_valid_int = (text: string): boolean => /^[+-]?\d+$/.test(text);
 export const is_valid_ip_address = (text: string): boolean =>
   /^(\d{1,3})(\.\d{1,3}){3}$/.test(text) && text.split(".").every((n) => Number(n) < 256);
 
-export class Color {
-  constructor(
-    public r = 0,
-    public g = 0,
-    public b = 0,
-    public a = 1,
-  ) {}
+/** godot-compat's Color (values only) with the constant and the constructor the demo uses. */
+export class Color extends GodotColor {
   static readonly BLACK = new Color(0, 0, 0, 1);
   static from_hsv(h: number, s: number, v: number, a = 1): Color {
     const i = Math.floor(h * 6);

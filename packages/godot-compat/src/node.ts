@@ -3,7 +3,8 @@
 // Its WebSocketPeer and WebSocketMultiplayerPeer are subclasses of the browser entry's, but their
 // published types are the browser entry's classes: the subclasses add no public member. They extend
 // aliases of those classes (WebSocketPeerBase …), so that the build does not rename either class
-// (users would see `WebSocketPeer2`).
+// (users would see `WebSocketPeer2`). Crypto, CryptoKey and X509Certificate (crypto/node-crypto.ts) are
+// made the same way.
 import { OK } from "./core/error.js";
 import { StreamPeerTLS } from "./io/stream-peer-tls.js";
 import { nativeFeatures } from "./websocket/node-native.js";

@@ -25,6 +25,9 @@ const INTERNAL_NAMES = [
   "Session", // one connection's state
   "WebSocketPeerBase", // aliases the Node entry's classes extend in JavaScript
   "WebSocketMultiplayerPeerBase",
+  "CryptoBase",
+  "CryptoKeyBase",
+  "X509CertificateBase",
   "sendCommand", // SceneMultiplayer's seam for the RPC layer
   "setCommandHandler",
   "CommandHandler",

@@ -1,29 +1,14 @@
 // Scene replication from a browser: browser games (an Arena at /root/Arena) join a Godot game server in
 // Node (multiplayer-server.ts), which spawns a player and a bomb for each; each browser moves its own
 // player (it is that synchronizer's authority), and sees the other browser's player move through the relay.
-import { OK, SceneTree, Vector2, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
-import { afterEach, expect, inject, it } from "vitest";
+import { Vector2 } from "@wsport/godot-compat";
+import { expect, inject, it } from "vitest";
 import { capturePrints } from "./helpers.ts";
 import { pollUntil } from "./multiplayer-helpers.ts";
-import { Arena } from "./replication-game.ts";
+import { joining } from "./replication-helpers.ts";
 
 const prints = capturePrints();
-const live: WebSocketMultiplayerPeer[] = [];
-afterEach(() => {
-  for (const peer of live.splice(0)) peer.close();
-});
-
-function join() {
-  const tree = new SceneTree();
-  const arena = new Arena();
-  arena.name = "Arena";
-  tree.root.add_child(arena);
-  const peer = new WebSocketMultiplayerPeer();
-  live.push(peer);
-  expect(peer.create_client(`ws://127.0.0.1:${inject("godotReplicationPort")}`)).toBe(OK);
-  tree.get_multiplayer().multiplayer_peer = peer;
-  return { arena, poll: () => tree.process(1 / 60), id: () => tree.get_multiplayer().get_unique_id() };
-}
+const join = () => joining(inject("godotReplicationPort"));
 
 it("spawned players, bombs and a walking NPC arrive; each browser's own player follows it everywhere", async () => {
   const a = join();
@@ -55,7 +40,7 @@ it("a browser that leaves is despawned on the others", async () => {
   const b = join();
   await pollUntil([a, b], () => a.id() > 1 && !!b.arena.player(a.id()), "a's player on b");
   const aId = a.id();
-  live[0]!.close();
+  a.tree.get_multiplayer().multiplayer_peer!.close();
   // On b: the server's despawn; on a, its server gone: what the server spawned is freed.
   await pollUntil(
     [a, b],

@@ -1,29 +1,24 @@
 // RPCs from Chromium: browser games (a SceneTree with an EchoGame at /root/Game) against a Godot
 // game server in Node (multiplayer-server.ts): Variant arguments both ways, broadcast, client to
 // client through the relay, call_local and the sender id.
-import { OK, PackedByteArray, SceneTree, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
-import { afterEach, expect, inject, it } from "vitest";
+import { OK, PackedByteArray, SceneTree } from "@wsport/godot-compat";
+import { expect, inject, it } from "vitest";
 import { capturePrints } from "./helpers.ts";
-import { pollUntil } from "./multiplayer-helpers.ts";
+import { newMultiplayerPeer, pollUntil } from "./multiplayer-helpers.ts";
 import { EchoGame } from "./rpc-echo-game.ts";
 
 const prints = capturePrints();
-const live: WebSocketMultiplayerPeer[] = [];
-afterEach(() => {
-  for (const peer of live.splice(0)) peer.close();
-});
 
+/** A browser game joining the server; its peer is closed after the test. */
 function join() {
   const tree = new SceneTree();
   const game = new EchoGame();
   game.name = "Game";
   tree.root.add_child(game);
-  const peer = new WebSocketMultiplayerPeer();
-  live.push(peer);
+  const peer = newMultiplayerPeer();
   expect(peer.create_client(`ws://127.0.0.1:${inject("godotRpcPort")}`)).toBe(OK);
   tree.get_multiplayer().multiplayer_peer = peer;
-  const multiplayer = tree.get_multiplayer();
-  return { tree, game, multiplayer, poll: () => tree.process(1 / 60) };
+  return { tree, game, multiplayer: tree.get_multiplayer(), poll: () => tree.process(1 / 60) };
 }
 
 it("Variant arguments go to the Node server and come back as they were", async () => {
@@ -90,7 +85,7 @@ it("an authority RPC from a browser player is refused by the others; a call to a
   );
   expect(b.game.calls).toEqual([]);
   const bId = b.multiplayer.get_unique_id();
-  live[live.length - 1]!.close();
+  b.multiplayer.multiplayer_peer!.close();
   await pollUntil([a, b], () => !a.multiplayer.get_peers().includes(bId), "b's departure");
   expect(a.game.note.rpc_id(bId, "late")).toBe(OK);
   expect(prints.spy.mock.calls.map((c) => String(c[0]))).toContain(

@@ -109,3 +109,10 @@ export class X509Certificate {
     return this.#pem;
   }
 }
+
+/**
+ * The classes under second names for the Node entry's subclasses (node-crypto.ts): importing them as
+ * `CryptoKey` there would make the bundler rename the subclasses (`CryptoKey2`), which users would see.
+ */
+export const CryptoKeyBase = CryptoKey;
+export const X509CertificateBase = X509Certificate;

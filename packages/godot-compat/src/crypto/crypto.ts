@@ -94,3 +94,6 @@ export class Crypto {
     return new PackedByteArray(0);
   }
 }
+
+/** The class under a second name for the Node entry's subclass (see CryptoKeyBase in crypto-resources.ts). */
+export const CryptoBase = Crypto;

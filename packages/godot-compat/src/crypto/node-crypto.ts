@@ -25,11 +25,19 @@ import {
 } from "../core/error.js";
 import { invalid, printError } from "../core/print.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
-import { DEFAULT_ISSUER, DEFAULT_NOT_AFTER, DEFAULT_NOT_BEFORE, Crypto as WebCrypto } from "./crypto.js";
 import {
+  CryptoBase,
+  DEFAULT_ISSUER,
+  DEFAULT_NOT_AFTER,
+  DEFAULT_NOT_BEFORE,
+  type Crypto as WebCrypto,
+} from "./crypto.js";
+import {
+  CryptoKeyBase,
   setPem,
-  CryptoKey as WebCryptoKey,
-  X509Certificate as WebX509Certificate,
+  type CryptoKey as WebCryptoKey,
+  type X509Certificate as WebX509Certificate,
+  X509CertificateBase,
 } from "./crypto-resources.js";
 import type { HashType } from "./hashing-context.js";
 
@@ -65,7 +73,8 @@ function writeText(path: unknown, text: string, what: string): GodotError {
   }
 }
 
-export class CryptoKey extends WebCryptoKey {
+export type CryptoKey = WebCryptoKey;
+export const CryptoKey: typeof WebCryptoKey = class CryptoKey extends CryptoKeyBase {
   override load(path: string, public_only = false): GodotError {
     const text = readText(path, "CryptoKey.load()");
     return typeof text === "number" ? text : this.load_from_string(text, public_only);
@@ -95,9 +104,10 @@ export class CryptoKey extends WebCryptoKey {
     if (!public_only || this.is_public_only() || pem === "") return pem;
     return createPublicKey(pem).export({ format: "pem", type: "spki" }) as string;
   }
-}
+};
 
-export class X509Certificate extends WebX509Certificate {
+export type X509Certificate = WebX509Certificate;
+export const X509Certificate: typeof WebX509Certificate = class X509Certificate extends X509CertificateBase {
   override load(path: string): GodotError {
     const text = readText(path, "X509Certificate.load()");
     return typeof text === "number" ? text : this.load_from_string(text);
@@ -118,7 +128,7 @@ export class X509Certificate extends WebX509Certificate {
       return invalid(`Error parsing X509 certificates: ${(e as Error).message}`, FAILED);
     }
   }
-}
+};
 
 const HASHES = ["md5", "sha1", "sha256"];
 /** The digest size of each HashingContext.HashType. */
@@ -137,9 +147,9 @@ function refuse(message: string): null {
 function rsaKey(key: unknown, publicPart: true, caller: string): forge.pki.rsa.PublicKey | null;
 function rsaKey(key: unknown, publicPart: false, caller: string): forge.pki.rsa.PrivateKey | null;
 function rsaKey(key: unknown, publicPart: boolean, caller: string) {
-  const pem = key instanceof WebCryptoKey ? key.save_to_string() : "";
+  const pem = key instanceof CryptoKeyBase ? key.save_to_string() : "";
   if (pem === "") return refuse(`${caller}: Invalid key provided.`);
-  if (key instanceof WebCryptoKey && key.is_public_only()) {
+  if (key instanceof CryptoKeyBase && key.is_public_only()) {
     if (!publicPart) {
       printError(`${caller}: Invalid key provided. Cannot use a public_only key here.`);
       return null;
@@ -169,7 +179,8 @@ function digestName(hash_type: unknown, hash: unknown, caller: string): string |
   return name;
 }
 
-export class Crypto extends WebCrypto {
+export type Crypto = WebCrypto;
+export const Crypto: typeof WebCrypto = class Crypto extends CryptoBase {
   override generate_rsa(size: number): CryptoKey | null {
     if (!Number.isInteger(size) || size < 512 || size > 16384) {
       printError(`generate_rsa() needs a size in bits from 512 to 16384, got ${describe(size)}.`);
@@ -192,7 +203,7 @@ export class Crypto extends WebCrypto {
     not_before = DEFAULT_NOT_BEFORE,
     not_after = DEFAULT_NOT_AFTER,
   ): X509Certificate | null {
-    if (!(key instanceof WebCryptoKey) || key.is_public_only() || key.save_to_string() === "") {
+    if (!(key instanceof CryptoKeyBase) || key.is_public_only() || key.save_to_string() === "") {
       printError("generate_self_signed_certificate() needs a private CryptoKey.");
       return null;
     }
@@ -287,7 +298,7 @@ export class Crypto extends WebCrypto {
       return new PackedByteArray(0);
     }
   }
-}
+};
 
 /** "CN=myserver,O=myorganisation,C=IT" as certificate attributes, or null. */
 function parseName(name: unknown): forge.pki.CertificateField[] | null {

@@ -3,26 +3,13 @@
 // "f:1.5", "s:text", "sn:name", "np:/root"), the rest as {"type": name, "args": [...]}. Objects are not
 // written (full_objects needs Godot's class database of properties); a Signal or Callable keeps only its type.
 import { printError } from "../core/print.js";
-import { PackedByteArray } from "../variant/packed-byte-array.js";
+import { packedFromItems } from "../variant/packed-from-items.js";
 import { floatText } from "../variant/stringify.js";
 import { isDictionary, TYPE_NAMES, variantType } from "../variant/type-of.js";
 import type { Variant } from "../variant/variant.js";
 import * as T from "../variant/variant-ids.js";
 import { structOfType, structOfValue } from "../variant/variant-structs.js";
-import {
-  GodotFloat,
-  NodePath,
-  PackedColorArray,
-  PackedFloat32Array,
-  PackedFloat64Array,
-  PackedInt32Array,
-  PackedInt64Array,
-  PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedVector4Array,
-  StringName,
-} from "../variant/variant-types.js";
+import { GodotFloat, NodePath, StringName } from "../variant/variant-types.js";
 
 function refuse(message: string): null {
   printError(message);
@@ -85,21 +72,6 @@ export function jsonFromNative(value: unknown, fullObjects: boolean, depth = 0):
   );
 }
 
-const PACKED: Record<string, (args: unknown[]) => Variant> = {
-  PackedByteArray: (a) => new PackedByteArray(a.map(Number)),
-  PackedInt32Array: (a) => new PackedInt32Array(a.map(Number)),
-  PackedInt64Array: (a) => new PackedInt64Array(a.map((n) => BigInt(Math.trunc(Number(n))))),
-  PackedFloat32Array: (a) => new PackedFloat32Array(a.map(Number)),
-  PackedFloat64Array: (a) => new PackedFloat64Array(a.map(Number)),
-  PackedStringArray: (a) => new PackedStringArray(a.map(String)),
-};
-const PACKED_STRUCTS: Record<string, [new () => unknown[], number]> = {
-  PackedVector2Array: [PackedVector2Array, T.TYPE_VECTOR2],
-  PackedVector3Array: [PackedVector3Array, T.TYPE_VECTOR3],
-  PackedColorArray: [PackedColorArray, T.TYPE_COLOR],
-  PackedVector4Array: [PackedVector4Array, T.TYPE_VECTOR4],
-};
-
 export function jsonToNative(json: unknown, allowObjects: boolean, depth = 0): Variant {
   if (depth > 1024) return refuse("Variant is too deep. Bailing.");
   if (json === null || json === undefined || typeof json === "boolean") return json ?? null;
@@ -151,16 +123,11 @@ export function jsonToNative(json: unknown, allowObjects: boolean, depth = 0): V
       : new Map(pairs);
   }
   if (type === T.TYPE_ARRAY) return args.map((v) => jsonToNative(v, allowObjects, depth + 1));
-  if (json.type in PACKED) return PACKED[json.type]!(args);
-  const packed = PACKED_STRUCTS[json.type];
+  const packed = packedFromItems(json.type);
   if (packed !== undefined) {
-    const inner = structOfType(packed[1])!;
-    if (args.length % inner.size !== 0)
-      return refuse(`JSON.to_native(): ${json.type} args must come in groups of ${inner.size}.`);
-    const out = new packed[0]();
-    for (let i = 0; i < args.length; i += inner.size)
-      out.push(inner.build(args.slice(i, i + inner.size).map(Number)));
-    return out as Variant;
+    if (args.length % packed.size !== 0)
+      return refuse(`JSON.to_native(): ${json.type} args must come in groups of ${packed.size}.`);
+    return packed.build(args);
   }
   return refuse(`JSON.to_native(): Invalid type "${json.type}".`);
 }

@@ -2,7 +2,7 @@
 // How SceneMultiplayer frames its messages on the wire (Godot 4's scene_multiplayer.h): the low 3
 // bits of the first byte are the command, the high 4 bits are flags the command's subsystem owns.
 // System messages are [SYS, sys command, int32 peer id (little-endian), payload...].
-// Internal to the package: the RPC layer registers its commands with SceneMultiplayer.setCommandHandler.
+// Internal to the package: the layers built on top list their commands for SceneMultiplayer._attachLayer.
 
 export const NETWORK_COMMAND_REMOTE_CALL = 0;
 export const NETWORK_COMMAND_SIMPLIFY_PATH = 1;

@@ -157,7 +157,7 @@ export class SceneCache implements MultiplayerLayer {
     for (const id of peers) {
       peer.transfer_channel = 0;
       peer.transfer_mode = TRANSFER_MODE_RELIABLE;
-      const error = this.#api.sendCommand(id, packet);
+      const error = SceneMultiplayer._sendCommand(this.#api, id, packet);
       if (error) return error;
       cache.confirmed.set(id, false);
       this.#peers.get(id)?.sent.add(node);
@@ -212,7 +212,7 @@ export class SceneCache implements MultiplayerLayer {
     if (!multiplayerPeer) return;
     multiplayerPeer.transfer_channel = 0;
     multiplayerPeer.transfer_mode = TRANSFER_MODE_RELIABLE;
-    this.#api.sendCommand(from, encodeConfirmPath(valid, simplify.id));
+    SceneMultiplayer._sendCommand(this.#api, from, encodeConfirmPath(valid, simplify.id));
   }
 
   #processConfirmPath(from: number, packet: Uint8Array): void {

@@ -2,7 +2,8 @@
 // Godot 4's SceneMultiplayer without RPC and replication: peers, authentication, raw packets
 // (send_bytes / peer_packet) and the server relay, framed as Godot frames them (network-commands.ts)
 // so a Godot 4 game and a wsport program can be each other's server or client.
-// Layers built on top (RPC) plug in with setCommandHandler() and send with sendCommand().
+// Layers built on top (cache, RPC, replication) plug in with SceneMultiplayer._attachLayer() and send
+// with SceneMultiplayer._sendCommand().
 import { describe } from "@wsport/core/internal";
 import {
   ERR_BUG,
@@ -66,8 +67,8 @@ let makeLayers: ((api: SceneMultiplayer) => void) | null = null;
 
 /** Called with a peer's id and its authentication data (what it passed to send_auth). */
 export type AuthCallback = (id: number, data: PackedByteArray) => unknown;
-/** @internal Handles one inbound command: the sender's id and the whole message, command byte first. */
-export type CommandHandler = (from: number, packet: PackedByteArray) => void;
+/** Handles one inbound command: the sender's id and the whole message, command byte first. */
+type CommandHandler = (from: number, packet: PackedByteArray) => void;
 
 interface PendingPeer {
   /** complete_auth was called here. */
@@ -562,19 +563,19 @@ export class SceneMultiplayer extends MultiplayerAPI {
     packet.set(bytes, 1);
     peer.transfer_channel = channel;
     peer.transfer_mode = mode;
-    return this.sendCommand(id, packet);
+    return SceneMultiplayer._sendCommand(this, id, packet);
   }
 
   /**
-   * @internal wsport's seam for layers built on top (RPC): sends one framed command (command byte first) to
-   * `to` as Godot's SceneMultiplayer::send_command does: a client wraps it in a relay message to the
-   * server when server_relay is on; a server sends it to each target. The caller sets the peer's
-   * transfer_mode and transfer_channel first.
+   * @internal Sends one framed command (command byte first) to `to` as Godot's
+   * SceneMultiplayer::send_command does: a client wraps it in a relay message to the server when
+   * server_relay is on; a server sends it to each target. The caller sets the peer's transfer_mode and
+   * transfer_channel first. send_bytes and the layers built on top (cache, RPC, replication) send here.
    */
-  sendCommand(to: number, packet: Uint8Array): GodotError {
-    const peer = this.#peer;
-    if (peer === null) return invalid("sendCommand(): no multiplayer peer is assigned.", ERR_UNCONFIGURED);
-    if (this.#serverRelay && this.get_unique_id() !== 1 && to !== 1 && peer.is_server_relay_supported()) {
+  static _sendCommand(api: SceneMultiplayer, to: number, packet: Uint8Array): GodotError {
+    const peer = api.#peer;
+    if (peer === null) return invalid("send_command(): no multiplayer peer is assigned.", ERR_UNCONFIGURED);
+    if (api.#serverRelay && api.get_unique_id() !== 1 && to !== 1 && peer.is_server_relay_supported()) {
       peer.set_target_peer(1);
       const relay = new PackedByteArray(SYS_CMD_SIZE + packet.length);
       relay.set(sysMessage(SYS_COMMAND_RELAY, to));
@@ -582,33 +583,16 @@ export class SceneMultiplayer extends MultiplayerAPI {
       return peer.put_packet(relay);
     }
     if (to > 0) {
-      if (!this.#connected.has(to))
+      if (!api.#connected.has(to))
         return invalid(`Condition "!connected_peers.has(p_to)" is true: no peer ${to}.`, ERR_BUG);
       peer.set_target_peer(to);
       return peer.put_packet(packet);
     }
-    for (const id of this.#connected) {
+    for (const id of api.#connected) {
       if (to !== 0 && id === -to) continue;
       peer.set_target_peer(id);
       peer.put_packet(packet);
     }
-    return OK;
-  }
-
-  /**
-   * @internal wsport's seam for layers built on top (RPC): `handler` receives every inbound command `command`
-   * (0-6 except RAW, 3), relayed ones included, with get_remote_sender_id() set. null removes it.
-   * A command nobody handles is reported as Godot reports an invalid command.
-   */
-  setCommandHandler(command: number, handler: CommandHandler | null): GodotError {
-    if (!Number.isInteger(command) || command < 0 || command > 6 || command === NETWORK_COMMAND_RAW) {
-      return invalid(`setCommandHandler(): command must be 0-6 and not RAW (3), got ${describe(command)}.`);
-    }
-    if (handler !== null && typeof handler !== "function") {
-      return invalid(`setCommandHandler(): handler must be a function or null, got ${describe(handler)}.`);
-    }
-    if (handler === null) this.#handlers.delete(command);
-    else this.#handlers.set(command, handler);
     return OK;
   }
 

@@ -424,7 +424,7 @@ export class SceneReplication implements MultiplayerLayer {
     if (!multiplayerPeer) return;
     multiplayerPeer.transfer_channel = 0;
     multiplayerPeer.transfer_mode = reliable ? TRANSFER_MODE_RELIABLE : TRANSFER_MODE_UNRELIABLE;
-    this.#api.sendCommand(peer, packet);
+    SceneMultiplayer._sendCommand(this.#api, peer, packet);
   }
 
   #makeSpawnPacket(node: Node, spawner: MultiplayerSpawner, tracked: Tracked): Uint8Array | null {

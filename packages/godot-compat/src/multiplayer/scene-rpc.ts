@@ -142,13 +142,13 @@ class SceneRPC implements MultiplayerLayer {
     peer.transfer_mode = config.transfer_mode;
     if (allConfirmed) {
       const packet = encodeRemoteCall(cacheId, methodId, encoded, false);
-      for (const target of targets) this.#api.sendCommand(target, packet);
+      for (const target of targets) SceneMultiplayer._sendCommand(this.#api, target, packet);
       return OK;
     }
     const byId = encodeRemoteCall(cacheId, methodId, encoded, true);
     const byPath = encodeRemoteCall(cacheId, methodId, encoded, true, this.#cache.relativePath(node));
     for (const target of targets) {
-      this.#api.sendCommand(target, this.#cache.isConfirmed(node, target) ? byId : byPath);
+      SceneMultiplayer._sendCommand(this.#api, target, this.#cache.isConfirmed(node, target) ? byId : byPath);
     }
     return OK;
   }

@@ -2,17 +2,8 @@
 // Which Variant type a JavaScript value stands for, as GDScript's typeof() answers, and each type's name.
 import { Signal } from "../core/signal.js";
 import * as T from "./variant-ids.js";
-import { structOfValue } from "./variant-structs.js";
-import {
-  GodotFloat,
-  NodePath,
-  PackedColorArray,
-  PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedVector4Array,
-  StringName,
-} from "./variant-types.js";
+import { PACKED_STRUCTS, structOfValue } from "./variant-structs.js";
+import { GodotFloat, NodePath, PackedStringArray, StringName } from "./variant-types.js";
 
 /** Variant::get_type_name for each type id. */
 export const TYPE_NAMES: readonly string[] = [
@@ -64,10 +55,6 @@ const ARRAYS: ReadonlyArray<[abstract new (...args: never[]) => object, number]>
   [Float32Array, T.TYPE_PACKED_FLOAT32_ARRAY],
   [Float64Array, T.TYPE_PACKED_FLOAT64_ARRAY],
   [PackedStringArray, T.TYPE_PACKED_STRING_ARRAY],
-  [PackedVector2Array, T.TYPE_PACKED_VECTOR2_ARRAY],
-  [PackedVector3Array, T.TYPE_PACKED_VECTOR3_ARRAY],
-  [PackedColorArray, T.TYPE_PACKED_COLOR_ARRAY],
-  [PackedVector4Array, T.TYPE_PACKED_VECTOR4_ARRAY],
 ];
 
 /** A plain object or a Map: a Dictionary. */
@@ -101,6 +88,7 @@ export function variantType(value: unknown): number {
   const struct = structOfValue(value as object);
   if (struct !== undefined) return struct.type;
   for (const [cls, type] of ARRAYS) if (value instanceof cls) return type;
+  for (const [type, cls] of PACKED_STRUCTS) if (value instanceof cls) return type;
   if (Array.isArray(value)) return T.TYPE_ARRAY;
   if (isDictionary(value)) return T.TYPE_DICTIONARY;
   if (value instanceof Signal) return T.TYPE_SIGNAL;

@@ -6,19 +6,15 @@
 import { decodeUtf8, encodeUtf8 } from "@wsport/core/internal";
 import { ERR_INVALID_DATA, ERR_OUT_OF_MEMORY, ERR_UNAUTHORIZED, type GodotError } from "../core/error.js";
 import * as T from "./variant-ids.js";
-import { type Struct, structOfType, structOfValue } from "./variant-structs.js";
+import { PACKED_STRUCTS, type Struct, structOfType, structOfValue } from "./variant-structs.js";
 import {
   GodotFloat,
   NodePath,
-  PackedColorArray,
   PackedFloat32Array,
   PackedFloat64Array,
   PackedInt32Array,
   PackedInt64Array,
   PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedVector4Array,
   StringName,
   TypedArray,
 } from "./variant-types.js";
@@ -28,14 +24,6 @@ const MAX_DEPTH = 1024;
 const FLAG_64 = 1 << 16;
 /** Typed containers (Godot 4.4+): a 2-bit kind in the header; 1 = a builtin type id follows. */
 const KIND_BUILTIN = 1;
-
-/** The struct of each packed vector array's elements. */
-const PACKED_STRUCTS: ReadonlyArray<[number, new () => object[], Struct]> = [
-  [T.TYPE_PACKED_VECTOR2_ARRAY, PackedVector2Array, structOfType(T.TYPE_VECTOR2)!],
-  [T.TYPE_PACKED_VECTOR3_ARRAY, PackedVector3Array, structOfType(T.TYPE_VECTOR3)!],
-  [T.TYPE_PACKED_COLOR_ARRAY, PackedColorArray, structOfType(T.TYPE_COLOR)!],
-  [T.TYPE_PACKED_VECTOR4_ARRAY, PackedVector4Array, structOfType(T.TYPE_VECTOR4)!],
-];
 
 /** Plain typed arrays of numbers and the packed array type each encodes as. */
 const NUMBER_ARRAYS: ReadonlyArray<[number, abstract new (...args: never[]) => ArrayBufferView, number]> = [

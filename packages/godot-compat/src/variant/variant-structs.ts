@@ -8,6 +8,10 @@ import {
   AABB,
   Basis,
   Color,
+  PackedColorArray,
+  PackedVector2Array,
+  PackedVector3Array,
+  PackedVector4Array,
   Plane,
   Projection,
   Quaternion,
@@ -142,3 +146,16 @@ export function structOfType(type: number): Struct | undefined {
 export function structOfValue(value: object): Struct | undefined {
   return STRUCTS.find((s) => value instanceof s.cls);
 }
+
+/**
+ * The packed arrays of fixed-size values: each one's type id, its class and its elements' struct.
+ * The codec, typeof(), var_to_str and JSON all read this table.
+ */
+export const PACKED_STRUCTS: ReadonlyArray<
+  readonly [type: number, cls: new () => object[], element: Struct]
+> = [
+  [T.TYPE_PACKED_VECTOR2_ARRAY, PackedVector2Array, structOfType(T.TYPE_VECTOR2)!],
+  [T.TYPE_PACKED_VECTOR3_ARRAY, PackedVector3Array, structOfType(T.TYPE_VECTOR3)!],
+  [T.TYPE_PACKED_COLOR_ARRAY, PackedColorArray, structOfType(T.TYPE_COLOR)!],
+  [T.TYPE_PACKED_VECTOR4_ARRAY, PackedVector4Array, structOfType(T.TYPE_VECTOR4)!],
+];

@@ -3,25 +3,11 @@
 // &"name", NodePath("a/b"), PackedByteArray(1, 2)), and back. Objects are not written.
 import { describe } from "@wsport/core/internal";
 import { printError } from "../core/print.js";
-import { PackedByteArray } from "./packed-byte-array.js";
+import { packedFromItems } from "./packed-from-items.js";
 import { TYPE_NAMES, variantType } from "./type-of.js";
 import * as T from "./variant-ids.js";
 import { structOfType, structOfValue } from "./variant-structs.js";
-import {
-  GodotFloat,
-  NodePath,
-  PackedColorArray,
-  PackedFloat32Array,
-  PackedFloat64Array,
-  PackedInt32Array,
-  PackedInt64Array,
-  PackedStringArray,
-  PackedVector2Array,
-  PackedVector3Array,
-  PackedVector4Array,
-  StringName,
-  type Variant,
-} from "./variant-types.js";
+import { GodotFloat, NodePath, StringName, type Variant } from "./variant-types.js";
 
 function numberText(n: number, isFloat: boolean): string {
   if (Number.isNaN(n)) return "nan";
@@ -93,21 +79,6 @@ function write(value: unknown, depth: number): string | null {
 class TextError {
   constructor(readonly message: string) {}
 }
-
-const PACKED: Record<string, (items: unknown[]) => Variant> = {
-  PackedByteArray: (a) => new PackedByteArray(a.map(Number)),
-  PackedInt32Array: (a) => new PackedInt32Array(a.map(Number)),
-  PackedInt64Array: (a) => new PackedInt64Array(a.map((n) => BigInt(Math.trunc(Number(n))))),
-  PackedFloat32Array: (a) => new PackedFloat32Array(a.map(Number)),
-  PackedFloat64Array: (a) => new PackedFloat64Array(a.map(Number)),
-  PackedStringArray: (a) => new PackedStringArray(a.map(String)),
-};
-const PACKED_OF: Record<string, [new () => unknown[], number]> = {
-  PackedVector2Array: [PackedVector2Array, T.TYPE_VECTOR2],
-  PackedVector3Array: [PackedVector3Array, T.TYPE_VECTOR3],
-  PackedColorArray: [PackedColorArray, T.TYPE_COLOR],
-  PackedVector4Array: [PackedVector4Array, T.TYPE_VECTOR4],
-};
 
 /** Reads Godot's text format back into a value; null (with a print) when it is not that format. */
 export function str_to_var(string: string): Variant {
@@ -237,16 +208,9 @@ class TextReader {
     const args = this.#list(")", depth);
     if (word === "NodePath") return new NodePath(String(args[0] ?? ""));
     if (word === "StringName") return new StringName(String(args[0] ?? ""));
-    if (word in PACKED) return PACKED[word]!(args);
+    const packed = packedFromItems(word);
+    if (packed !== undefined) return packed.build(args);
     const numbers = args.map(Number);
-    const packed = PACKED_OF[word];
-    if (packed !== undefined) {
-      const inner = structOfType(packed[1])!;
-      const out = new packed[0]();
-      for (let i = 0; i + inner.size <= numbers.length; i += inner.size)
-        out.push(inner.build(numbers.slice(i, i + inner.size)));
-      return out as Variant;
-    }
     const struct = structOfType(TYPE_NAMES.indexOf(word));
     if (struct === undefined) throw new TextError(`Unknown type '${word}'`);
     if (numbers.length !== struct.size) throw new TextError(`${word} takes ${struct.size} numbers`);
