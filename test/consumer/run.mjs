@@ -132,6 +132,7 @@ async function main() {
       return [engine, dir];
     }),
   );
+  const runtimeDir = project("port-runtime");
   const rpcDir = project("godot-rpc");
   cpSync(join(here, "godot-rpc"), rpcDir, { recursive: true });
   // Type checks need every adapter at once: one project, so one tsc run per moduleResolution.
@@ -148,6 +149,8 @@ async function main() {
     [typesDir, tarballsFor(...adapters), TYPESCRIPT],
     // godot-compat's README: `npm install -D vite esbuild` for @rpc in a Vite app.
     [rpcDir, tarballsFor(fileOf("@wsport/godot-compat")), [...VITE, ...ESBUILD]],
+    // What wsport-port's output needs at run time, without the translator.
+    [runtimeDir, tarballsFor(fileOf("@wsport/godot-compat"), fileOf("@wsport/port-runtime")), []],
     ...ENGINES.map((e) => [engineDirs[e], tarballsFor(fileOf(`@wsport/${e}-compat`)), VITE]),
   ];
   const installed = await Promise.all(installs.map(([dir, files, dev]) => install(dir, files, dev)));
@@ -169,6 +172,7 @@ async function main() {
   const engines = async () => {
     for (const engine of ENGINES) await checkEngine(engine, engineDirs[engine], server.url, browser);
     await checkRpc(rpcDir, browser);
+    await checkPortRuntime(runtimeDir);
   };
   await Promise.all([typeChecks(), engines()]);
 }
@@ -473,6 +477,43 @@ async function checkRpc(dir, browser) {
     "godot @rpc: the esbuild app's RPC reaches the server and the answer comes back, in Chromium",
     inEsbuild.echo === expected,
     JSON.stringify(inEsbuild),
+  );
+}
+
+/**
+ * @wsport/port-runtime alone, as a game whose scripts went through wsport-port installs it: no parser,
+ * no Biome in its production tree, and its helpers compute GDScript's and Lua's results.
+ */
+async function checkPortRuntime(dir) {
+  const tree = JSON.parse((await run("npm", ["ls", "--omit=dev", "--all", "--json"], { cwd: dir })).stdout);
+  const installed = [...dependencyNames(tree.dependencies ?? {})].sort();
+  // godot-compat and what it brings (its README names @noble/hashes and node-forge).
+  const allowed = [
+    "@wsport/port-runtime",
+    "@wsport/godot-compat",
+    "@wsport/core",
+    "ws",
+    "@noble/hashes",
+    "node-forge",
+  ];
+  check(
+    `port-runtime: installs only ${allowed.join(", ")}`,
+    sameList(installed, allowed),
+    installed.join(", "),
+  );
+  const script = [
+    'import { gd, lua } from "@wsport/port-runtime";',
+    'console.log(JSON.stringify([gd.idiv(-7, 2), gd.format("%05.1f|%s", [3.14159, "x"]), lua.concat("n=", 5), lua.mod(-7, 3)]));',
+  ].join("\n");
+  writeFileSync(join(dir, "runtime.mjs"), script);
+  const out = await run("node", ["runtime.mjs"], { cwd: dir }).then(
+    ({ stdout }) => stdout.trim(),
+    (err) => String(err.stderr ?? err),
+  );
+  check(
+    "port-runtime: a Node script imports it and gets GDScript's and Lua's results",
+    out === '[-3,"003.1|x","n=5",2]',
+    out,
   );
 }
 

@@ -1,7 +1,7 @@
 // The construct fixtures, translated (test/expected/constructs), compute what Godot and Lua compute.
 import { Node, SceneTree } from "@wsport/godot-compat";
+import { lua } from "@wsport/port-runtime";
 import { expect, it, vi } from "vitest";
-import { LuaMulti } from "../src/runtime/lua.ts";
 import { Language, Mode } from "./expected/constructs/language.ts";
 import semantics, { demo, min_max } from "./expected/constructs/semantics.ts";
 
@@ -70,7 +70,7 @@ it("GDScript: signals, await on a signal, for/while/continue", async () => {
 
 it("Lua: 1-based tables, #, pairs/ipairs, several results, select, .., truthiness, patterns, // and %, metatables", () => {
   const results = demo();
-  expect(results).toBeInstanceOf(LuaMulti);
+  expect(results).toBeInstanceOf(lua.LuaMulti);
   expect([...results]).toEqual([
     "1a,2b,3c,4d",
     4,

@@ -1,6 +1,7 @@
 // The engine module the tool writes when the user names none: a typed stand-in for every engine
 // class and global the scripts use, which says "not ported: <name>" as soon as a program touches it.
 // Classes a script extends are nodes (godot-compat's Node) that keep any property a script sets.
+import { RUNTIME } from "./output.js";
 
 /** The source of `wsport-engine.ts` for the names the translated files import. */
 export function engineModuleSource(names: Map<string, "class" | "value">): string {
@@ -9,7 +10,7 @@ export function engineModuleSource(names: Map<string, "class" | "value">): strin
     "// Written by wsport-port: stand-ins for the engine names the translated scripts use.",
     "// Replace each with your port of it (or pass --engine-module to use your own module).",
     'import { Node } from "@wsport/godot-compat";',
-    'import type { Variant } from "@wsport/port";',
+    `import type { Variant } from "${RUNTIME}";`,
     "",
     "function notPorted(name: string): Variant {",
     "  const fail = (): never => {",

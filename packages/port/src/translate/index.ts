@@ -1,4 +1,4 @@
-// @wsport/port/translate: one source file in, one TypeScript module out, with its marked places.
+// The translator: one source file in, one TypeScript module out, with its marked places.
 import { basename, dirname, extname } from "node:path";
 import { formatTypeScript } from "./format.js";
 import { parseGdscript } from "./gdscript/parse.js";

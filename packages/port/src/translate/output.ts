@@ -2,6 +2,9 @@
 // stable order), the engine names it could not place (for the generated engine module), and the
 // marked places a human must decide.
 
+/** The package translated code imports its GDScript and Lua helpers from (`gd`, `lua`, `needs_human`). */
+export const RUNTIME = "@wsport/port-runtime";
+
 /** One place the tool did not translate: what it is, where in the source, and why. */
 export interface MarkedPlace {
   line: number;
@@ -83,7 +86,7 @@ export class Marks {
     const construct = flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
     this.places.push({ line, construct, reason });
     this.#pending.push(`// wsport-port: needs a human (source line ${line}): ${construct}: ${reason}`);
-    this.imports.value("@wsport/port", "needs_human");
+    this.imports.value(RUNTIME, "needs_human");
     return `needs_human(${JSON.stringify(`${construct} (line ${line})`)})`;
   }
 

@@ -1,5 +1,5 @@
 import { WebSocket, WebSocketMessageType } from "@wsport/aseprite-compat";
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 import { app, Dialog } from "../../engine/aseprite.ts";
 
 // Tells a helper program which sprite is open and shows its answers in a dialog.

@@ -1,4 +1,4 @@
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 
 // A producer and a consumer.
 // wsport-port: a coroutine's code: a generator function (coroutine.yield is `yield`, calls to it `yield*`)

@@ -1,5 +1,5 @@
 import { Node, Signal, TYPE_STRING } from "@wsport/godot-compat";
-import { gd, RefCounted, type Variant } from "@wsport/port";
+import { gd, RefCounted, type Variant } from "@wsport/port-runtime";
 
 export enum Mode {
   EASY = 0,

@@ -1,4 +1,4 @@
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 
 // Lua's semantics kept.
 const M: LuaValue = {};

@@ -1,5 +1,5 @@
 import { websocket } from "@wsport/defold-compat";
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 import { gui, hash, msg } from "../../engine/defold.ts";
 
 // A small chat panel: connects when told to, sends what the player typed,

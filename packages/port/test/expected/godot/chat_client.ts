@@ -1,5 +1,5 @@
 import { Node, OK, Signal, WebSocketPeer } from "@wsport/godot-compat";
-import { gd } from "@wsport/port";
+import { gd } from "@wsport/port-runtime";
 
 export class ChatClient extends Node {
   /// A chat client: connects, sends what the user types, and logs what arrives.

@@ -1,5 +1,5 @@
 import { Node, Signal, TCPServer, WebSocketPeer } from "@wsport/godot-compat";
-import { gd } from "@wsport/port";
+import { gd } from "@wsport/port-runtime";
 
 export class ChatServer extends Node {
   /// Relays each chat line to every other client, tagged with the sender's number.

@@ -1,6 +1,6 @@
 import { Node, OK, rpc, Signal, WebSocketMultiplayerPeer } from "@wsport/godot-compat";
 import type {} from "@wsport/godot-compat/rpc-callable";
-import { gd, type Variant } from "@wsport/port";
+import { gd, type Variant } from "@wsport/port-runtime";
 
 export const PROTOCOL = "lobby";
 

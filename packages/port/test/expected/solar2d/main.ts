@@ -1,5 +1,5 @@
 import WebSockets from "@wsport/corona-compat";
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 import { config, json, timer } from "../../engine/solar2d.ts";
 
 //---------------------------------------------------------------------------

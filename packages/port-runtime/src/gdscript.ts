@@ -1,4 +1,4 @@
-// The GDScript semantics JavaScript lacks, for translated scripts (`import { gd } from "@wsport/port"`):
+// The GDScript semantics JavaScript lacks, for translated scripts (`import { gd } from "@wsport/port-runtime"`):
 // integer division, `%` formatting, typeof/is/in, truthiness, for-in over any container, `await`
 // on a signal, scene-unique `%Name` paths, and the methods of String, Array and Dictionary, which
 // a script calls on values whose type the translator cannot see (so the receiver decides here).

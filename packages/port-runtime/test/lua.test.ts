@@ -1,6 +1,6 @@
 // The Lua runtime that translated scripts import (lua.*), with good and bad input; in Node and in
 // the browsers, where translated programs run too.
-import { type LuaValue, lua } from "@wsport/port";
+import { type LuaValue, lua } from "@wsport/port-runtime";
 import { describe, expect, it, vi } from "vitest";
 
 const { string, table, math, os } = lua;

@@ -15,7 +15,7 @@ import {
   TYPE_PACKED_BYTE_ARRAY,
   TYPE_STRING,
 } from "@wsport/godot-compat";
-import { Dictionary, gd, needs_human, RefCounted } from "@wsport/port";
+import { Dictionary, gd, needs_human, RefCounted } from "@wsport/port-runtime";
 import { describe, expect, it, vi } from "vitest";
 
 describe("gd.format and gd.mod (GDScript's % operator)", () => {

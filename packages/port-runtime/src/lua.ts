@@ -1,4 +1,4 @@
-// The Lua semantics JavaScript lacks, for translated scripts (`import { lua } from "@wsport/port"`).
+// The Lua semantics JavaScript lacks, for translated scripts (`import { lua } from "@wsport/port-runtime"`).
 // Tables are JavaScript objects whose positional items sit at keys 1, 2, 3 …, so `t[1]` stays
 // `t[1]`; nil is undefined, and a key set to nil is skipped as Lua skips it. Several results are a
 // LuaMulti; truthiness is Lua's (only nil and false are false).
