@@ -315,11 +315,55 @@ describe("math and os", () => {
       math.fmod(-7, 3),
     ]).toEqual([-2, 3, 3, undefined, 3, -1]);
   });
-  it("os.date with strftime fields; an unsupported field is named", () => {
+  // The expected texts are the C library's strftime in the C locale (what Lua 5.3's os.date calls).
+  it("os.date with C99's strftime conversions, as the C locale writes them", () => {
     expect(os.date("!%Y-%m-%d %H:%M:%S", 0)).toBe("1970-01-01 00:00:00");
+    expect(os.date("!%c", 1700000000)).toBe("Tue Nov 14 22:13:20 2023");
+    expect(os.date("!%x|%X", 1700000000)).toBe("11/14/23|22:13:20");
+    expect(os.date("!%a %A %b %B %h", 1700000000)).toBe("Tue Tuesday Nov November Nov");
+    expect(os.date("!%C %D %e %F %I %j %p %r %R %T %u %w %y %Y %%", 1700000000)).toBe(
+      "20 11/14/23 14 2023-11-14 10 318 PM 10:13:20 PM 22:13 22:13:20 2 2 23 2023 %",
+    );
+    expect(os.date("!%c|%e|%j|%I %p|%u %w", 0)).toBe("Thu Jan  1 00:00:00 1970| 1|001|12 AM|4 4");
+    expect(os.date("!%c|%j|%I %p|%u %w", 1704024000)).toBe("Sun Dec 31 12:00:00 2023|365|12 PM|7 0");
     expect(os.date("%H:%M")).toMatch(/^\d\d:\d\d$/);
-    expect(() => os.date("%c")).toThrow("format %c is not supported");
+    expect(os.date()).toMatch(/^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/); // "%c"
     expect(Number.isInteger(os.time())).toBe(true);
     expect(os.clock()).toBeGreaterThanOrEqual(0);
+  });
+  it("os.date('*t') gives Lua's date table; '!*t' in UTC", () => {
+    expect(os.date("!*t", 1700000000)).toEqual({
+      year: 2023,
+      month: 11,
+      day: 14,
+      hour: 22,
+      min: 13,
+      sec: 20,
+      wday: 3,
+      yday: 318,
+      isdst: false,
+    });
+    const local = os.date("*t");
+    expect(Object.keys(local).sort()).toEqual([
+      "day",
+      "hour",
+      "isdst",
+      "min",
+      "month",
+      "sec",
+      "wday",
+      "yday",
+      "year",
+    ]);
+    expect(typeof local.isdst).toBe("boolean");
+  });
+  it("os.date refuses a conversion it does not know and arguments of the wrong type, in Lua's words", () => {
+    expect(() => os.date("%Q")).toThrow("bad argument #1 to 'date' (invalid conversion specifier '%Q')");
+    expect(() => os.date("%")).toThrow("invalid conversion specifier '%'");
+    expect(() => os.date(5 as unknown as string)).toThrow("bad argument #1 to 'date' (string expected)");
+    expect(() => os.date("%Y", "soon" as unknown as number)).toThrow(
+      "bad argument #2 to 'date' (number expected)",
+    );
+    expect(() => os.date("%Y", Number.NaN)).toThrow("bad argument #2 to 'date' (number expected)");
   });
 });
