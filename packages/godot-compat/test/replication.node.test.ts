@@ -169,6 +169,36 @@ describe("synchronizing", () => {
     await pollUntil([host, a], () => syncs >= 5, "a SYNC every frame");
   });
 
+  it("each peer gets the state read for it: a Vector2 changed in place between two peers' reads is sent anew", async () => {
+    // The state is encoded once and reused while the values read are the same; this getter moves the
+    // same Vector2 on every read, so within one frame each peer must get its own x.
+    const [host, a, b] = await hosting(await freePort(), 2);
+    const reads: number[] = [];
+    host.arena.add_npc("Probe", 0, 0, "", (npc) => {
+      const moving = new Vector2(0, 0);
+      Object.defineProperty(npc, "position", {
+        get() {
+          moving.x += 1;
+          reads.push(moving.x);
+          return moving;
+        },
+        set() {},
+      });
+    });
+    await pollUntil([host, a, b], () => !!a.arena.npc("Probe") && !!b.arena.npc("Probe"), "the NPC");
+    const seen = [a, b].map((game) => {
+      const copy = game.arena.npc("Probe")!;
+      const xs: number[] = [];
+      copy.sync.synchronized.connect(() => xs.push(copy.position.x));
+      return xs;
+    });
+    await pollUntil([host, a, b], () => seen.every((xs) => xs.length >= 5), "SYNCs on both clients");
+    const [toA, toB] = seen as [number[], number[]];
+    expect(toA.filter((x) => toB.includes(x))).toEqual([]);
+    for (const x of [...toA, ...toB]) expect(reads).toContain(x);
+    expect(printed()).toEqual([]);
+  });
+
   it("a peer that is not the authority is refused with Godot's print, and nothing changes", async () => {
     const [host, a, b] = await hosting(await freePort(), 2);
     for (const id of [a.id(), b.id()]) host.arena.add_player(id);

@@ -19,11 +19,25 @@ function isIndexable(value: unknown): value is Indexable {
   return (typeof value === "object" || typeof value === "function") && value !== null;
 }
 
+/** A property path parsed once, for reading it every frame. */
+export interface ParsedPath {
+  text: string;
+  path: NodePath;
+}
+
+export function parsePaths(paths: readonly string[]): ParsedPath[] {
+  return paths.map((text) => ({ text, path: new NodePath(text) }));
+}
+
 /** The values at `paths`, in order; a string (Godot's words) for the first one that is missing. */
 export function readProperties(paths: readonly string[], root: Node): Variant[] | string {
+  return readParsed(parsePaths(paths), root);
+}
+
+/** readProperties() for paths parsed before. */
+export function readParsed(paths: readonly ParsedPath[], root: Node): Variant[] | string {
   const values: Variant[] = [];
-  for (const text of paths) {
-    const path = new NodePath(text);
+  for (const { text, path } of paths) {
     let value: unknown = target(root, path);
     if (typeof value === "string") return value;
     for (const name of path.subnames) {

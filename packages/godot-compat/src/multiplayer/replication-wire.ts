@@ -175,14 +175,11 @@ export class SyncWriter {
 
   /** Adds one state; `indexes` is a delta's mask of the ON_CHANGE properties it holds. */
   add(netId: number, state: Uint8Array, indexes = 0n): void {
-    const entry = new Uint8Array((this.#delta ? DELTA_ENTRY : SYNC_ENTRY) + state.length);
-    const data = view(entry);
-    data.setUint32(0, netId, true);
-    if (this.#delta) {
-      data.setBigUint64(4, indexes, true);
-      data.setUint32(12, state.length, true);
-    } else data.setUint32(4, state.length, true);
-    entry.set(state, entry.length - state.length);
+    this.addEntry(encodeSyncEntry(this.#delta, netId, state, indexes));
+  }
+
+  /** Adds one state already framed by encodeSyncEntry (with this writer's `delta`): the same bytes for every peer. */
+  addEntry(entry: Uint8Array): void {
     if (this.#size + entry.length > this.#mtu) this.flush();
     this.#parts.push(entry);
     this.#size += entry.length;
@@ -195,6 +192,19 @@ export class SyncWriter {
     this.#parts = [];
     this.#size = this.#header.length;
   }
+}
+
+/** One state as a SYNC carries it: net id, (a delta's mask,) size, then the state. */
+export function encodeSyncEntry(delta: boolean, netId: number, state: Uint8Array, indexes = 0n): Uint8Array {
+  const entry = new Uint8Array((delta ? DELTA_ENTRY : SYNC_ENTRY) + state.length);
+  const data = view(entry);
+  data.setUint32(0, netId, true);
+  if (delta) {
+    data.setBigUint64(4, indexes, true);
+    data.setUint32(12, state.length, true);
+  } else data.setUint32(4, state.length, true);
+  entry.set(state, entry.length - state.length);
+  return entry;
 }
 
 export interface SyncEntry {

@@ -44,6 +44,7 @@ import {
 import { decodeCompressed, encodeCompressed } from "./rpc-wire.js";
 import type { SceneCache } from "./scene-cache.js";
 import { type MultiplayerLayer, SceneMultiplayer } from "./scene-multiplayer.js";
+import { SyncStateEncoding } from "./sync-state-encoding.js";
 
 const { TRANSFER_MODE_RELIABLE, TRANSFER_MODE_UNRELIABLE } = MultiplayerPeer;
 /** A SYNC is at least its header and one state's header (Godot refuses shorter ones). */
@@ -84,6 +85,10 @@ interface SyncState {
   syncStarted: boolean;
   lastWatch: number;
   watchers: Array<{ path: string; bytes: Uint8Array; changedAt: number }>;
+  /** The state as last read and encoded, reused for every peer while the values are the same. */
+  encoding: SyncStateEncoding;
+  /** This delta frame's bytes for one mask of watchers (most peers get the same; cleared as watchers change). */
+  delta: { indexes: bigint; bytes: Uint8Array } | null;
   onVisibility: (peer: number) => void;
 }
 
@@ -238,6 +243,8 @@ export class SceneReplication implements MultiplayerLayer {
       syncStarted: false,
       lastWatch: 0,
       watchers: [],
+      encoding: new SyncStateEncoding(),
+      delta: null,
       onVisibility: (peer) => this.#visibilityChanged(peer, sync),
     };
     this.#syncs.get(sync)?.onVisibility &&
@@ -490,12 +497,12 @@ export class SceneReplication implements MultiplayerLayer {
       }
       const node = sync._rootNode();
       if (!node || !this.#verify(peer, sync, state)) continue;
-      const values = readProperties(sync.replication_config!._syncProperties(), node);
+      const values = state.encoding.read(sync.replication_config!._syncProperties(), node);
       if (typeof values === "string") {
         printError(`Unable to retrieve sync state. ${values}`);
         continue;
       }
-      const bytes = encodeState(values);
+      const bytes = state.encoding.encode(values);
       if (typeof bytes === "number") {
         printError("Unable to encode sync state.");
         continue;
@@ -508,7 +515,7 @@ export class SceneReplication implements MultiplayerLayer {
       }
       if (bytes.length === 0) continue;
       writer ??= new SyncWriter(false, mtu, time);
-      writer.add(state.netId, bytes);
+      writer.addEntry(state.encoding.entry(state.netId));
     }
     if (!writer) return;
     writer.flush();
@@ -564,18 +571,22 @@ export class SceneReplication implements MultiplayerLayer {
       indexes |= 1n << BigInt(i);
     });
     if (parts.length === 0) return null;
+    // The watchers change only in #watchChanges (once a frame), so one mask's bytes serve every peer.
+    if (state.delta?.indexes === indexes) return state.delta;
     const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
     for (const part of parts) {
       bytes.set(part, at);
       at += part.length;
     }
-    return { bytes, indexes };
+    state.delta = { bytes, indexes };
+    return state.delta;
   }
 
   /** Notes which ON_CHANGE properties changed (compared by their encoded bytes, as Godot compares hashes). */
   #watchChanges(sync: MultiplayerSynchronizer, state: SyncState, now: number): void {
     const paths = sync.replication_config!._watchProperties();
+    state.delta = null;
     state.watchers.length = Math.min(state.watchers.length, paths.length);
     const node = sync._rootNode();
     if (!node) return;
@@ -729,6 +740,7 @@ function resetState(state: SyncState): void {
   state.lastWatch = 0;
   state.syncStarted = false;
   state.watchers.length = 0;
+  state.delta = null;
 }
 
 /** Whether a SYNC's 16-bit time is newer than the last one applied (wrapping as Godot's does). */
