@@ -10,7 +10,8 @@ type Indexable = Record<string, unknown>;
 
 /** The object a path's node part names, from `root`; a string (Godot's words) when there is none. */
 function target(root: Node, path: NodePath): Indexable | string {
-  if (path.get_name_count() === 0) return root as unknown as Indexable;
+  // "." (".:position", the usual case) is the root itself, as the tree would resolve it.
+  if (path.names.every((name) => name === ".")) return root as unknown as Indexable;
   const node = root.get_node_or_null(path.names.join("/"));
   return node ? (node as unknown as Indexable) : `Node '${path}' not found.`;
 }
