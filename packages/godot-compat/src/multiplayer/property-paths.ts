@@ -30,6 +30,20 @@ export function parsePaths(paths: readonly string[]): ParsedPath[] {
   return paths.map((text) => ({ text, path: new NodePath(text) }));
 }
 
+/** A config's list of paths, parsed again only when the config hands out another list. */
+export class ParsedPathsCache {
+  #source: readonly string[] | null = null;
+  #parsed: ParsedPath[] = [];
+
+  of(paths: readonly string[]): readonly ParsedPath[] {
+    if (paths !== this.#source) {
+      this.#source = paths;
+      this.#parsed = parsePaths(paths);
+    }
+    return this.#parsed;
+  }
+}
+
 /** The values at `paths`, in order; a string (Godot's words) for the first one that is missing. */
 export function readProperties(paths: readonly string[], root: Node): Variant[] | string {
   return readParsed(parsePaths(paths), root);
@@ -56,8 +70,17 @@ export function writeProperties(
   root: Node,
   values: readonly Variant[],
 ): string | null {
+  return writeParsed(parsePaths(paths), root, values);
+}
+
+/** writeProperties() for paths parsed before. */
+export function writeParsed(
+  paths: readonly ParsedPath[],
+  root: Node,
+  values: readonly Variant[],
+): string | null {
   for (let i = 0; i < paths.length; i++) {
-    const path = new NodePath(paths[i]);
+    const { path } = paths[i]!;
     const owner = target(root, path);
     if (typeof owner === "string") return owner;
     setIndexed(owner, path.subnames, values[i] ?? null);
@@ -66,15 +89,15 @@ export function writeProperties(
 }
 
 /** obj[a][b] = value, with obj[a] written back; a missing property is left alone, as Godot's set_indexed does. */
-function setIndexed(object: Indexable, names: readonly string[], value: unknown): void {
-  const [first, ...rest] = names;
+function setIndexed(object: Indexable, names: readonly string[], value: unknown, from = 0): void {
+  const first = names[from];
   if (first === undefined || !(first in object)) return;
-  if (rest.length === 0) {
+  if (from === names.length - 1) {
     object[first] = value;
     return;
   }
   const inner = object[first];
   if (!isIndexable(inner)) return;
-  setIndexed(inner, rest, value);
+  setIndexed(inner, names, value, from + 1);
   object[first] = inner;
 }

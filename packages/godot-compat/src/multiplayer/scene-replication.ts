@@ -26,7 +26,13 @@ import {
   NETWORK_COMMAND_SPAWN as CMD_SPAWN,
   NETWORK_COMMAND_SYNC as CMD_SYNC,
 } from "./network-commands.js";
-import { readProperties, writeProperties } from "./property-paths.js";
+import {
+  ParsedPathsCache,
+  readParsed,
+  readProperties,
+  writeParsed,
+  writeProperties,
+} from "./property-paths.js";
 import {
   decodeDespawn,
   decodeSpawn,
@@ -87,6 +93,8 @@ interface SyncState {
   watchers: Array<{ path: string; bytes: Uint8Array; changedAt: number }>;
   /** The state as last read and encoded, reused for every peer while the values are the same. */
   encoding: SyncStateEncoding;
+  /** The config's sync property paths, parsed once (read for each peer, written for each SYNC received). */
+  syncPaths: ParsedPathsCache;
   /** This delta frame's bytes for one mask of watchers (most peers get the same; cleared as watchers change). */
   delta: { indexes: bigint; bytes: Uint8Array } | null;
   onVisibility: (peer: number) => void;
@@ -244,6 +252,7 @@ export class SceneReplication implements MultiplayerLayer {
       lastWatch: 0,
       watchers: [],
       encoding: new SyncStateEncoding(),
+      syncPaths: new ParsedPathsCache(),
       delta: null,
       onVisibility: (peer) => this.#visibilityChanged(peer, sync),
     };
@@ -497,7 +506,7 @@ export class SceneReplication implements MultiplayerLayer {
       }
       const node = sync._rootNode();
       if (!node || !this.#verify(peer, sync, state)) continue;
-      const values = state.encoding.read(sync.replication_config!._syncProperties(), node);
+      const values = readParsed(state.syncPaths.of(sync.replication_config!._syncProperties()), node);
       if (typeof values === "string") {
         printError(`Unable to retrieve sync state. ${values}`);
         continue;
@@ -718,7 +727,9 @@ export class SceneReplication implements MultiplayerLayer {
       if (typeof decoded === "string") return void printError(decoded);
       if (delta && decoded.used !== bytes.length)
         return void printError('Condition "uint32_t(consumed) != size" is true.');
-      const error = writeProperties(properties, node, decoded.values);
+      const error = delta
+        ? writeProperties(properties, node, decoded.values)
+        : writeParsed(state.syncPaths.of(properties), node, decoded.values);
       if (error !== null) return void printError(error);
       (delta ? sync.delta_synchronized : sync.synchronized).emit();
     }

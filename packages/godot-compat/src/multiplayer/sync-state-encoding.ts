@@ -1,14 +1,11 @@
 // Follows Godot's modules/multiplayer/scene_replication_interface.cpp (_send_sync).
-// Godot reads a synchronizer's state and encodes it again for each peer it sends to. The bytes depend only
-// on the values read, so here the values are still read for each peer (a getter may answer differently each
-// time), but encoded again only when they differ from the last ones encoded; every peer that gets the same
-// values gets the same bytes, framed once. Values are compared by content, not identity: a Vector2 can be
-// changed in place between two peers' reads, and must then be encoded again.
+// Godot reads a synchronizer's state and encodes it again for each peer it sends to. The bytes depend
+// only on the values read, so the values are still read for each peer (scene-replication.ts: a getter
+// may answer differently each time), but encoded again only when they differ from the last ones
+// encoded; every peer that gets the same values gets the same bytes, framed once. Values are compared
+// by content, not identity: a Vector2 can be changed in place between two peers' reads.
 import type { GodotError } from "../core/error.js";
-import type { Node } from "../scene/node.js";
 import { type Struct, structOfValue } from "../variant/variant-structs.js";
-import type { Variant } from "../variant/variant-types.js";
-import { type ParsedPath, parsePaths, readParsed } from "./property-paths.js";
 import { encodeState, encodeSyncEntry } from "./replication-wire.js";
 
 /** What a value was when it was encoded: a primitive itself, or a struct's class and numbers. */
@@ -17,22 +14,11 @@ type Snapshot =
   | { primitive: false; proto: object; struct: Struct; numbers: number[] };
 
 export class SyncStateEncoding {
-  #paths: readonly string[] | null = null;
-  #parsed: ParsedPath[] = [];
   /** The values last encoded (null: nothing encoded, or a value whose content cannot be compared). */
   #snapshot: Snapshot[] | null = null;
   #bytes: Uint8Array = new Uint8Array(0);
   #entry: Uint8Array | null = null;
   #entryNetId = 0;
-
-  /** The values at `paths` from `root` (the paths are parsed once per list); a string when one is missing. */
-  read(paths: readonly string[], root: Node): Variant[] | string {
-    if (paths !== this.#paths) {
-      this.#paths = paths;
-      this.#parsed = parsePaths(paths);
-    }
-    return readParsed(this.#parsed, root);
-  }
 
   /** The state's bytes: the last ones when `values` are what was last encoded, otherwise encoded now. */
   encode(values: readonly unknown[]): Uint8Array | GodotError {
