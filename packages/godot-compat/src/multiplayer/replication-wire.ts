@@ -11,7 +11,7 @@ import {
   NETWORK_COMMAND_SPAWN as CMD_SPAWN,
   NETWORK_COMMAND_SYNC as CMD_SYNC,
 } from "./network-commands.js";
-import { decodeCompressed, encodeCompressed } from "./rpc-wire.js";
+import { concat, decodeCompressed, encodeCompressed } from "./rpc-wire.js";
 
 /** A SYNC command byte with this flag (CMD_FLAG_0) carries deltas of ON_CHANGE properties. */
 export const SYNC_DELTA = 1 << 4;
@@ -244,16 +244,4 @@ export function syncTime(packet: Uint8Array): number {
 
 function view(bytes: Uint8Array): DataView {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const part of parts) size += part.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

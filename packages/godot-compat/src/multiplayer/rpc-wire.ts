@@ -262,7 +262,8 @@ function readCString(bytes: Uint8Array): string {
   return decodeUtf8(nul < 0 ? bytes : bytes.subarray(0, nul));
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts one after another in one new array (the replication wire builds its packets with it too). */
+export function concat(parts: Uint8Array[]): Uint8Array {
   let size = 0;
   for (const part of parts) size += part.length;
   const out = new Uint8Array(size);
