@@ -6,7 +6,7 @@ import { app, console_lines, dialogs, open_sprite } from "./stand-in/app.ts";
 import { Receiver } from "./stand-in/receiver.ts";
 
 const receiver = new Receiver();
-beforeAll(() => receiver.listen());
+beforeAll(() => receiver.listen(), 40_000);
 afterAll(() => receiver.stop());
 
 /** The header client.lua packs before the pixels: "<LLL" = id, width, height as 8-byte integers. */

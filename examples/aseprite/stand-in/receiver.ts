@@ -16,9 +16,22 @@ export class Receiver {
   readonly #peers: WebSocketPeer[] = [];
   #timer: ReturnType<typeof setInterval> | undefined;
 
+  /**
+   * 34613 lies in Linux's ephemeral range, so while other tests run, one of their client sockets can
+   * hold it for a moment: a bind that has not happened within a second is tried again, for up to 30 s.
+   */
   async listen(port = 34613): Promise<void> {
-    if (this.#server.listen(port, "127.0.0.1") !== OK) throw new Error(`cannot listen on ${port}`);
-    await until(() => this.#server.is_listening(), `port ${port} (taken?)`, 2000);
+    const end = Date.now() + 30_000;
+    for (;;) {
+      if (this.#server.listen(port, "127.0.0.1") !== OK) throw new Error(`cannot listen on ${port}`);
+      try {
+        await until(() => this.#server.is_listening(), `port ${port}`, 1000);
+        break;
+      } catch (err) {
+        this.#server.stop();
+        if (Date.now() > end) throw new Error(`port ${port} stayed taken for 30 s`, { cause: err });
+      }
+    }
     this.#timer = setInterval(() => this.#poll(), 5);
   }
 
