@@ -50,7 +50,7 @@ describe("WebSocketMessageType", () => {
       },
     });
     ws.connect();
-    await until(() => seen.includes("Close"), "Close", 4000);
+    await until(() => seen.includes("Close"), "Close");
     expect(seen).toEqual(["Open", "Text hi", "Close"]);
   });
 });

@@ -148,7 +148,7 @@ describe("server side: createTcpListener + acceptSocket", () => {
     return tcp;
   }
   async function take(tcp: ReturnType<typeof createTcpListener>) {
-    await until(() => tcp.available > 0, "a connection", 2000);
+    await until(() => tcp.available > 0, "a connection");
     const stream = tcp.take();
     if (!stream) throw new Error("no connection arrived");
     return stream;
@@ -192,7 +192,7 @@ describe("server side: createTcpListener + acceptSocket", () => {
     holdWrites(server);
     for (const text of ["one", "two", "three"]) server.send(text);
     expect(server.bufferedAmount).toBe(0); // held frames are left out: they are written when the task ends
-    await until(() => texts().length === 3, "three messages", 4000);
+    await until(() => texts().length === 3, "three messages");
     holdWrites(server);
     server.send("four");
     holdWrites(server); // a second hold in the same task changes nothing

@@ -75,13 +75,13 @@ export async function listeningServer(bind = "127.0.0.1"): Promise<TCPServer> {
   const server = TCPServer.new();
   servers.push(server);
   expect(server.listen(0, bind)).toBe(OK);
-  await until(() => server.is_listening(), "the TCPServer to listen", 2000);
+  await until(() => server.is_listening(), "the TCPServer to listen");
   return server;
 }
 
 /** Waits for the next connection and takes it. */
 export async function takeConnection(server: TCPServer): Promise<StreamPeerTCP> {
-  await until(() => server.is_connection_available(), "a connection to take", 4000);
+  await until(() => server.is_connection_available(), "a connection to take");
   const stream = server.take_connection();
   expect(stream).toBeInstanceOf(StreamPeerTCP);
   return stream!;

@@ -25,14 +25,14 @@ async function listening(): Promise<TCPServer> {
   const server = TCPServer.new();
   servers.push(server);
   expect(server.listen(0, "127.0.0.1")).toBe(OK);
-  await until(() => server.is_listening(), "the TCPServer to listen", 2000);
+  await until(() => server.is_listening(), "the TCPServer to listen");
   return server;
 }
 
 async function connectClient(server: TCPServer): Promise<WebSocketPeer> {
   const client = newPeer();
   expect(client.connect_to_url(`ws://127.0.0.1:${server.get_local_port()}/`)).toBe(OK);
-  await until(() => server.is_connection_available(), "a connection to take", 4000);
+  await until(() => server.is_connection_available(), "a connection to take");
   return client;
 }
 

@@ -26,7 +26,7 @@ it("the minimal client talks to the minimal server and both print what Godot pri
   server.PORT = 0; // any free port; the seed uses 9080
   nodes.push(server);
   server.start();
-  await until(() => server._tcp_server.is_listening(), "the server to listen", 2000);
+  await until(() => server._tcp_server.is_listening(), "the server to listen");
   const port = server._tcp_server.get_local_port();
   expect(port).toBeGreaterThan(0);
 

@@ -54,7 +54,7 @@ describe("TCPServer", () => {
     expect(server.get_local_port()).toBe(0);
     expect(server.listen(0, "127.0.0.1")).toBe(OK);
     expect(server.listen(0, "127.0.0.1")).toBe(ERR_ALREADY_IN_USE);
-    await until(() => server.is_listening(), "the TCPServer to listen", 2000);
+    await until(() => server.is_listening(), "the TCPServer to listen");
     expect(server.is_listening()).toBe(true);
     expect(server.get_local_port()).toBeGreaterThan(0);
     expect(server.is_connection_available()).toBe(false);
@@ -140,7 +140,7 @@ describe("StreamPeerTCP", () => {
     expect(stream.get_local_port()).toBe(server.get_local_port());
     stream.set_no_delay(true);
     stream.disconnect_from_host();
-    await until(() => stream.get_status() === StreamPeerTCP.STATUS_NONE, "STATUS_NONE", 2000);
+    await until(() => stream.get_status() === StreamPeerTCP.STATUS_NONE, "STATUS_NONE");
     expect(stream.get_connected_host()).toBe("");
     expect(stream.get_connected_port()).toBe(0);
     expect(stream.get_local_port()).toBe(0);

@@ -24,7 +24,7 @@ export async function startTlsEchoServer(): Promise<number> {
   const server = TCPServer.new();
   const error = server.listen(0, "127.0.0.1");
   if (error !== OK) throw new Error(`TCPServer.listen failed with ${error}`);
-  await until(() => server.is_listening(), "the TCPServer to listen", 2000);
+  await until(() => server.is_listening(), "the TCPServer to listen");
   if (!server.is_listening()) throw new Error("TCPServer did not start listening");
 
   let connections: Connection[] = [];

@@ -172,7 +172,7 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
     expect(tcp.connect_to_host("127.0.0.1", server.get_local_port())).toBe(OK);
     const serverTls = StreamPeerTLS.new();
     expect(serverTls.accept_stream(await take(server), TLSOptions.server(pair.key, pair.cert))).toBe(OK);
-    await until(() => tcp.get_status() === StreamPeerTCP.STATUS_CONNECTED, "the TCP connection", 2000);
+    await until(() => tcp.get_status() === StreamPeerTCP.STATUS_CONNECTED, "the TCP connection");
     const clientTls = StreamPeerTLS.new();
     expect(clientTls.connect_to_stream(tcp, commonName, options)).toBe(OK);
     return { serverTls, clientTls };
@@ -184,12 +184,12 @@ describe("StreamPeerTLS as a client, and raw bytes through it", () => {
     expect(await handshake(serverTls)).toBe(STATUS_CONNECTED);
     clientTls.put_u32(0xdeadbeef);
     clientTls.put_utf8_string("héllo");
-    await until(() => serverTls.get_available_bytes() >= 14, "14 bytes", 2000);
+    await until(() => serverTls.get_available_bytes() >= 14, "14 bytes");
     expect(serverTls.get_u32()).toBe(0xdeadbeef);
     expect(serverTls.get_utf8_string()).toBe("héllo");
     serverTls.big_endian = true;
     serverTls.put_16(-2);
-    await until(() => clientTls.get_available_bytes() >= 2, "2 bytes", 2000);
+    await until(() => clientTls.get_available_bytes() >= 2, "2 bytes");
     expect([...clientTls.get_data(2)[1]]).toEqual([0xff, 0xfe]);
     clientTls.disconnect_from_stream();
     expect(clientTls.get_status()).toBe(StreamPeerTLS.STATUS_DISCONNECTED);

@@ -44,7 +44,7 @@ describe("maxConnections", () => {
     const done = closed(first);
     first.close();
     await done;
-    await until(() => server.connections <= 1, "the server to count the closed connection", 500);
+    await until(() => server.connections <= 1, "the server to count the closed connection");
     await connect(server.url);
     expect(server.connections).toBe(2);
   });
