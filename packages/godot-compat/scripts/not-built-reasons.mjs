@@ -10,17 +10,7 @@ const ACCESSIBILITY = "needs a screen reader integration (a renderer)";
 const RESOURCES = "needs Godot's resources and packed scenes (.tscn/.res files)";
 
 export const reasons = [
-  [
-    /^(MultiplayerSpawner|MultiplayerSynchronizer|SceneReplicationConfig)$/,
-    /./,
-    "in progress: scene replication (multiplayer/)",
-  ],
   [/^MultiplayerPeerExtension$/, /./, "GDExtension hook: extend MultiplayerPeer in TypeScript instead"],
-  [
-    /^PacketPeerStream$/,
-    /./,
-    "not built: no networking program ported here frames packets over a StreamPeer",
-  ],
   [
     /^Node$/,
     /^_(input|shortcut_input|unhandled_input|unhandled_key_input)$|process(ing)?_(unhandled_key_|unhandled_|shortcut_)?input$/,

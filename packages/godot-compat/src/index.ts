@@ -19,6 +19,7 @@ export { type Certificate, TLSOptions } from "./crypto/tls-options.js";
 export { JSON } from "./io/json.js";
 export { Marshalls } from "./io/marshalls.js";
 export { PacketPeer } from "./io/packet-peer.js";
+export { PacketPeerStream } from "./io/packet-peer-stream.js";
 export { SocketServer } from "./io/socket-server.js";
 export { StreamPeer } from "./io/stream-peer.js";
 export { StreamPeerBuffer } from "./io/stream-peer-buffer.js";
