@@ -1,7 +1,7 @@
 // The methods of GDScript's String and Array, for a call whose receiver's type the translator
 // cannot see: `x.size()` becomes `gd.call(x, "size")`, and the receiver decides here. An object
 // (a Node, a Dictionary, a PackedByteArray, any class) gets its own method called.
-import { str } from "@wsport/godot-compat";
+import { PackedByteArray, str } from "@wsport/godot-compat";
 import type { Variant } from "./gd-variant.js";
 
 type Method = (self: Variant, ...args: Variant[]) => Variant;
@@ -85,6 +85,12 @@ export function call(receiver: Variant, name: string, ...args: Variant[]): Varia
   const table = typeof receiver === "string" ? STRING : Array.isArray(receiver) ? ARRAY : undefined;
   const method = table?.[name];
   if (method) return method(receiver, ...args);
+  if (receiver instanceof Uint8Array && Object.hasOwn(GROWN, name)) {
+    throw new TypeError(
+      `${name}() changes a PackedByteArray's length, and here a PackedByteArray is a fixed-length Uint8Array: ` +
+        `write \`bytes = gd.grown(bytes, "${name}", ...)\`, which returns the changed copy.`,
+    );
+  }
   if (typeof receiver === "function") {
     if (name === "call") return receiver(...args);
     if (name === "bind") return (...a: Variant[]) => receiver(...a, ...args);
@@ -101,3 +107,67 @@ function describe(value: Variant): string {
   if (Array.isArray(value)) return "Array";
   return value.constructor?.name ?? typeof value;
 }
+
+/** A uint8 as Godot stores an int in a PackedByteArray: the low 8 bits. */
+const byte = (value: number) => Number(value) & 0xff;
+
+/** A PackedByteArray's index check: Godot prints and changes nothing when it fails. */
+function inRange(index: number, size: number, name: string): boolean {
+  if (Number.isInteger(index) && index >= 0 && index < size) return true;
+  console.error(`ERROR: ${name}: index ${String(index)} is out of bounds (size ${size}).`);
+  return false;
+}
+
+/** The PackedByteArray methods that change its length, each giving the changed copy. */
+const GROWN: Record<string, (bytes: Uint8Array, ...args: never[]) => Uint8Array> = {
+  append: (b, value: number) => PackedByteArray.from([...b, byte(value)]),
+  push_back: (b, value: number) => PackedByteArray.from([...b, byte(value)]),
+  append_array: (b, more: Uint8Array) => {
+    const out = new PackedByteArray(b.length + more.length);
+    out.set(b);
+    out.set(more, b.length);
+    return out;
+  },
+  insert: (b, at: number, value: number) =>
+    inRange(at, b.length + 1, "insert")
+      ? PackedByteArray.from([...b.subarray(0, at), byte(value), ...b.subarray(at)])
+      : b,
+  remove_at: (b, at: number) =>
+    inRange(at, b.length, "remove_at")
+      ? PackedByteArray.from([...b.subarray(0, at), ...b.subarray(at + 1)])
+      : b,
+  erase: (b, value: number) => {
+    const at = b.indexOf(byte(value));
+    return at < 0 ? b : GROWN.remove_at!(b, at as never);
+  },
+  resize: (b, size: number) => {
+    if (!Number.isInteger(size) || size < 0) {
+      console.error(`ERROR: resize: size ${String(size)} must be an integer of 0 or more.`);
+      return b;
+    }
+    const out = new PackedByteArray(size); // new bytes are zeros
+    out.set(b.subarray(0, size));
+    return out;
+  },
+  clear: () => new PackedByteArray(0),
+};
+
+/**
+ * `bytes.append(v)`, `bytes.append_array(more)`, `bytes.resize(n)` … on a PackedByteArray: the translator writes
+ * `bytes = gd.grown(bytes, "append", v)`, since a PackedByteArray here is a Uint8Array, whose length is fixed.
+ * An Array receiver is changed in place and returned, as the GDScript call would change it.
+ */
+export function grown<T extends Variant>(receiver: T, name: string, ...args: Variant[]): T {
+  if (Array.isArray(receiver) && Object.hasOwn(ARRAY, name)) {
+    ARRAY[name]!(receiver, ...args);
+    return receiver;
+  }
+  const change = Object.hasOwn(GROWN, name) ? GROWN[name] : undefined;
+  if (!(receiver instanceof Uint8Array) || change === undefined) {
+    throw new TypeError(`Invalid call. Nonexistent function '${name}' in base '${describe(receiver)}'.`);
+  }
+  return (change as (b: Uint8Array, ...a: Variant[]) => Uint8Array)(receiver, ...args) as T;
+}
+
+/** The method names gd.grown() handles, for the translator. */
+export const GROWING_METHODS: ReadonlySet<string> = new Set(Object.keys(GROWN));

@@ -2,6 +2,7 @@
 // Node and in the browsers, where translated programs run too.
 import {
   Node,
+  PackedByteArray,
   SceneTree,
   Signal,
   TYPE_ARRAY,
@@ -204,6 +205,60 @@ describe("gd.call: String and Array methods by receiver, an object's own method 
     expect(() => gd.call({}, "nope")).toThrow("Invalid call. Nonexistent function 'nope' in base 'Object'.");
     expect(() => gd.call(null, "size")).toThrow("in base 'Nil'");
     expect(() => gd.call("s", "nope")).toThrow("in base 'String'");
+  });
+});
+
+describe("gd.grown: the PackedByteArray methods that change its length", () => {
+  it("append, push_back, append_array, insert, remove_at, erase, resize and clear give the changed copy", () => {
+    let bytes = new PackedByteArray([1, 2]);
+    const before = bytes;
+    bytes = gd.grown(bytes, "append", 3);
+    bytes = gd.grown(bytes, "push_back", 260); // Godot keeps the low 8 bits
+    bytes = gd.grown(bytes, "append_array", new PackedByteArray([5, 6]));
+    expect(bytes).toBeInstanceOf(PackedByteArray);
+    expect([...bytes]).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...before]).toEqual([1, 2]); // a copy: the old array is unchanged
+    bytes = gd.grown(bytes, "insert", 0, 9);
+    bytes = gd.grown(bytes, "remove_at", 3);
+    bytes = gd.grown(bytes, "erase", 5);
+    expect([...bytes]).toEqual([9, 1, 2, 4, 6]);
+    expect([...gd.grown(bytes, "resize", 7)]).toEqual([9, 1, 2, 4, 6, 0, 0]);
+    expect([...gd.grown(bytes, "resize", 2)]).toEqual([9, 1]);
+    expect(gd.grown(bytes, "clear").length).toBe(0);
+  });
+
+  it("an Array receiver is changed in place and returned, as the GDScript call changes it", () => {
+    const list: unknown[] = [1];
+    expect(gd.grown(list, "append", 2)).toBe(list);
+    expect(gd.grown(list, "append_array", [3, 4])).toBe(list);
+    expect(list).toEqual([1, 2, 3, 4]);
+  });
+
+  it("bad input: out-of-range indices and sizes print Godot-style and change nothing; other receivers are Godot's error", () => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const bytes = new PackedByteArray([1, 2]);
+      expect(gd.grown(bytes, "insert", 3, 0)).toBe(bytes);
+      expect(gd.grown(bytes, "remove_at", -1)).toBe(bytes);
+      expect(gd.grown(bytes, "resize", -2)).toBe(bytes);
+      expect(gd.grown(bytes, "erase", 7)).toBe(bytes);
+      expect(printed.mock.calls.map(String)).toEqual([
+        "ERROR: insert: index 3 is out of bounds (size 3).",
+        "ERROR: remove_at: index -1 is out of bounds (size 2).",
+        "ERROR: resize: size -2 must be an integer of 0 or more.",
+      ]);
+      expect(() => gd.grown(bytes, "nope")).toThrow("Nonexistent function 'nope' in base 'PackedByteArray'");
+      expect(() => gd.grown("text", "append", 1)).toThrow("in base 'String'");
+      expect(() => gd.grown(null, "append", 1)).toThrow("in base 'Nil'");
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("gd.call of such a method on a PackedByteArray says what to write instead", () => {
+    expect(() => gd.call(new PackedByteArray(2), "append", 1)).toThrow(
+      /append\(\) changes a PackedByteArray's length[\s\S]*bytes = gd\.grown\(bytes, "append", \.\.\.\)/,
+    );
   });
 });
 

@@ -97,3 +97,7 @@ it("Lua: coroutines as generators: resume and yield pass values both ways, throu
   expect(log.mock.calls).toEqual([["item 1,item 2,stopped!\t1\t2\ttrue\tdead"]]);
   log.mockRestore();
 });
+
+it("GDScript: PackedByteArray append/push_back/append_array/insert/remove_at/resize, on a local and a member", () => {
+  expect(scene().packet_bytes()).toEqual([[9, 2, 3, 4], 0, [9, 2, 3, 4, 0, 0]]);
+});

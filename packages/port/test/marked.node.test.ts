@@ -24,6 +24,7 @@ const cases = {
     [29, "not a in b"],
     [30, "1 << 60"],
     [35, "self"],
+    [43, "header().append(2)"],
   ],
   "unsupported.lua": [
     [4, "table key BooleanLiteral"],

@@ -8,6 +8,8 @@ import { GODOT, GODOT_EXPORTS } from "./scope.js";
 import { type SyntaxNode, stringValue } from "./syntax.js";
 import type { StaticType } from "./types.js";
 
+const isPackedBytes = (type: StaticType) => typeof type === "object" && type.class === "PackedByteArray";
+
 /** @GlobalScope and GDScript functions the runtime (gd.*) provides. */
 const RUNTIME_FUNCTIONS = new Set(["print", "len", "range", "str", "int", "float", "typeof"]);
 /** Math helpers: JavaScript's Math does them exactly. */
@@ -125,6 +127,8 @@ export abstract class GdscriptCalls extends GdscriptOperators {
       baseIsSelf = true;
     } else text = this.wrap(base, true);
     let receiverType: StaticType = isSuper || baseIsSelf ? { class: this.cls.name } : this.typeOf(base);
+    // Whether `text` so far is a name or a chain of member names, so that it can be assigned to.
+    let assignable = base.type === "identifier" && !isSuper;
     const first = parts[1];
     if (
       isSuper &&
@@ -136,6 +140,7 @@ export abstract class GdscriptCalls extends GdscriptOperators {
     for (const part of parts.slice(1)) {
       if (part.type === "identifier") {
         text += `.${part.text}`;
+        assignable &&= true;
         receiverType = baseIsSelf ? (this.cls.members.get(part.text)?.type ?? "unknown") : "unknown";
       } else if (part.type === "attribute_call") {
         const name = part.namedChildren[0]!.text;
@@ -151,6 +156,17 @@ export abstract class GdscriptCalls extends GdscriptOperators {
           part.childForFieldName("arguments")!.namedChildren[0]?.type === "string"
         ) {
           text += `.${stringValue(part.childForFieldName("arguments")!.namedChildren[0]!.text)}.emit(${args.slice(1).join(", ")})`;
+        } else if (gd.GROWING_METHODS.has(name) && isPackedBytes(receiverType)) {
+          // A PackedByteArray is a fixed-length Uint8Array here: a call that changes its length gives
+          // the changed copy, which goes back where the array came from.
+          const call = `${this.gd("grown")}(${[text, JSON.stringify(name), ...args].join(", ")})`;
+          text = assignable
+            ? `(${text} = ${call})`
+            : this.marks.mark(
+                node.startPosition.row + 1,
+                node.text,
+                `${name}() changes a PackedByteArray's length, and this one cannot be assigned back: keep it in a variable`,
+              );
         } else if (
           gd.BUILTIN_METHODS.has(name) &&
           !isSuper &&
@@ -163,11 +179,13 @@ export abstract class GdscriptCalls extends GdscriptOperators {
         } else text += `.${name}(${args.join(", ")})`;
         baseIsSelf = false;
         receiverType = "unknown";
+        assignable = false;
       } else if (part.type === "attribute_subscript") {
         const name = part.namedChildren[0]!.text;
         const key = this.expr(part.childForFieldName("arguments")!.namedChildren[0]!);
         text = `${this.gd("index")}(${text}.${name}, ${key})`;
         receiverType = "unknown";
+        assignable = false;
       } else return this.marks.mark(node.startPosition.row + 1, node.text, `attribute part ${part.type}`);
     }
     return text;

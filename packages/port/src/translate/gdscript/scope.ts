@@ -66,7 +66,8 @@ export abstract class GdscriptScope {
       case "dict":
         return ` = ${this.gd("dict")}()`;
       default:
-        return " = null";
+        // A PackedByteArray is a value in Godot, empty at first; an object type starts as null.
+        return t?.text === "PackedByteArray" ? ` = new ${this.classRef("PackedByteArray", t)}()` : " = null";
     }
   }
 
@@ -270,6 +271,7 @@ export abstract class GdscriptScope {
         if (callee === "str") return "string";
         if (callee === "float") return "float";
         if (callee === "range") return "array";
+        if (callee === "PackedByteArray") return { class: "PackedByteArray" };
         const member = this.cls?.members.get(callee);
         if (member?.kind === "func" && !member.isAsync) return member.type;
         return "unknown";

@@ -1,4 +1,5 @@
 // Small questions about tree-sitter-gdscript's nodes that every part of the translator asks.
+import { gd } from "@wsport/port-runtime";
 import type Parser from "tree-sitter";
 
 export type SyntaxNode = Parser.SyntaxNode;
@@ -82,6 +83,8 @@ export function containsAwait(node: SyntaxNode): boolean {
 /** Names a body assigns to after declaring them (they need `let`). */
 export function reassignedNames(body: SyntaxNode): Set<string> {
   const names = new Set<string>();
+  const packedBytes = new Set<string>();
+  const grown = new Set<string>();
   const walk = (n: SyntaxNode) => {
     if (
       (n.type === "assignment" || n.type === "augmented_assignment") &&
@@ -90,8 +93,25 @@ export function reassignedNames(body: SyntaxNode): Set<string> {
       names.add(n.childForFieldName("left")!.text);
     if (n.type === "variable_statement" && !n.childForFieldName("value"))
       names.add(n.childForFieldName("name")!.text);
+    if (n.type === "variable_statement" && declaresPackedBytes(n))
+      packedBytes.add(n.childForFieldName("name")!.text);
+    // `bytes.append(1)` on a PackedByteArray assigns the grown copy back (see calls.ts).
+    const [receiver, call] = n.type === "attribute" ? n.namedChildren : [];
+    if (receiver?.type === "identifier" && call?.type === "attribute_call" && n.namedChildren.length === 2) {
+      if (gd.GROWING_METHODS.has(call.namedChildren[0]!.text)) grown.add(receiver.text);
+    }
     for (const c of n.namedChildren) walk(c);
   };
   walk(body);
+  for (const name of grown) if (packedBytes.has(name)) names.add(name);
   return names;
+}
+
+/** `var b: PackedByteArray …` or `var b := PackedByteArray(…)`: a local the translator types as one. */
+function declaresPackedBytes(declaration: SyntaxNode): boolean {
+  const type = declaration.childForFieldName("type");
+  const value = declaration.childForFieldName("value");
+  if (type?.type === "inferred_type")
+    return value?.type === "call" && value.namedChildren[0]?.text === "PackedByteArray";
+  return type?.text === "PackedByteArray";
 }

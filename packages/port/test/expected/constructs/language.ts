@@ -1,4 +1,4 @@
-import { Node, Signal, TYPE_STRING } from "@wsport/godot-compat";
+import { Node, PackedByteArray, Signal, TYPE_STRING } from "@wsport/godot-compat";
 import { gd, RefCounted, type Variant } from "@wsport/port-runtime";
 
 export enum Mode {
@@ -181,6 +181,21 @@ export class Language extends Node {
       gd.call(out, "append", key);
     }
     return out;
+  }
+
+  last_packet: PackedByteArray = new PackedByteArray();
+
+  packet_bytes(): Variant[] {
+    let buf = new PackedByteArray();
+    buf = gd.grown(buf, "append", 1);
+    buf = gd.grown(buf, "push_back", 258);
+    buf = gd.grown(buf, "append_array", new PackedByteArray([3, 4]));
+    buf = gd.grown(buf, "insert", 0, 9);
+    buf = gd.grown(buf, "remove_at", 1);
+    const empty_at_first = this.last_packet.size();
+    this.last_packet = gd.grown(this.last_packet, "append_array", buf);
+    this.last_packet = gd.grown(this.last_packet, "resize", 6);
+    return [[...buf], empty_at_first, [...this.last_packet]];
   }
 }
 
