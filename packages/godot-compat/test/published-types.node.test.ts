@@ -145,7 +145,7 @@ describe("a strict program against the published package", () => {
     return found.slice(found.lastIndexOf("/dist/") + 1);
   }
 
-  const withoutOptIn = `import { Node, rpc, WebSocketPeer, OK, type Error } from "@wsport/godot-compat";
+  const withoutOptIn = `import { Node, rpc, WebSocketPeer, OK, type Error, type StreamPeer, StreamPeerTLS, TCPServer } from "@wsport/godot-compat";
 
 const peer = new WebSocketPeer();
 const sent: Error = peer.send_text("hello");
@@ -160,6 +160,10 @@ class Game extends Node {
 }
 new Game().start();
 (() => 0).rpc(1);
+// As Godot's Object-typed parameters: any StreamPeer, or null (the call then returns an error).
+const stream: StreamPeer | null = TCPServer.new().take_connection();
+peer.accept_stream(stream);
+new StreamPeerTLS().connect_to_stream(stream, "example.com");
 `;
 
   it("`(() => 0).rpc(1)` does not compile without the opt-in (and nothing else fails)", () => {

@@ -71,8 +71,11 @@ export class Dictionary<K = unknown, V = unknown> {
   clear(): void {
     this.#map.clear();
   }
-  merge(other: Dictionary<K, V>, overwrite = false): void {
-    for (const [k, v] of other.entries()) if (overwrite || !this.#map.has(k)) this.#map.set(k, v);
+  /** `other` may be a Dictionary of godot-compat's too (a plain object or a Map). */
+  merge(other: Dictionary<K, V> | Map<K, V> | Record<string, V>, overwrite = false): void {
+    const entries =
+      other instanceof Dictionary || other instanceof Map ? other.entries() : Object.entries(other);
+    for (const [k, v] of entries as Iterable<[K, V]>) if (overwrite || !this.#map.has(k)) this.#map.set(k, v);
   }
   duplicate(): Dictionary<K, V> {
     return new Dictionary(this.#map);
@@ -81,6 +84,10 @@ export class Dictionary<K = unknown, V = unknown> {
     return this.#map.keys();
   }
   entries(): IterableIterator<[K, V]> {
+    return this.#map.entries();
+  }
+  /** How godot-compat knows this is a Dictionary: put_var, rpc arguments, JSON.stringify and str() read its entries. */
+  [Symbol.for("wsport.dictionary.entries")](): IterableIterator<[K, V]> {
     return this.#map.entries();
   }
   /** What str() and print() show: `{ "a": 1, 2: "b" }`. */

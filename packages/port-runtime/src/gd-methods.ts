@@ -36,6 +36,9 @@ const STRING: Record<string, Method> = {
   to_float: (s: string) => Number.parseFloat(s) || 0,
   is_valid_int: (s: string) => /^[+-]?\d+$/.test(s),
   to_utf8_buffer: (s: string) => new TextEncoder().encode(s),
+  // One byte per character; what one byte cannot hold becomes "?" (as StreamPeer.put_string writes it).
+  to_ascii_buffer: (s: string) =>
+    PackedByteArray.from(s, (c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)),
 };
 
 const ARRAY: Record<string, Method> = {
@@ -72,17 +75,75 @@ const ARRAY: Record<string, Method> = {
   min: (a: number[]) => (a.length ? Math.min(...a) : null),
 };
 
-/** The method names the translator routes through call(): String's and Array's, plus Callable's bind. */
+/**
+ * A Dictionary as godot-compat gives one (get_var, JSON.parse_string, rpc arguments): a plain object
+ * when every key is a String, else a Map. This runtime's own Dictionary class has these methods itself.
+ */
+export type GodotDictionary = Map<unknown, unknown> | Record<string, unknown>;
+
+export function isGodotDictionary(value: unknown): value is GodotDictionary {
+  if (value instanceof Map) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+const keysOf = (d: GodotDictionary): unknown[] => (d instanceof Map ? [...d.keys()] : Object.keys(d));
+const hasKey = (d: GodotDictionary, key: unknown): boolean =>
+  d instanceof Map ? d.has(key) : typeof key === "string" && Object.hasOwn(d, key);
+
+const DICTIONARY: Record<string, Method> = {
+  size: (d: GodotDictionary) => keysOf(d).length,
+  is_empty: (d: GodotDictionary) => keysOf(d).length === 0,
+  has: hasKey,
+  has_all: (d: GodotDictionary, keys: unknown[]) => keys.every((k) => hasKey(d, k)),
+  get: (d: GodotDictionary, key: unknown, fallback: unknown = null) =>
+    !hasKey(d, key) ? fallback : d instanceof Map ? d.get(key) : d[key as string],
+  keys: keysOf,
+  values: (d: GodotDictionary) => (d instanceof Map ? [...d.values()] : Object.values(d)),
+  find_key: (d: GodotDictionary, value: unknown) =>
+    keysOf(d).find((k) => DICTIONARY.get!(d, k) === value) ?? null,
+  erase: (d: GodotDictionary, key: unknown) => {
+    if (!hasKey(d, key)) return false;
+    if (d instanceof Map) d.delete(key);
+    else delete d[key as string];
+    return true;
+  },
+  clear: (d: GodotDictionary) => {
+    for (const k of keysOf(d)) DICTIONARY.erase!(d, k);
+  },
+  duplicate: (d: GodotDictionary) => (d instanceof Map ? new Map(d) : { ...d }),
+  merge: (d: GodotDictionary, other: Variant, overwrite = false) => {
+    const entries: Iterable<[unknown, unknown]> =
+      other instanceof Map || typeof other?.entries === "function" ? other.entries() : Object.entries(other);
+    for (const [k, v] of entries) {
+      if (!overwrite && hasKey(d, k)) continue;
+      if (d instanceof Map) d.set(k, v);
+      else if (typeof k === "string") d[k] = v;
+      else throw new TypeError(`merge(): a ${describe(k)} key does not fit this String-keyed Dictionary.`);
+    }
+  },
+};
+
+/** The method names the translator routes through call(): String's, Array's and Dictionary's, plus Callable's bind. */
 export const BUILTIN_METHODS: ReadonlySet<string> = new Set([
   ...Object.keys(STRING),
   ...Object.keys(ARRAY),
+  ...Object.keys(DICTIONARY),
   "bind",
   "call",
 ]);
 
 /** `receiver.name(...args)` with GDScript's meaning for Strings, Arrays and Callables. */
 export function call(receiver: Variant, name: string, ...args: Variant[]): Variant {
-  const table = typeof receiver === "string" ? STRING : Array.isArray(receiver) ? ARRAY : undefined;
+  const table =
+    typeof receiver === "string"
+      ? STRING
+      : Array.isArray(receiver)
+        ? ARRAY
+        : isGodotDictionary(receiver)
+          ? DICTIONARY
+          : undefined;
   const method = table?.[name];
   if (method) return method(receiver, ...args);
   if (receiver instanceof Uint8Array && Object.hasOwn(GROWN, name)) {

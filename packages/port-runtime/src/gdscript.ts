@@ -19,6 +19,7 @@ import {
   TYPE_STRING,
 } from "@wsport/godot-compat";
 import { Dictionary } from "./gd-dictionary.js";
+import { call, isGodotDictionary } from "./gd-methods.js";
 import type { Variant } from "./gd-variant.js";
 import { padField } from "./pad.js";
 
@@ -122,7 +123,7 @@ export function typeof_(value: Variant): number {
   if (typeof value === "string") return TYPE_STRING;
   if (typeof value === "function") return TYPE_CALLABLE;
   if (Array.isArray(value)) return TYPE_ARRAY;
-  if (value instanceof Dictionary) return TYPE_DICTIONARY;
+  if (value instanceof Dictionary || isGodotDictionary(value)) return TYPE_DICTIONARY;
   if (value instanceof Uint8Array) return TYPE_PACKED_BYTE_ARRAY;
   return TYPE_OBJECT;
 }
@@ -149,6 +150,7 @@ export function as_type(value: Variant, type: number): Variant {
 export function truthy(value: Variant): boolean {
   if (Array.isArray(value) || value instanceof Uint8Array) return value.length > 0;
   if (value instanceof Dictionary) return !value.is_empty();
+  if (isGodotDictionary(value)) return call(value, "size") !== 0;
   return Boolean(value);
 }
 
@@ -158,6 +160,7 @@ export function has(container: Variant, value: Variant): boolean {
   if (Array.isArray(container) || container instanceof Uint8Array)
     return (container as ArrayLike<unknown> & { includes(v: unknown): boolean }).includes(value);
   if (container instanceof Dictionary) return container.has(value);
+  if (isGodotDictionary(container)) return call(container, "has", value);
   if (container !== null && typeof container === "object") return value in container;
   throw new TypeError(`Invalid operands for operator "in": ${str(container)} is not a container.`);
 }
@@ -165,6 +168,7 @@ export function has(container: Variant, value: Variant): boolean {
 /** `for x in value`: an int counts up from 0, a Dictionary gives its keys, a String its characters. */
 export function iter(value: Variant): Iterable<Variant> {
   if (typeof value === "number") return range(value);
+  if (isGodotDictionary(value)) return call(value, "keys");
   if (value !== null && typeof value === "object" && Symbol.iterator in value)
     return value as Iterable<Variant>;
   if (typeof value === "string") return [...value];
@@ -227,6 +231,15 @@ export function bind<A extends unknown[]>(callable: (...args: Variant[]) => Vari
 }
 
 /** GDScript's int(): truncates toward zero; a String is parsed as Godot does (leading digits). */
+/** GDScript's `char(code)`: the one-character String of a Unicode code point. */
+export function char(code: Variant): string {
+  if (Number.isInteger(code) && code >= 0 && code <= 0x10ffff) return String.fromCodePoint(code);
+  console.error(
+    `ERROR: char(): ${String(code)} is not a Unicode code point (an integer from 0 to 0x10FFFF).`,
+  );
+  return "";
+}
+
 export function int(value: Variant): number {
   if (typeof value === "string") return Math.trunc(Number.parseFloat(value) || 0);
   if (typeof value === "boolean") return value ? 1 : 0;
@@ -252,12 +265,12 @@ export function index(target: Variant, key: Variant): Variant {
       );
     return target[i];
   }
-  if (target instanceof Dictionary) {
-    if (!target.has(key))
+  if (target instanceof Dictionary || isGodotDictionary(target)) {
+    if (!call(target, "has", key))
       throw new RangeError(
         `Invalid access to property or key '${str(key)}' on a base object of type 'Dictionary'.`,
       );
-    return target.get(key);
+    return call(target, "get", key);
   }
   if (target === null || target === undefined)
     throw new TypeError(`Invalid access to property or key '${str(key)}' on a base object of type 'Nil'.`);
@@ -271,7 +284,7 @@ export function set_index(target: Variant, key: Variant, value: Variant): void {
     if (!Number.isInteger(i) || i < 0 || i >= target.length)
       throw new RangeError(`Out of bounds set index '${key}' (on base: 'Array')`);
     target[i] = value;
-  } else if (target instanceof Dictionary) target.set(key, value);
+  } else if (target instanceof Dictionary || target instanceof Map) target.set(key, value);
   else if (target === null || target === undefined)
     throw new TypeError(
       `Invalid assignment of property or key '${str(key)}' on a base object of type 'Nil'.`,

@@ -1,10 +1,13 @@
 // The GDScript runtime that translated scripts import (gd.*), with good and bad input. It runs in
 // Node and in the browsers, where translated programs run too.
 import {
+  bytes_to_var,
+  JSON as GodotJSON,
   Node,
   PackedByteArray,
   SceneTree,
   Signal,
+  str,
   TYPE_ARRAY,
   TYPE_BOOL,
   TYPE_CALLABLE,
@@ -15,6 +18,7 @@ import {
   TYPE_OBJECT,
   TYPE_PACKED_BYTE_ARRAY,
   TYPE_STRING,
+  var_to_bytes,
 } from "@wsport/godot-compat";
 import { Dictionary, gd, needs_human, RefCounted } from "@wsport/port-runtime";
 import { describe, expect, it, vi } from "vitest";
@@ -94,7 +98,9 @@ describe("types, truthiness and containers", () => {
     expect([null, false, 0, "", [], new Dictionary(), new Uint8Array(0)].map(gd.truthy)).toEqual(
       Array(7).fill(false),
     );
-    expect([true, 1, "a", [0], new Dictionary([[1, 1]]), {}].map(gd.truthy)).toEqual(Array(6).fill(true));
+    expect([true, 1, "a", [0], new Dictionary([[1, 1]]), new (class {})()].map(gd.truthy)).toEqual(
+      Array(6).fill(true),
+    );
   });
   it("in (has), for-in (iter), range and len over each container; a non-container is Godot's error", () => {
     expect([
@@ -201,10 +207,105 @@ describe("gd.call: String and Array methods by receiver, an object's own method 
   });
   it("an object keeps its own method (a Node's, a Dictionary's), and a missing one is Godot's error", () => {
     expect(gd.call(new Dictionary([[1, 1]]), "size")).toBe(1);
-    expect(gd.call({ size: () => 42 }, "size")).toBe(42);
+    expect(
+      gd.call(
+        new (class {
+          size = () => 42;
+        })(),
+        "size",
+      ),
+    ).toBe(42);
+    expect(gd.call({ size: () => 42 }, "size")).toBe(1); // a plain object is a Dictionary (godot-compat's), of one key
     expect(() => gd.call({}, "nope")).toThrow("Invalid call. Nonexistent function 'nope' in base 'Object'.");
     expect(() => gd.call(null, "size")).toThrow("in base 'Nil'");
     expect(() => gd.call("s", "nope")).toThrow("in base 'String'");
+  });
+});
+
+describe("godot-compat's Dictionaries (a plain object or a Map, from get_var, JSON.parse_string, rpc arguments)", () => {
+  it("are Dictionaries to typeof, is, in, truthiness, for, [] and the Dictionary methods", () => {
+    const parsed = GodotJSON.parse_string('{"type": 1, "data": "hi"}');
+    const byInt = bytes_to_var(var_to_bytes(new Map<unknown, unknown>([[1, "one"]])));
+    expect(byInt).toBeInstanceOf(Map);
+    for (const d of [parsed, byInt]) {
+      expect([gd.typeof_(d), gd.is(d, TYPE_DICTIONARY), gd.truthy(d)]).toEqual([TYPE_DICTIONARY, true, true]);
+      expect(gd.as_type(d, TYPE_DICTIONARY)).toBe(d);
+    }
+    expect([
+      gd.has(parsed, "type"),
+      gd.has(parsed, "toString"),
+      gd.has(byInt, 1),
+      gd.has(byInt, "1"),
+    ]).toEqual([true, false, true, false]);
+    expect([...gd.iter(parsed)]).toEqual(["type", "data"]);
+    expect([...gd.iter(byInt)]).toEqual([1]);
+    expect([gd.index(parsed, "data"), gd.index(byInt, 1)]).toEqual(["hi", "one"]);
+    expect(() => gd.index(parsed, "nope")).toThrow(
+      "Invalid access to property or key 'nope' on a base object of type 'Dictionary'.",
+    );
+    gd.set_index(byInt, 2, "two");
+    expect(gd.call(byInt, "keys")).toEqual([1, 2]);
+    expect([
+      gd.call(parsed, "has", "type"),
+      gd.call(parsed, "get", "data"),
+      gd.call(parsed, "get", "nope", 7),
+      gd.call(parsed, "keys"),
+      gd.call(parsed, "values"),
+      gd.call(parsed, "size"),
+      gd.call(parsed, "has_all", ["type", "data"]),
+      gd.call(parsed, "find_key", "hi"),
+      gd.call(parsed, "find_key", "absent"),
+    ]).toEqual([true, "hi", 7, ["type", "data"], [1, "hi"], 2, true, "data", null]);
+    const copy = gd.call(parsed, "duplicate");
+    gd.call(copy, "merge", { type: 2, extra: true });
+    expect(copy).toEqual({ type: 1, data: "hi", extra: true });
+    gd.call(copy, "merge", new Dictionary([["type", 3]]), true);
+    expect(copy).toEqual({ type: 3, data: "hi", extra: true });
+    expect([gd.call(copy, "erase", "extra"), gd.call(copy, "erase", "extra")]).toEqual([true, false]);
+    gd.call(copy, "clear");
+    expect([gd.call(copy, "is_empty"), gd.truthy(copy), gd.truthy(new Map())]).toEqual([true, false, false]);
+    expect(parsed).toEqual({ type: 1, data: "hi" }); // duplicate() copied
+    expect(() => gd.call(copy, "merge", new Map([[1, "x"]]))).toThrow(
+      "does not fit this String-keyed Dictionary",
+    );
+  });
+
+  it("this runtime's Dictionary is one to godot-compat: JSON.stringify, var_to_bytes (put_var, rpc) and str()", () => {
+    const d = gd.dict([
+      ["type", 1],
+      [2, "two"],
+    ]);
+    expect(GodotJSON.stringify(gd.dict([["type", 1]]))).toBe('{"type":1}');
+    expect(bytes_to_var(var_to_bytes(d))).toEqual(
+      new Map<unknown, unknown>([
+        ["type", 1],
+        [2, "two"],
+      ]),
+    );
+    expect(str(d)).toBe('{ "type": 1, 2: "two" }');
+  });
+});
+
+describe("gd.char and String.to_ascii_buffer", () => {
+  it("char(code) is the one-character String of a code point; a bad code prints and gives an empty String", () => {
+    expect([gd.char(65), gd.char(0xe9), gd.char(0x1f600)]).toEqual(["A", "é", "😀"]);
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect([gd.char(-1), gd.char(1.5), gd.char("A"), gd.char(0x110000)]).toEqual(["", "", "", ""]);
+      expect(printed).toHaveBeenCalledTimes(4);
+      expect(String(printed.mock.calls[0])).toMatch(/char\(\): -1 is not a Unicode code point/);
+    } finally {
+      printed.mockRestore();
+    }
+  });
+
+  it("to_ascii_buffer: one byte per character, '?' for what one byte cannot hold", () => {
+    const bytes = gd.call("Aé€😀", "to_ascii_buffer") as Uint8Array;
+    expect(bytes).toBeInstanceOf(PackedByteArray);
+    expect([...bytes]).toEqual([0x41, 0xe9, 0x3f, 0x3f]);
+    expect(() => gd.call(42, "to_ascii_buffer")).toThrow(
+      "Nonexistent function 'to_ascii_buffer' in base 'Number'",
+    );
   });
 });
 

@@ -198,15 +198,18 @@ describe("GDScript: properties, regions, _init, as", () => {
 });
 
 describe("GDScript: types", () => {
-  it("an object-typed var with no value is `T | null`; Packed*Array is an Array; extends a script by path", () => {
+  it("an object-typed var with no value or `= null` is `T | null`; Packed*Array is an Array; extends a script by path", () => {
     const ts = body(
       [
         'extends "res://net/base_client.gd"',
         "var tls: TLSOptions",
+        "var options: TLSOptions = null",
         "var protocols: PackedStringArray",
         "func f() -> void:",
         "\tvar peer: WebSocketPeer",
         "\tpeer = WebSocketPeer.new()",
+        "\tvar key: CryptoKey = null",
+        "\tkey = CryptoKey.new()",
       ].join("\n"),
       "typed.gd",
     );
@@ -217,6 +220,47 @@ describe("GDScript: types", () => {
     expect(ts).toContain("tls: TLSOptions | null = null;");
     expect(ts).toContain("protocols: string[] = [];");
     expect(ts).toContain("let peer: WebSocketPeer | null = null;");
+    expect(ts).toContain("options: TLSOptions | null = null;"); // `= null` written out: the same type
+    expect(ts).toContain("let key: CryptoKey | null = null;");
+  });
+
+  it("a script named after its base class (link_button.gd, extends LinkButton) imports the base under another name", () => {
+    const { code, marks, engineNames } = translateSnippet(
+      "extends LinkButton\nfunc _pressed() -> void:\n\tpass\n",
+      "link_button.gd",
+    );
+    expect(marks).toEqual([]);
+    expect(code).toContain('import { LinkButton as LinkButtonBase } from "./engine.js";');
+    expect(code).toContain("export class LinkButton extends LinkButtonBase {");
+    expect(code).toContain("  _pressed(): void {"); // not `override`: the base is the engine's
+    expect(engineNames.get("LinkButton")).toBe("class");
+    const node = body("extends Node\n", "node.gd");
+    expect(node).toContain("export class Node extends NodeBase {");
+    expect(translateSnippet("extends Node\n", "node.gd").code).toContain(
+      'import { Node as NodeBase } from "@wsport/godot-compat";',
+    );
+  });
+
+  it("preload()/load() of a script is the class its translation exports; of a scene it stays a call", () => {
+    const { code, marks } = translateSnippet(
+      [
+        "extends Node",
+        'const Chat = preload("res://chat.gd")',
+        'const Level = preload("res://level.tscn")',
+        "func _ready() -> void:",
+        "\tvar a := Chat.new()",
+        '\tvar b = load("res://net/peer_helper.gd").new()',
+        "\tadd_child(Level.instantiate())",
+      ].join("\n"),
+      "main.gd",
+    );
+    expect(marks).toEqual([]);
+    expect(code).toContain('import Chat from "./chat.js";');
+    expect(code).toContain('import PeerHelper from "./peer_helper.js";');
+    expect(code).not.toContain("export const Chat");
+    expect(code).toContain('export const Level = preload("res://level.tscn");');
+    expect(code).toContain("const a = new Chat();");
+    expect(code).toContain("const b = new PeerHelper();");
   });
 });
 

@@ -3,9 +3,10 @@
 // "f:1.5", "s:text", "sn:name", "np:/root"), the rest as {"type": name, "args": [...]}. Objects are not
 // written (full_objects needs Godot's class database of properties); a Signal or Callable keeps only its type.
 import { printError } from "../core/print.js";
+import { dictionaryEntries, isDictionary } from "../variant/dictionary.js";
 import { packedFromItems } from "../variant/packed-from-items.js";
 import { floatText } from "../variant/stringify.js";
-import { isDictionary, TYPE_NAMES, variantType } from "../variant/type-of.js";
+import { TYPE_NAMES, variantType } from "../variant/type-of.js";
 import type { Variant } from "../variant/variant.js";
 import * as T from "../variant/variant-ids.js";
 import { structOfType, structOfValue } from "../variant/variant-structs.js";
@@ -43,7 +44,7 @@ export function jsonFromNative(value: unknown, fullObjects: boolean, depth = 0):
     case T.TYPE_ARRAY:
       return (value as unknown[]).map((v) => jsonFromNative(v, fullObjects, depth + 1));
     case T.TYPE_DICTIONARY: {
-      const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+      const entries = dictionaryEntries(value as object);
       return typed(
         entries.flatMap(([k, v]) => [
           jsonFromNative(k, fullObjects, depth + 1),

@@ -13,6 +13,7 @@ import {
   OK,
 } from "../core/error.js";
 import { printError } from "../core/print.js";
+import { dictionaryEntries, isDictionary } from "../variant/dictionary.js";
 import { floatText, variantText } from "../variant/stringify.js";
 import type { Variant } from "../variant/variant.js";
 import { GodotFloat } from "../variant/variant-types.js";
@@ -63,9 +64,7 @@ function stringifyValue(
   const isList =
     Array.isArray(value) ||
     (ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof Uint8Array));
-  const isMap =
-    value instanceof Map ||
-    (typeof value === "object" && [Object.prototype, null].includes(Object.getPrototypeOf(value)));
+  const isMap = isDictionary(value);
   if (isList || isMap) {
     if (seen.has(value as object)) {
       printError("Converting circular structure to JSON.");
@@ -84,9 +83,10 @@ function stringifyValue(
       );
       out = items.length === 0 ? "[]" : `[${newline}${items.join(`,${newline}`)}${newline}${pad(level)}]`;
     } else {
-      const entries: [string, unknown][] = (
-        value instanceof Map ? [...value] : Object.entries(value as object)
-      ).map(([k, v]) => [variantText(k), v]);
+      const entries: [string, unknown][] = dictionaryEntries(value as object).map(([k, v]) => [
+        variantText(k),
+        v,
+      ]);
       if (sortKeys) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const colon = indent === "" ? ":" : ": ";
       const items = entries.map(

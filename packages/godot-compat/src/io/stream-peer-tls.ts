@@ -67,11 +67,11 @@ export class StreamPeerTLS extends StreamPeer {
    * The server side of a handshake on `stream` with `TLSOptions.server(key, certificate)`. Godot 4.0's
    * form `accept_stream(stream, key, certificate)` is taken too.
    */
-  accept_stream(stream: StreamPeer, server_options: TLSOptions): GodotError;
+  accept_stream(stream: StreamPeer | null, server_options: TLSOptions): GodotError;
   /** Godot 3's form, kept for ports. */
-  accept_stream(stream: StreamPeer, key: CryptoKey, certificate: X509Certificate): GodotError;
+  accept_stream(stream: StreamPeer | null, key: CryptoKey, certificate: X509Certificate): GodotError;
   accept_stream(
-    stream: StreamPeer,
+    stream: StreamPeer | null,
     server_options: TLSOptions | CryptoKey,
     certificate?: X509Certificate,
   ): GodotError {
@@ -91,7 +91,7 @@ export class StreamPeerTLS extends StreamPeer {
 
   /** The client side of a handshake on `stream`, checking the server's certificate against `common_name`. */
   connect_to_stream(
-    stream: StreamPeer,
+    stream: StreamPeer | null,
     common_name: string,
     client_options: TLSOptions | null = null,
   ): GodotError {
@@ -109,7 +109,7 @@ export class StreamPeerTLS extends StreamPeer {
     });
   }
 
-  #start(stream: StreamPeer, tls: Parameters<typeof startTls>[1]): GodotError {
+  #start(stream: StreamPeer | null, tls: Parameters<typeof startTls>[1]): GodotError {
     if (!capabilities.server) return invalid("StreamPeerTLS is not available in browsers.", ERR_UNAVAILABLE);
     const plain = stream instanceof StreamPeerTCP ? StreamPeerTCP._streamOf(stream) : undefined;
     if (plain === undefined || !plain.connected) {
@@ -127,7 +127,7 @@ export class StreamPeerTLS extends StreamPeer {
       return invalid(`TLS could not start: ${(e as Error).message}`);
     }
     this.#base = stream as StreamPeerTCP;
-    handOver(stream); // the TLS stream owns the TCP one now, however long the StreamPeerTCP object lives
+    handOver(this.#base); // the TLS stream owns the TCP one now, however long the StreamPeerTCP object lives
     this.#reported = false;
     return OK;
   }

@@ -1,6 +1,7 @@
 // Follows Godot's core/variant/variant.cpp (Variant::stringify) and core/string/ustring.cpp (String::num).
 // A Variant as text, as GDScript's str() and print() write it: strings inside containers quoted, floats
 // with Godot's digits, vectors in parentheses, dictionaries as "{ key: value }".
+import { dictionaryEntries, isDictionary } from "./dictionary.js";
 import { structOfValue } from "./variant-structs.js";
 import { GodotFloat, NodePath, StringName } from "./variant-types.js";
 
@@ -62,12 +63,8 @@ export function variantText(value: unknown, nested = false, depth = 0): string {
     const numbers = struct.flatten(value as never).map((n) => numberText(n, struct.kind !== "int"));
     return `(${numbers.join(", ")})`;
   }
-  if (
-    value instanceof Map ||
-    Object.getPrototypeOf(value) === Object.prototype ||
-    Object.getPrototypeOf(value) === null
-  ) {
-    const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+  if (isDictionary(value)) {
+    const entries = dictionaryEntries(value);
     const pairs = entries.map(
       ([k, v]) => `${variantText(k, true, depth + 1)}: ${variantText(v, true, depth + 1)}`,
     );

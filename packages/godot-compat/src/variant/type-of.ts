@@ -1,6 +1,7 @@
 // Follows Godot's core/variant/variant.cpp (get_type, get_type_name).
 // Which Variant type a JavaScript value stands for, as GDScript's typeof() answers, and each type's name.
 import { Signal } from "../core/signal.js";
+import { isDictionary } from "./dictionary.js";
 import * as T from "./variant-ids.js";
 import { PACKED_STRUCTS, structOfValue } from "./variant-structs.js";
 import { GodotFloat, NodePath, PackedStringArray, StringName } from "./variant-types.js";
@@ -56,14 +57,6 @@ const ARRAYS: ReadonlyArray<[abstract new (...args: never[]) => object, number]>
   [Float64Array, T.TYPE_PACKED_FLOAT64_ARRAY],
   [PackedStringArray, T.TYPE_PACKED_STRING_ARRAY],
 ];
-
-/** A plain object or a Map: a Dictionary. */
-export function isDictionary(value: unknown): value is Map<unknown, unknown> | Record<string, unknown> {
-  if (value instanceof Map) return true;
-  if (typeof value !== "object" || value === null) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** GDScript's typeof(): the TYPE_* id of a value (a whole JavaScript number is an int, any other a float). */
 export function variantType(value: unknown): number {

@@ -5,6 +5,7 @@
 // PackedByteArray (which decodes Variants itself): decoded byte arrays are made by the caller.
 import { decodeUtf8, encodeUtf8 } from "@wsport/core/internal";
 import { ERR_INVALID_DATA, ERR_OUT_OF_MEMORY, ERR_UNAUTHORIZED, type GodotError } from "../core/error.js";
+import { dictionaryEntries, isDictionary } from "./dictionary.js";
 import * as T from "./variant-ids.js";
 import { PACKED_STRUCTS, type Struct, structOfType, structOfValue } from "./variant-structs.js";
 import {
@@ -208,8 +209,8 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
       for (const item of value) encode(item, depth + 1);
       return;
     }
-    if (value instanceof Map || isPlainObject(value)) {
-      const entries = value instanceof Map ? [...value] : Object.entries(value);
+    if (isDictionary(value)) {
+      const entries = dictionaryEntries(value);
       u32(T.TYPE_DICTIONARY);
       u32(entries.length);
       for (const [k, v] of entries) {
@@ -252,11 +253,6 @@ export function encodeVariant(value: unknown): Uint8Array | { code: GodotError; 
     throw e;
   }
   return bytes.subarray(0, length);
-}
-
-function isPlainObject(value: object): value is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 // --- decoding --------------------------------------------------------------------------------

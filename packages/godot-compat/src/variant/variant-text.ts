@@ -3,6 +3,7 @@
 // &"name", NodePath("a/b"), PackedByteArray(1, 2)), and back. Objects are not written.
 import { describe } from "@wsport/core/internal";
 import { printError } from "../core/print.js";
+import { dictionaryEntries } from "./dictionary.js";
 import { packedFromItems } from "./packed-from-items.js";
 import { TYPE_NAMES, variantType } from "./type-of.js";
 import * as T from "./variant-ids.js";
@@ -47,7 +48,7 @@ function write(value: unknown, depth: number): string | null {
       return items.includes(null) ? null : `[${items.join(", ")}]`;
     }
     case T.TYPE_DICTIONARY: {
-      const entries = value instanceof Map ? [...value] : Object.entries(value as object);
+      const entries = dictionaryEntries(value as object);
       if (entries.length === 0) return "{}";
       const items = entries.map(([k, v]) => {
         const key = write(k, depth + 1);

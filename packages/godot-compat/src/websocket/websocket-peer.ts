@@ -18,8 +18,7 @@ import { propertyMethodsOnPrototype } from "../core/property-methods.js";
 import type { TLSOptions } from "../crypto/tls-options.js";
 import { PacketPeer } from "../io/packet-peer.js";
 import { plainAddress } from "../io/socket-io.js";
-import type { StreamPeerTCP } from "../io/stream-peer-tcp.js";
-import type { StreamPeerTLS } from "../io/stream-peer-tls.js";
+import type { StreamPeer } from "../io/stream-peer.js";
 import { PackedByteArray } from "../variant/packed-byte-array.js";
 import { bytesToVar, encodeVar, type Variant } from "../variant/variant.js";
 import type { Heartbeat, NativeFeatures } from "./native.js";
@@ -149,7 +148,7 @@ export class WebSocketPeer extends PacketPeer {
   }
 
   /** Server side: upgrades a StreamPeerTCP from TCPServer.take_connection(), or a StreamPeerTLS over one (wss://). Node only. */
-  accept_stream(stream: StreamPeerTCP | StreamPeerTLS | null): GodotError {
+  accept_stream(stream: StreamPeer | null): GodotError {
     if (this.#native === null) {
       console.warn("accept_stream() is not available in browsers: there is no server on the Web.");
       return ERR_UNAVAILABLE;

@@ -40,6 +40,12 @@ export class Imports {
     this.#module(from);
   }
 
+  /** `import { name as local }`: for a name the module itself uses for something else. */
+  alias(from: string, name: string, local: string): string {
+    this.#module(from).values.add(`${name} as ${local}`);
+    return local;
+  }
+
   default(from: string, local: string): string {
     this.#module(from).default = local;
     return local;

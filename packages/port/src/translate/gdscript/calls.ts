@@ -2,16 +2,16 @@
 // `X.new()`, methods of the script and its base, String/Array methods through gd.call, signals.
 import * as godot from "@wsport/godot-compat";
 import { gd } from "@wsport/port-runtime";
-import { safeName } from "../output.js";
+import { pascalCase, safeName } from "../output.js";
 import { GdscriptOperators } from "./operators.js";
 import { GODOT, GODOT_EXPORTS } from "./scope.js";
-import { type SyntaxNode, stringValue } from "./syntax.js";
+import { preloadedScript, type SyntaxNode, stringValue } from "./syntax.js";
 import type { StaticType } from "./types.js";
 
 const isPackedBytes = (type: StaticType) => typeof type === "object" && type.class === "PackedByteArray";
 
 /** @GlobalScope and GDScript functions the runtime (gd.*) provides. */
-const RUNTIME_FUNCTIONS = new Set(["print", "len", "range", "str", "int", "float", "typeof"]);
+const RUNTIME_FUNCTIONS = new Set(["print", "len", "range", "str", "int", "float", "typeof", "char"]);
 /** Math helpers: JavaScript's Math does them exactly. */
 const MATH_FUNCTIONS: Record<string, string> = {
   abs: "Math.abs",
@@ -57,6 +57,13 @@ export abstract class GdscriptCalls extends GdscriptOperators {
     const line = node.startPosition.row + 1;
     if (callee.type !== "identifier") return `${this.expr(callee)}(${a()})`;
     if (this.lookup(name) !== undefined) return `${safeName(name)}(${a()})`; // a lambda in a local
+    const script = preloadedScript(node);
+    if (script !== undefined) {
+      // `preload("res://chat.gd")`: the class that script's translation exports, written beside this one.
+      const local = this.imports.default(`./${script}.js`, pascalCase(script));
+      this.moduleNames.set(local, { class: local });
+      return local;
+    }
     const member = this.cls?.members.get(name);
     if (member?.kind === "func")
       return `${member.isStatic ? this.cls.name : this.selfCall("this", node)}.${name}(${a()})`;

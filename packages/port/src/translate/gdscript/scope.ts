@@ -268,7 +268,7 @@ export abstract class GdscriptScope {
       case "call": {
         const callee = node.namedChildren[0]!.text;
         if (callee === "len" || callee === "int" || callee === "typeof") return "int";
-        if (callee === "str") return "string";
+        if (callee === "str" || callee === "char") return "string";
         if (callee === "float") return "float";
         if (callee === "range") return "array";
         if (callee === "PackedByteArray") return { class: "PackedByteArray" };

@@ -63,7 +63,7 @@ export abstract class GdscriptStatements extends GdscriptExpressions {
         // An empty Array literal gives TypeScript no element type: it holds Variants.
         const emptyArray = !written && value?.type === "array" && value.namedChildren.length === 0;
         const type =
-          (value ? written : this.nullable(written, node)) ||
+          (value && value.type !== "null" ? written : this.nullable(written, node)) ||
           (emptyArray ? `${this.variantType()}[]` : untyped && keyword === "let" ? this.variantType() : "");
         const init = value
           ? ` = ${this.expr(value)}`

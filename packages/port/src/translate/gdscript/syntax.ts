@@ -115,3 +115,12 @@ function declaresPackedBytes(declaration: SyntaxNode): boolean {
     return value?.type === "call" && value.namedChildren[0]?.text === "PackedByteArray";
   return type?.text === "PackedByteArray";
 }
+
+/** `preload("res://chat.gd")` or `load(…)` of a script: its file's base name ("chat"), else undefined. */
+export function preloadedScript(node: SyntaxNode | null | undefined): string | undefined {
+  if (node?.type !== "call" || !["preload", "load"].includes(node.namedChildren[0]?.text ?? ""))
+    return undefined;
+  const args = node.childForFieldName("arguments")?.namedChildren ?? [];
+  const path = args.length === 1 && args[0]!.type === "string" ? stringValue(args[0]!.text) : "";
+  return /\.gd$/.test(path) ? path.split("/").pop()!.slice(0, -3) : undefined;
+}

@@ -6,7 +6,7 @@
 // scope.ts (names and types), syntax.ts.
 import type Parser from "tree-sitter";
 import { pascalCase, safeName } from "../output.js";
-import { type ClassInfo, type GdscriptOptions, GODOT, type Translation } from "./scope.js";
+import { type ClassInfo, type GdscriptOptions, GODOT, GODOT_EXPORTS, type Translation } from "./scope.js";
 import { GdscriptStatements } from "./statements.js";
 import {
   comment,
@@ -14,6 +14,7 @@ import {
   expressionComments,
   isParameter,
   lastTarget,
+  preloadedScript,
   reassignedNames,
   type SyntaxNode,
   same,
@@ -36,6 +37,13 @@ class GdscriptTranslator extends GdscriptStatements {
       // `extends "other.gd"`: that script's translation, written beside this one.
       const file = path[1]!.split("/").pop()!;
       base = this.imports.default(`./${file}.js`, pascalCase(file));
+      this.moduleNames.set(base, { class: base });
+    } else if (base === name) {
+      // link_button.gd with `extends LinkButton` and no class_name: the class takes the file's name,
+      // which is its base's, so the base is imported under another name.
+      const from = GODOT_EXPORTS.has(base) ? GODOT : this.options.engineModule;
+      if (from !== GODOT) this.engineNames.set(base, "class");
+      base = this.imports.alias(from, base, `${base}Base`);
       this.moduleNames.set(base, { class: base });
     }
     const body = root.namedChildren.filter((n) => !same(n, classNameStmt) && !same(n, extendsStmt));
@@ -155,7 +163,10 @@ class GdscriptTranslator extends GdscriptStatements {
         });
         break;
       case "const_statement":
-        this.moduleNames.set(name, this.declaredType(node));
+        this.moduleNames.set(
+          name,
+          preloadedScript(node.childForFieldName("value")) ? { class: name } : this.declaredType(node),
+        );
         break;
       case "enum_definition":
         this.moduleNames.set(name, { class: name });
@@ -183,6 +194,12 @@ class GdscriptTranslator extends GdscriptStatements {
         return { where: "class", lines: this.field(node, onready) };
       case "const_statement": {
         const name = node.childForFieldName("name")!.text;
+        const script = preloadedScript(node.childForFieldName("value"));
+        if (script !== undefined) {
+          // `const Chat = preload("res://chat.gd")`: the class that script's translation exports.
+          this.imports.default(`./${script}.js`, name);
+          return { where: "module", lines: [] };
+        }
         const value = this.expr(node.childForFieldName("value")!);
         return { where: "module", lines: [`export const ${name}${this.annotation(node)} = ${value};`] };
       }
@@ -283,7 +300,8 @@ class GdscriptTranslator extends GdscriptStatements {
     this.scopes = [];
     this.inStatic = false;
     const annotated =
-      type || (node.childForFieldName("type")?.type === "inferred_type" ? "" : this.variantType());
+      (value.type === "null" ? this.nullable(type, node) : type) ||
+      (node.childForFieldName("type")?.type === "inferred_type" ? "" : this.variantType());
     return [...marked, `${prefix}${name}${annotated} = ${init};`];
   }
 

@@ -111,7 +111,7 @@ export class Language extends Node {
     const last = gd.index(words, -1);
     const counted = gd.dict();
     for (const w of gd.iter("banana")) {
-      gd.set_index(counted, w, counted.get(w, 0) + 1);
+      gd.set_index(counted, w, gd.call(counted, "get", w, 0) + 1);
     }
     return [
       gd.call(words, "size"),

@@ -30,7 +30,7 @@ export class ChatServer extends Node {
       this._next_id += 1;
     }
 
-    for (const id of gd.iter(this._clients.keys())) {
+    for (const id of gd.iter(gd.call(this._clients, "keys"))) {
       const ws: WebSocketPeer = gd.index(this._clients, id);
       ws.poll();
       const state = ws.get_ready_state();

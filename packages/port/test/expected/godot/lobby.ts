@@ -45,7 +45,7 @@ export class Lobby extends Node {
     }
     const id = this.multiplayer.get_remote_sender_id();
     gd.set_index(this.roster, id, p_name);
-    this.update_roster.rpc(this.roster.values());
+    this.update_roster.rpc(gd.call(this.roster, "values"));
     this.say.rpc(gd.format("%s joined (%d players)", [p_name, gd.call(this.roster, "size")]));
   }
 
