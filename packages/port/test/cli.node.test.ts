@@ -40,6 +40,7 @@ it("a folder of clean scripts: one .ts per file, 'translated' per file, exit 0",
   expect(stdout.trim().split("\n")).toEqual([
     expect.stringMatching(/chat_client\.gd -> .*chat_client\.ts: translated$/),
     expect.stringMatching(/chat_server\.gd -> .*chat_server\.ts: translated$/),
+    expect.stringMatching(/json_messages\.gd -> .*json_messages\.ts: translated$/),
     expect.stringMatching(/lobby\.gd -> .*lobby\.ts: translated$/),
   ]);
   expect(readFileSync(`${out}/lobby.ts`, "utf8")).toContain("export class Lobby extends Node {");

@@ -1,10 +1,13 @@
 // The translated GDScript fixtures run unmodified: the chat server and two chat clients over
-// loopback, a client against @wsport/server's echo, and the @rpc lobby with a host and two players.
+// loopback, a client against @wsport/server's echo, the @rpc lobby with a host and two players, and
+// Dictionary messages (JSON text and put_var) through the echo.
 import { type Node, SceneTree } from "@wsport/godot-compat";
+import { Dictionary } from "@wsport/port-runtime";
 import { afterEach, expect, it, vi } from "vitest";
 import { serverUrl } from "../../../test/events.ts";
 import { ChatClient } from "./expected/godot/chat_client.ts";
 import { ChatServer } from "./expected/godot/chat_server.ts";
+import { JsonMessages } from "./expected/godot/json_messages.ts";
 import { Lobby } from "./expected/godot/lobby.ts";
 import { freePort, until } from "./helpers.ts";
 
@@ -135,4 +138,32 @@ it("lobby.gd with @rpc: two players join a host, the roster and the chat reach e
   expect(players[1]!.chat.at(-1)).toBe(`[${bobId}] hello all`);
   for (const p of players) p.leave();
   host.leave();
+});
+
+it("json_messages.gd through @wsport/server's echo: Dictionaries sent as JSON text and with put_var come back as Dictionaries", async () => {
+  const node = run(new JsonMessages(), "JsonMessages");
+  const heard: unknown[][] = [];
+  node.message_received.connect((type, id, data) => heard.push([type, id, data]));
+  expect(node.open(serverUrl("/"))).toBe(0);
+  await until(() => node.socket.get_ready_state() === 1, "the connection", frame);
+  expect(node.send_msg(1, 7, "offer-sdp")).toBe(0);
+  expect(node.send_msg(2, 9)).toBe(0);
+  expect(node.socket.send_text('{"type": 0}')).toBe(0); // no id: ignored, as the script checks
+  expect(node.socket.send_text("[1, 2]")).toBe(0); // not a Dictionary: ignored
+  expect(
+    node.send_variant(
+      new Dictionary<unknown, unknown>([
+        ["score", 12],
+        [3, "three"],
+      ]),
+    ),
+  ).toBe(0);
+  await until(() => node.received.length === 2 && node.variants.length === 2, "the echoes", frame);
+  expect(node.received).toEqual([
+    [1, 7, "offer-sdp"],
+    [2, 9, ""],
+  ]);
+  expect(heard).toEqual(node.received);
+  expect(node.variants).toEqual([["score", 3], 12]); // int keys stay ints through put_var
+  node.socket.close();
 });
