@@ -6,6 +6,19 @@ import type { Variant } from "./gd-variant.js";
 
 type Method = (self: Variant, ...args: Variant[]) => Variant;
 
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+const isIpv4 = (s: string) => IPV4.test(s);
+/** The URL parser (in Node and every browser) knows IPv6's forms: `::` shortening, an IPv4 tail. */
+function isIpv6(s: string): boolean {
+  if (!s.includes(":") || !/^[0-9a-fA-F:.]+$/.test(s)) return false;
+  try {
+    new URL(`http://[${s}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Negative indices count from the end, as in GDScript. */
 const at = (length: number, i: number) => (i < 0 ? length + i : i);
 
@@ -36,6 +49,7 @@ const STRING: Record<string, Method> = {
   to_float: (s: string) => Number.parseFloat(s) || 0,
   is_valid_int: (s: string) => /^[+-]?\d+$/.test(s),
   to_utf8_buffer: (s: string) => new TextEncoder().encode(s),
+  is_valid_ip_address: (s: string) => isIpv4(s) || isIpv6(s),
   // One byte per character; what one byte cannot hold becomes "?" (as StreamPeer.put_string writes it).
   to_ascii_buffer: (s: string) =>
     PackedByteArray.from(s, (c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f)),

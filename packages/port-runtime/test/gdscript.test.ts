@@ -286,7 +286,7 @@ describe("godot-compat's Dictionaries (a plain object or a Map, from get_var, JS
   });
 });
 
-describe("gd.char and String.to_ascii_buffer", () => {
+describe("gd.char, String.is_valid_ip_address and String.to_ascii_buffer", () => {
   it("char(code) is the one-character String of a code point; a bad code prints and gives an empty String", () => {
     expect([gd.char(65), gd.char(0xe9), gd.char(0x1f600)]).toEqual(["A", "é", "😀"]);
     const printed = vi.spyOn(console, "error").mockImplementation(() => {});
@@ -297,6 +297,33 @@ describe("gd.char and String.to_ascii_buffer", () => {
     } finally {
       printed.mockRestore();
     }
+  });
+
+  it("is_valid_ip_address: IPv4 and IPv6 (shortened, with an IPv4 tail); host names and bad numbers are not", () => {
+    const valid = [
+      "127.0.0.1",
+      "0.0.0.0",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fe80::1",
+      "2001:db8::8a2e:370:7334",
+    ];
+    const invalid = [
+      "",
+      "localhost",
+      "256.1.1.1",
+      "1.2.3",
+      "1.2.3.4.5",
+      "01.2.3.4",
+      ":::",
+      "1::2::3",
+      "gggg::1",
+      "[::1]",
+    ];
+    expect(valid.map((s) => gd.call(s, "is_valid_ip_address"))).toEqual(valid.map(() => true));
+    expect(invalid.map((s) => gd.call(s, "is_valid_ip_address"))).toEqual(invalid.map(() => false));
+    expect(gd.call("::ffff:10.0.0.1", "is_valid_ip_address")).toBe(true);
   });
 
   it("to_ascii_buffer: one byte per character, '?' for what one byte cannot hold", () => {
