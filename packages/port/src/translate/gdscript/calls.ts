@@ -147,7 +147,6 @@ export abstract class GdscriptCalls extends GdscriptOperators {
     for (const part of parts.slice(1)) {
       if (part.type === "identifier") {
         text += `.${part.text}`;
-        assignable &&= true;
         receiverType = baseIsSelf ? (this.cls.members.get(part.text)?.type ?? "unknown") : "unknown";
       } else if (part.type === "attribute_call") {
         const name = part.namedChildren[0]!.text;
