@@ -194,23 +194,25 @@ function inRange(index: number, size: number, name: string): boolean {
 }
 
 /** The PackedByteArray methods that change its length, each giving the changed copy. */
+/** The parts, one after the other, in a new PackedByteArray. */
+function joined(...parts: ArrayLike<number>[]): Uint8Array {
+  const out = new PackedByteArray(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 const GROWN: Record<string, (bytes: Uint8Array, ...args: never[]) => Uint8Array> = {
-  append: (b, value: number) => PackedByteArray.from([...b, byte(value)]),
-  push_back: (b, value: number) => PackedByteArray.from([...b, byte(value)]),
-  append_array: (b, more: Uint8Array) => {
-    const out = new PackedByteArray(b.length + more.length);
-    out.set(b);
-    out.set(more, b.length);
-    return out;
-  },
+  append: (b, value: number) => joined(b, [byte(value)]),
+  push_back: (b, value: number) => joined(b, [byte(value)]),
+  append_array: (b, more: Uint8Array) => joined(b, more),
   insert: (b, at: number, value: number) =>
-    inRange(at, b.length + 1, "insert")
-      ? PackedByteArray.from([...b.subarray(0, at), byte(value), ...b.subarray(at)])
-      : b,
+    inRange(at, b.length + 1, "insert") ? joined(b.subarray(0, at), [byte(value)], b.subarray(at)) : b,
   remove_at: (b, at: number) =>
-    inRange(at, b.length, "remove_at")
-      ? PackedByteArray.from([...b.subarray(0, at), ...b.subarray(at + 1)])
-      : b,
+    inRange(at, b.length, "remove_at") ? joined(b.subarray(0, at), b.subarray(at + 1)) : b,
   erase: (b, value: number) => {
     const at = b.indexOf(byte(value));
     return at < 0 ? b : GROWN.remove_at!(b, at as never);
@@ -220,9 +222,7 @@ const GROWN: Record<string, (bytes: Uint8Array, ...args: never[]) => Uint8Array>
       console.error(`ERROR: resize: size ${String(size)} must be an integer of 0 or more.`);
       return b;
     }
-    const out = new PackedByteArray(size); // new bytes are zeros
-    out.set(b.subarray(0, size));
-    return out;
+    return joined(b.subarray(0, size), new Uint8Array(Math.max(size - b.length, 0))); // new bytes are zeros
   },
   clear: () => new PackedByteArray(0),
 };
