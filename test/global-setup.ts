@@ -6,7 +6,7 @@ import type { TestProject } from "vitest/node";
 import { startServer } from "../packages/server/src/index.ts";
 
 export default async function setup(project: TestProject) {
-  const server = await startServer({ port: 0, host: "127.0.0.1", faults: true, quiet: true });
+  const server = await startTestServer();
   project.provide("port", server.port);
   const closed = await closedPorts(CLOSED_PORTS);
   project.provide("closedPort", closed[0]!);
@@ -14,6 +14,22 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.close();
   };
+}
+
+/**
+ * Ports that ported programs use as written, which the tests must find free: the Aseprite examples connect
+ * to 127.0.0.1:34613. It lies in the system's ephemeral range, where port 0 lands, and the test servers
+ * below live as long as the run.
+ */
+const PORTS_OF_PORTED_PROGRAMS = new Set([34613]);
+
+/** The test server on a port the system picks, but never on one of PORTS_OF_PORTED_PROGRAMS. */
+async function startTestServer(): ReturnType<typeof startServer> {
+  const server = await startServer({ port: 0, host: "127.0.0.1", faults: true, quiet: true });
+  if (!PORTS_OF_PORTED_PROGRAMS.has(server.port)) return server;
+  const other = await startTestServer(); // asked while this one holds the port, so it lands elsewhere
+  await server.close();
+  return other;
 }
 
 /**

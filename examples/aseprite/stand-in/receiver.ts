@@ -17,8 +17,9 @@ export class Receiver {
   #timer: ReturnType<typeof setInterval> | undefined;
 
   /**
-   * 34613 lies in Linux's ephemeral range, so while other tests run, one of their client sockets can
-   * hold it for a moment: a bind that has not happened within a second is tried again, for up to 30 s.
+   * 34613 lies in Linux's ephemeral range, where a socket on port 0 lands. The run's test servers keep
+   * off it (test/global-setup.ts), but another test's short-lived socket can hold it for a moment: a bind
+   * that has not happened within a second is tried again, for up to 30 s.
    */
   async listen(port = 34613): Promise<void> {
     const end = Date.now() + 30_000;
